@@ -1,0 +1,123 @@
+// Command jixiao is an offline terminal app for filling in and reviewing a
+// department's yearly budget performance targets (预算绩效目标).
+//
+// Usage:
+//
+//	jixiao [--db PATH]              open the TUI
+//	jixiao COMMAND [flags]          run a command; jixiao help lists them
+//
+// Exit codes: 0 ok, 1 a domain failure (e.g. check found errors), 2 usage or
+// I/O error. Errors go to stderr in plain words.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitDomain = 1
+	exitUsage  = 2
+)
+
+// command is one subcommand. run gets the arguments after the command name
+// and returns the exit code.
+type command struct {
+	name    string
+	summary string
+	run     func(env *cliEnv, args []string) int
+}
+
+// commands is filled by the cmd_*.go files' init functions, one file per
+// command, so each command's flags and behaviour live together.
+var commands = map[string]command{}
+
+func register(c command) { commands[c.name] = c }
+
+// cliEnv carries the process's streams and environment, so commands can be
+// tested in-process.
+type cliEnv struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+func main() {
+	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
+	os.Exit(run(env, os.Args[1:]))
+}
+
+// run dispatches to a command. With no command (or only flags such as
+// --db), it opens the TUI.
+func run(env *cliEnv, args []string) int {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" && args[0] != "-help" {
+		return runTUI(env, args)
+	}
+	name := args[0]
+	switch name {
+	case "-h", "--help", "-help", "help":
+		usage(env.stdout)
+		return exitOK
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(env.stderr, "jixiao: unknown command %q\n\n", name)
+		usage(env.stderr)
+		return exitUsage
+	}
+	return c.run(env, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "jixiao — 预算绩效目标 (budget performance targets), offline")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage:")
+	fmt.Fprintln(w, "  jixiao [--db PATH]         open the terminal app")
+	fmt.Fprintln(w, "  jixiao COMMAND [flags]     run a command (COMMAND -h for its flags)")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The database is $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db (see README).")
+	fmt.Fprintln(w, "A document is named 单位编码/年度, e.g. 315002/2020.")
+}
+
+// newFlagSet returns a flag set that reports errors to env.stderr and does
+// not exit, with the --db flag every command takes.
+func newFlagSet(env *cliEnv, name, synopsis string) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	db := fs.String("db", "", "database file (default $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs, db
+}
+
+// parseFlags parses args and maps -h to exit 0 and bad flags to exit 2. ok
+// is false when the caller should return code.
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, false
+	case err != nil:
+		return exitUsage, false
+	}
+	return 0, true
+}
