@@ -1,0 +1,272 @@
+package store
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// KeepBackups is how many backups are kept next to the file; older ones
+// are removed after each new backup.
+const KeepBackups = 5
+
+const stampLayout = "20060102-150405"
+
+// backupSuffix matches what follows "<db>.bak-": a local timestamp and, when
+// two backups fall in the same second, a counter.
+var backupSuffix = regexp.MustCompile(`^(\d{8}-\d{6})(?:-(\d+))?$`)
+
+// backupInBackground makes the open's backup without delaying the caller;
+// Close waits for it.
+func (s *Store) backupInBackground() {
+	defer close(s.backupDone)
+	_, s.backupErr = s.backup()
+}
+
+// backup writes a consistent copy of the file (a read transaction's view)
+// as <db>.bak-YYYYMMDD-HHMMSS[-n] and keeps the newest KeepBackups. A file
+// whose stored values are not valid JSON is not backed up: rotating it in
+// would push a good backup out.
+func (s *Store) backup() (string, error) {
+	dir, base := filepath.Split(s.path)
+	tmp, err := os.CreateTemp(dir, base+".baktmp-*")
+	if err != nil {
+		return "", fmt.Errorf("backup: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	err = s.view(func(tx *bolt.Tx) error {
+		if err := validValues(tx); err != nil {
+			return err
+		}
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", fmt.Errorf("backup of %s: %w", s.path, err)
+	}
+	// Only the holder of the database's lock makes backups, so nobody else
+	// can take the free name between the Stat and the Rename.
+	name := s.path + ".bak-" + time.Now().Format(stampLayout)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(name); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		name = fmt.Sprintf("%s.bak-%s-%d", s.path, time.Now().Format(stampLayout), n)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return "", fmt.Errorf("backup: %w", err)
+	}
+	syncDir(dir)
+	return name, pruneBackups(s.path)
+}
+
+// validValues checks that every stored value under docs is JSON.
+func validValues(tx *bolt.Tx) error {
+	docs := tx.Bucket(bucketDocs)
+	if docs == nil {
+		return nil
+	}
+	var walk func(b *bolt.Bucket) error
+	walk = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			if v == nil {
+				return walk(b.Bucket(k))
+			}
+			if !json.Valid(v) {
+				return fmt.Errorf("%w: value %q is not JSON", ErrCorrupt, k)
+			}
+			return nil
+		})
+	}
+	return walk(docs)
+}
+
+func pruneBackups(dbPath string) error {
+	list, err := ListBackups(dbPath)
+	if err != nil || len(list) <= KeepBackups {
+		return err
+	}
+	var errs []error
+	for _, old := range list[KeepBackups:] {
+		if err := os.Remove(old); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ListBackups returns the backups of the database at dbPath, newest first.
+// It works without opening the database, so that a damaged or locked file
+// can still be restored.
+func ListBackups(dbPath string) ([]string, error) {
+	dir, base := filepath.Split(dbPath)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	type backup struct {
+		path  string
+		stamp string
+		n     int
+	}
+	var found []backup
+	prefix := base + ".bak-"
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.Type().IsRegular() {
+			continue
+		}
+		m := backupSuffix.FindStringSubmatch(rest)
+		if m == nil {
+			continue
+		}
+		n := 1
+		if m[2] != "" {
+			n, _ = strconv.Atoi(m[2])
+		}
+		found = append(found, backup{filepath.Join(filepath.Dir(dbPath), e.Name()), m[1], n})
+	}
+	slices.SortFunc(found, func(a, b backup) int {
+		return cmp.Or(cmp.Compare(b.stamp, a.stamp), cmp.Compare(b.n, a.n))
+	})
+	paths := make([]string, len(found))
+	for i, b := range found {
+		paths[i] = b.path
+	}
+	return paths, nil
+}
+
+// newestBackup returns the newest backup of dbPath, or "".
+func newestBackup(dbPath string) string {
+	list, err := ListBackups(dbPath)
+	if err != nil || len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+// Backups returns the store's backups, newest first.
+func (s *Store) Backups() ([]string, error) { return ListBackups(s.path) }
+
+// Restore replaces the database at dbPath with a copy of backupPath. The
+// database must not be open in any process (ErrLocked otherwise); the file
+// it replaces is kept as <db>.replaced-YYYYMMDD-HHMMSS. A backup that is not
+// a readable jixiao database is refused and nothing changes.
+func Restore(dbPath, backupPath string) error {
+	_, err := RestoreFrom(dbPath, backupPath)
+	return err
+}
+
+// RestoreFrom is Restore, and also returns where the replaced file was kept
+// ("" if there was no file at dbPath).
+func RestoreFrom(dbPath, backupPath string) (replaced string, err error) {
+	tmp := dbPath + ".restoring"
+	if err := copyFile(tmp, backupPath); err != nil {
+		return "", fmt.Errorf("restore %s: %w", backupPath, err)
+	}
+	defer os.Remove(tmp) // no-op once renamed
+	if err := verifyFile(tmp); err != nil {
+		return "", fmt.Errorf("restore %s: %w", backupPath, err)
+	}
+
+	unlock, err := lockFile(dbPath)
+	if err != nil {
+		return "", &OpenError{Path: dbPath, Err: err}
+	}
+	defer unlock()
+	if _, err := os.Lstat(dbPath); err == nil {
+		replaced = dbPath + ".replaced-" + time.Now().Format(stampLayout)
+		for n := 2; ; n++ {
+			if _, err := os.Lstat(replaced); errors.Is(err, os.ErrNotExist) {
+				break
+			}
+			replaced = fmt.Sprintf("%s.replaced-%s-%d", dbPath, time.Now().Format(stampLayout), n)
+		}
+		if err := os.Rename(dbPath, replaced); err != nil {
+			return "", fmt.Errorf("restore: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return replaced, fmt.Errorf("restore: %w (the old file is at %s)", err, replaced)
+	}
+	syncDir(filepath.Dir(dbPath))
+	return replaced, nil
+}
+
+// verifyFile opens a copy of a backup the way Open does, without making a
+// backup of it.
+func verifyFile(path string) error {
+	if fi, err := os.Stat(path); err != nil {
+		return err
+	} else if fi.Size() == 0 {
+		return fmt.Errorf("%w: the file is empty", ErrCorrupt)
+	}
+	db, err := openBolt(path, DefaultLockTimeout)
+	if err != nil {
+		return err
+	}
+	s := &Store{db: db, path: path}
+	defer db.Close()
+	if err := s.check(); err != nil {
+		return err
+	}
+	v, err := s.schemaVersion()
+	switch {
+	case err != nil:
+		return err
+	case v > schemaVersion:
+		return fmt.Errorf("%w: schema %d", ErrNewerSchema, v)
+	}
+	return s.view(validValues)
+}
+
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = out.ReadFrom(in)
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// syncDir makes a rename in dir durable. Some systems cannot sync a
+// directory; the rename is then as durable as the system makes it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}

@@ -1,0 +1,81 @@
+// Package storetest has helpers for tests that need a real store: a bbolt
+// file in t.TempDir(), closed when the test ends. There are no mocks of the
+// store; tests use the real file.
+package storetest
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+// MustOpen opens a new store in t.TempDir(), without backups (they would
+// only slow tests down), and closes it when the test ends.
+func MustOpen(t testing.TB) *store.Store {
+	t.Helper()
+	return MustOpenPath(t, filepath.Join(t.TempDir(), store.FileName), &store.Options{NoBackup: true})
+}
+
+// MustOpenPath opens the store at path with opts and closes it when the
+// test ends (closing twice is harmless, so a test may close it earlier).
+func MustOpenPath(t testing.TB, path string, opts *store.Options) *store.Store {
+	t.Helper()
+	s, err := store.Open(path, opts)
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close store: %v", err)
+		}
+	})
+	return s
+}
+
+// MustReopen closes s and opens its file again with opts.
+func MustReopen(t testing.TB, s *store.Store, opts *store.Options) *store.Store {
+	t.Helper()
+	if err := s.Close(); err != nil {
+		t.Fatalf("close store: %v", err)
+	}
+	return MustOpenPath(t, s.Path(), opts)
+}
+
+// Document builds a document of the given unit and year with n projects of
+// k indicators each. Project i has 预算数 i+1 万元 (all 财政资金) and code
+// P001, P002, …, so totals are easy to predict: n(n+1)/2 万元.
+func Document(unit string, year, n, k int) *model.Document {
+	d := &model.Document{
+		UnitCode: unit, UnitName: "测试单位" + unit, Year: year,
+		Title:  fmt.Sprintf("测试单位 %d 年部门预算绩效文本（草案）", year),
+		Status: model.StatusDraft, Currency: "万元",
+		Overall: "总体绩效目标",
+		Goals:   []model.Goal{{Goal: "人民调解工作", Indicator: "各乡镇成立综合调解专班"}},
+	}
+	for i := range n {
+		d.Projects = append(d.Projects, Project(i, k))
+	}
+	return d
+}
+
+// Project builds project number i (from 0) with k indicators and no ID.
+func Project(i, k int) model.Project {
+	amount := model.MoneyUnits(int64(i+1) * 10_000)
+	p := model.Project{
+		Code: fmt.Sprintf("P%03d", i+1), Name: fmt.Sprintf("项目%d经费", i+1),
+		Budget: amount, Fiscal: amount, Use: "法律援助案件补贴",
+		Plan: model.Plan{Mar: model.PercentHundredths(20_00), Jun: model.PercentHundredths(50_00),
+			Oct: model.PercentHundredths(80_00), Dec: model.PercentHundredths(100_00)},
+		Goal: "为困难群众提供法律援助",
+	}
+	for j := range k {
+		p.Indicators = append(p.Indicators, model.Indicator{
+			L1: "产出指标", L2: "数量指标", L3: fmt.Sprintf("办理案件%d", j+1),
+			Desc: "全年办理法律援助案件数量", Value: "≥260件", Basis: "上年实际",
+		})
+	}
+	return p
+}
