@@ -102,7 +102,7 @@ func TestNotFoundAndInvalid(t *testing.T) {
 	}
 }
 
-func second[T any](_ T, err error) error       { return err }
+func second[T any](_ T, err error) error        { return err }
 func third[T, U any](_ T, _ U, err error) error { return err }
 
 func TestProjectEdits(t *testing.T) {
