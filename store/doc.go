@@ -12,6 +12,9 @@
 //	    projects/<id>     JSON of model.Project
 //	    summaries/<id>    JSON of model.ProjectSummary
 //
+// Every value under docs is JSON followed by a CRC-32C of it, so a flipped
+// byte reads as ErrCorrupt rather than as a different amount.
+//
 // A project and its summary are written together, so lists and totals come
 // from the small summaries and an edit to one project costs the size of
 // that project, not of the document.

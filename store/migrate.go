@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -27,8 +28,8 @@ func (s *Store) migrate(version int) error {
 }
 
 // Schema 0, the first prototype's layout, kept each document whole as one
-// JSON value: bucket "documents", key "315002/2020", value the document
-// with its projects inline. Every edit rewrote the whole document.
+// JSON value (no checksum): bucket "documents", key "315002/2020", value
+// the document with its projects inline. Every edit rewrote the whole document.
 var bucketDocumentsV0 = []byte("documents")
 
 // documentV0 is a schema-0 value: a document with its projects inline.
@@ -49,8 +50,8 @@ func migrate0to1(tx *bolt.Tx) error {
 	}
 	err := old.ForEach(func(k, v []byte) error {
 		var d documentV0
-		if err := decode(v, &d, fmt.Sprintf("document %q", k)); err != nil {
-			return err
+		if err := json.Unmarshal(v, &d); err != nil {
+			return fmt.Errorf("%w: document %q: %v", ErrCorrupt, k, err)
 		}
 		doc := d.Document
 		doc.Projects = d.Projects

@@ -2,9 +2,11 @@ package store
 
 import (
 	"cmp"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
@@ -58,10 +60,38 @@ func subBucket(doc *bolt.Bucket, name []byte) (*bolt.Bucket, error) {
 	return b, nil
 }
 
+// Every stored document value is its JSON followed by the CRC-32C of the
+// JSON, so a flipped byte inside a value (which bbolt's page checks cannot
+// see, and which may still be valid JSON) reads as damage instead of
+// silently changing an amount.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+const crcLen = 4
+
+func seal(data []byte) []byte {
+	return binary.BigEndian.AppendUint32(data, crc32.Checksum(data, crcTable))
+}
+
+// unseal returns the JSON of a stored value, or ErrCorrupt.
+func unseal(data []byte, what string) ([]byte, error) {
+	if data == nil {
+		return nil, fmt.Errorf("%w: %s is missing", ErrCorrupt, what)
+	}
+	if len(data) < crcLen {
+		return nil, fmt.Errorf("%w: %s is truncated", ErrCorrupt, what)
+	}
+	body, sum := data[:len(data)-crcLen], binary.BigEndian.Uint32(data[len(data)-crcLen:])
+	if crc32.Checksum(body, crcTable) != sum {
+		return nil, fmt.Errorf("%w: %s fails its checksum", ErrCorrupt, what)
+	}
+	return body, nil
+}
+
 // decode unmarshals a stored value; a value that does not decode is damage.
 func decode(data []byte, v any, what string) error {
-	if data == nil {
-		return fmt.Errorf("%w: %s is missing", ErrCorrupt, what)
+	data, err := unseal(data, what)
+	if err != nil {
+		return err
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrCorrupt, what, err)
@@ -90,7 +120,7 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	if err != nil {
 		return err
 	}
-	return b.Put(key, data)
+	return b.Put(key, seal(data))
 }
 
 // putProject writes a project and its summary, and nothing else.
