@@ -1,0 +1,535 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Rule codes. Each is stable: tests, the UI and `jixiao check --json` use
+// them. Rules lists them with their severity and a Chinese title.
+const (
+	RuleRequired         = "REQUIRED"
+	RuleCodeDup          = "CODE_DUP"
+	RuleBudgetZero       = "BUDGET_ZERO"
+	RuleBudgetSum        = "BUDGET_SUM"
+	RulePlanMissing      = "PLAN_MISSING"
+	RulePlanRange        = "PLAN_RANGE"
+	RulePlanOrder        = "PLAN_ORDER"
+	RulePlanEnd          = "PLAN_END"
+	RuleNeedOutput       = "NEED_OUTPUT"
+	RuleNeedEffect       = "NEED_EFFECT"
+	RuleNeedSatisfaction = "NEED_SATISFACTION"
+	RuleNeedQuantity     = "NEED_QUANTITY"
+	RuleNeedQuality      = "NEED_QUALITY"
+	RuleNeedTimeliness   = "NEED_TIMELINESS"
+	RuleNeedCost         = "NEED_COST"
+	RuleL1Unknown        = "L1_UNKNOWN"
+	RuleL2Unknown        = "L2_UNKNOWN"
+	RuleL2Parent         = "L2_PARENT"
+	RuleDupIndicator     = "DUP_INDICATOR"
+	RuleMisplaced        = "MISPLACED"
+	RuleValueEmpty       = "VALUE_EMPTY"
+	RuleValuePlaceholder = "VALUE_PLACEHOLDER"
+	RuleValueVague       = "VALUE_VAGUE"
+	RuleValuePercent     = "VALUE_PERCENT"
+	RuleValueUnit        = "VALUE_UNIT"
+	RuleSatisfactionLow  = "SATISFACTION_LOW"
+	RuleCostOver         = "COST_OVER"
+	RuleBasisEmpty       = "BASIS_EMPTY"
+)
+
+// RuleInfo describes one review rule.
+type RuleInfo struct {
+	Code     string
+	Severity Severity
+	Title    string // what the rule catches, in Chinese
+}
+
+// Rules lists every review rule. Within one field, findings follow this
+// order.
+var Rules = []RuleInfo{
+	{RuleRequired, SeverityError, "必填项（项目编码、项目名称、资金用途、绩效目标、三级指标）未填写"},
+	{RuleCodeDup, SeverityError, "项目编码在文档中重复"},
+	{RuleBudgetZero, SeverityError, "预算数未填写或为 0"},
+	{RuleBudgetSum, SeverityError, "预算数不等于财政资金与其他资金之和"},
+	{RulePlanMissing, SeverityError, "资金支出计划未填写"},
+	{RulePlanRange, SeverityError, "资金支出计划不在 0–100 之间"},
+	{RulePlanOrder, SeverityError, "资金支出计划（累计）后一时点低于前一时点"},
+	{RulePlanEnd, SeverityError, "12月底资金支出计划不是 100%"},
+	{RuleNeedOutput, SeverityError, "没有产出指标"},
+	{RuleNeedEffect, SeverityError, "没有效益指标"},
+	{RuleNeedSatisfaction, SeverityWarning, "没有满意度指标"},
+	{RuleNeedQuantity, SeverityWarning, "产出指标中没有数量指标"},
+	{RuleNeedQuality, SeverityWarning, "产出指标中没有质量指标"},
+	{RuleNeedTimeliness, SeverityWarning, "产出指标中没有时效指标"},
+	{RuleNeedCost, SeverityWarning, "没有成本指标"},
+	{RuleL1Unknown, SeverityError, "一级指标不在标准指标体系中"},
+	{RuleL2Unknown, SeverityError, "二级指标不在标准指标体系中"},
+	{RuleL2Parent, SeverityError, "二级指标放在了错误的一级指标下"},
+	{RuleDupIndicator, SeverityWarning, "同一项目中三级指标重复"},
+	{RuleMisplaced, SeverityWarning, "效益类或满意度类指标放在了产出指标下"},
+	{RuleValueEmpty, SeverityError, "指标值未填写"},
+	{RuleValuePlaceholder, SeverityError, "指标值是占位符"},
+	{RuleValueVague, SeverityWarning, "指标值不可衡量"},
+	{RuleValuePercent, SeverityWarning, "百分比超过 100% 或比率目标为 ≥100%"},
+	{RuleValueUnit, SeverityWarning, "计量单位不规范或缺失"},
+	{RuleSatisfactionLow, SeverityWarning, "满意度目标低于下限"},
+	{RuleCostOver, SeverityError, "成本指标金额超过项目预算数"},
+	{RuleBasisEmpty, SeverityWarning, "指标值确定依据未填写"},
+}
+
+var ruleSeverity, ruleOrder = func() (map[string]Severity, map[string]int) {
+	sev := make(map[string]Severity, len(Rules))
+	ord := make(map[string]int, len(Rules))
+	for i, r := range Rules {
+		sev[r.Code], ord[r.Code] = r.Severity, i
+	}
+	return sev, ord
+}()
+
+// RuleOrder returns the position of a rule code in Rules, or -1.
+func RuleOrder(code string) int {
+	if o, ok := ruleOrder[code]; ok {
+		return o
+	}
+	return -1
+}
+
+// placeholders are what people type for "fill in later". Any of them in a
+// 指标值 means the target was never set (the seed's "**平米").
+var placeholders = []string{"*", "＊", "××", "○○", "…", "...", "待定", "待填", "待补", "?", "？"}
+
+// vaguePhrases name a plan, a report or an intention instead of a target:
+// the value cannot be checked against anything at year end. The finance
+// bureau returns "年度计划", "年终总结", "节约成本" as not measurable.
+var vaguePhrases = []string{
+	"年度计划", "工作计划", "年终总结", "年度总结", "工作总结",
+	"节约成本", "降低成本", "年度预算", "按计划", "按要求", "完成情况",
+}
+
+// outcomeKeywords mark a 三级指标 that measures an outcome (效益) or
+// satisfaction rather than an output. The MISPLACED rule is a keyword
+// heuristic: it looks only at the 三级指标 name (the description may well
+// mention outcomes in passing), and only under 产出指标. The list:
+//
+//	再犯罪率 重新犯罪率 再犯率   — a 社区矫正 outcome (社会效益)
+//	知晓率 知晓度 认可度 获得感 幸福感 投诉率 效益 — outcomes (社会效益)
+//	满意度 满意率               — belong under 满意度指标
+var outcomeKeywords = []struct {
+	word         string
+	satisfaction bool
+}{
+	{"再犯罪率", false}, {"重新犯罪率", false}, {"再犯率", false},
+	{"知晓率", false}, {"知晓度", false}, {"认可度", false}, {"获得感", false},
+	{"幸福感", false}, {"投诉率", false}, {"效益", false},
+	{"满意度", true}, {"满意率", true},
+}
+
+// nonStandardUnits maps units the finance bureau asks to rewrite. Percent
+// spellings (百分率, 百分比, ％) are handled through Value.RawUnit.
+var nonStandardUnits = map[string]string{"平米": "平方米"}
+
+// taxEntry is what a name means in the taxonomy: a 一级 name (or alias),
+// a 二级 name with the 一级 names it may stand under, or both (成本指标).
+type taxEntry struct {
+	l1        string
+	l2        string
+	l2Parents []string
+}
+
+// taxIndex answers taxonomy lookups without allocating: CanonicalL1/L2
+// build strings per call, which is too slow for checking on every
+// keystroke. Keys are the names with and without the 指标 suffix.
+var taxIndex = func() map[string]taxEntry {
+	idx := map[string]taxEntry{}
+	put := func(name string, f func(e *taxEntry)) {
+		for _, k := range []string{name, strings.TrimSuffix(name, "指标")} {
+			e := idx[k]
+			f(&e)
+			idx[k] = e
+		}
+	}
+	for _, l1 := range Taxonomy {
+		put(l1.Name, func(e *taxEntry) { e.l1 = l1.Name })
+		for _, a := range l1.Aliases {
+			put(a, func(e *taxEntry) { e.l1 = l1.Name })
+		}
+		for _, l2 := range l1.Level2 {
+			put(l2, func(e *taxEntry) { e.l2 = l2; e.l2Parents = append(e.l2Parents, l1.Name) })
+		}
+	}
+	return idx
+}()
+
+func lookupTax(s string) (taxEntry, bool) {
+	e, ok := taxIndex[squeeze(s)]
+	return e, ok
+}
+
+// rowInfo is what the rules need to know of a row, computed once per row.
+type rowInfo struct {
+	l1, l2   string // canonical names, "" when unknown
+	l2Entry  taxEntry
+	l2Known  bool
+	l2Parent bool // the 二级 does not belong under the 一级
+	l3       string
+}
+
+func (r *rowInfo) isOutput() bool       { return r.l1 == L1Output && !r.l2Parent }
+func (r *rowInfo) isSatisfaction() bool { return r.l1 == L1Satisfaction || r.l2 == L2Satisfaction }
+func (r *rowInfo) isCost() bool {
+	return r.l1 == L1Cost || r.l1 == L1Output && r.l2 == L2Cost && !r.l2Parent
+}
+
+// classify fills c.rows for the current project, reusing its storage.
+func (c *checker) classify() {
+	c.rows = c.rows[:0]
+	for i := range c.p.Indicators {
+		in := &c.p.Indicators[i]
+		var r rowInfo
+		if e, ok := lookupTax(in.L1); ok && e.l1 != "" {
+			r.l1 = e.l1
+		}
+		if e, ok := lookupTax(in.L2); ok {
+			r.l2Entry, r.l2Known = e, true
+			r.l2 = e.l2
+			if r.l1 != "" && !contains(e.l2Parents, r.l1) {
+				r.l2Parent = true
+			}
+		}
+		r.l3 = squeeze(in.L3)
+		c.rows = append(c.rows, r)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) formFields() {
+	p := c.p
+	if blank(p.Code) {
+		c.add(RuleRequired, -1, FieldCode, "项目编码未填写", "")
+	} else if c.codeDup(p, codeKey(p.Code)) {
+		c.add(RuleCodeDup, -1, FieldCode, "项目编码“"+strings.TrimSpace(p.Code)+"”在文档中重复", "每个项目的编码在文档中必须唯一，请核对财政下达的项目编码")
+	}
+	if blank(p.Name) {
+		c.add(RuleRequired, -1, FieldName, "项目名称未填写", "")
+	}
+	c.budget()
+	if blank(p.Use) {
+		c.add(RuleRequired, -1, FieldUse, "资金用途未填写", "")
+	}
+	c.plan()
+	if blank(p.Goal) {
+		c.add(RuleRequired, -1, FieldGoal, "绩效目标未填写", "")
+	}
+}
+
+func (c *checker) budget() {
+	p := c.p
+	sum := p.Fiscal.Add(p.Other)
+	if p.Budget.IsZero() {
+		msg := "预算数未填写"
+		if p.Budget.IsSet() {
+			msg = "预算数为 0"
+		}
+		sug := ""
+		if !sum.IsZero() {
+			sug = "财政资金 + 其他资金 = " + sum.String() + " 万元"
+		}
+		c.add(RuleBudgetZero, -1, FieldBudget, msg, sug)
+		return
+	}
+	if p.Budget.Cmp(sum) != 0 {
+		c.add(RuleBudgetSum, -1, FieldBudget,
+			"预算数 "+p.Budget.String()+" 万元 ≠ 财政资金 "+moneyOrZero(p.Fiscal)+" + 其他资金 "+moneyOrZero(p.Other)+" = "+moneyOrZero(sum)+" 万元",
+			"核对金额：预算数应等于财政资金与其他资金之和")
+	}
+}
+
+func moneyOrZero(m Money) string {
+	if !m.IsSet() {
+		return "0.00"
+	}
+	return m.String()
+}
+
+func (c *checker) plan() {
+	months := c.p.Plan.Months()
+	var high Percent // highest earlier point, for PLAN_ORDER
+	highAt := -1
+	for i, m := range months {
+		f, name := PlanFields[i], PlanMonthNames[i]
+		if !m.IsSet() {
+			c.add(RulePlanMissing, -1, f, "资金支出计划"+name+"未填写", "填写截至"+name+"累计支出占预算的百分比")
+			continue
+		}
+		if m.Hundredths() < 0 || m.Hundredths() > hundredPercent {
+			c.add(RulePlanRange, -1, f, "资金支出计划"+name+"为 "+m.String()+"%，应在 0–100 之间", "")
+			continue
+		}
+		if highAt >= 0 && m.Cmp(high) < 0 {
+			c.add(RulePlanOrder, -1, f,
+				"资金支出计划"+name+" "+m.String()+"% 低于"+PlanMonthNames[highAt]+" "+high.String()+"%",
+				"支出计划是累计数，不能下降：改为不低于 "+high.String())
+		}
+		if i == len(months)-1 && !m.IsHundred() {
+			c.add(RulePlanEnd, -1, f, "12月底累计支出计划为 "+m.String()+"%，应为 100%", "改为 100")
+		}
+		if highAt < 0 || m.Cmp(high) > 0 {
+			high, highAt = m, i
+		}
+	}
+}
+
+// grid checks what the indicator table as a whole must contain.
+func (c *checker) grid() {
+	c.classify()
+	var output, effect, satisfaction, quantity, quality, timeliness, cost bool
+	for i := range c.rows {
+		r := &c.rows[i]
+		switch r.l1 {
+		case L1Effect:
+			effect = true
+		case L1Satisfaction:
+			satisfaction = true
+		case L1Cost:
+			cost = true
+		case L1Output:
+			output = true
+			if r.l2Parent {
+				break
+			}
+			switch r.l2 {
+			case L2Quantity:
+				quantity = true
+			case L2Quality:
+				quality = true
+			case L2Timeliness:
+				timeliness = true
+			case L2Cost:
+				cost = true
+			}
+		}
+	}
+	f := FieldIndicators
+	if !output {
+		c.add(RuleNeedOutput, -1, f, "没有产出指标", "至少填写一项产出指标（数量、质量、时效、成本）")
+	}
+	if !effect {
+		c.add(RuleNeedEffect, -1, f, "没有效益指标", "至少填写一项效益指标（经济、社会、生态效益或可持续影响）")
+	}
+	if !satisfaction {
+		c.add(RuleNeedSatisfaction, -1, f, "没有满意度指标", "一般应设服务对象满意度指标")
+	}
+	if output {
+		if !quantity {
+			c.add(RuleNeedQuantity, -1, f, "产出指标中没有数量指标", "增设数量指标，如完成的件数、人次、场次")
+		}
+		if !quality {
+			c.add(RuleNeedQuality, -1, f, "产出指标中没有质量指标", "增设质量指标，如合格率、达标率、办结率")
+		}
+		if !timeliness {
+			c.add(RuleNeedTimeliness, -1, f, "产出指标中没有时效指标", "增设时效指标，如资金支付及时率、完成时限")
+		}
+	}
+	if !cost {
+		c.add(RuleNeedCost, -1, f, "没有成本指标", "在产出指标下设成本指标，写明金额（万元），不超过预算数")
+	}
+}
+
+func (c *checker) row(i int) {
+	in := &c.p.Indicators[i]
+	r := &c.rows[i]
+
+	// 一级指标
+	if blank(in.L1) {
+		c.add(RuleL1Unknown, i, FieldL1, "一级指标未填写", "可选："+strings.Join(L1Names(), "、"))
+	} else if r.l1 == "" {
+		c.add(RuleL1Unknown, i, FieldL1, "一级指标“"+strings.TrimSpace(in.L1)+"”不在标准指标体系中", "可选："+strings.Join(L1Names(), "、"))
+	}
+
+	// 二级指标
+	switch {
+	case blank(in.L2):
+		c.add(RuleL2Unknown, i, FieldL2, "二级指标未填写", l2Choices(r.l1))
+	case !r.l2Known:
+		c.add(RuleL2Unknown, i, FieldL2, "二级指标“"+strings.TrimSpace(in.L2)+"”不在标准指标体系中", l2Choices(r.l1))
+	case r.l2Parent:
+		c.l2Parent(i, in, r)
+	}
+
+	// 三级指标
+	if r.l3 == "" {
+		c.add(RuleRequired, i, FieldL3, "三级指标未填写", "")
+	} else {
+		for j := 0; j < i; j++ {
+			if c.rows[j].l3 == r.l3 {
+				c.add(RuleDupIndicator, i, FieldL3, "三级指标“"+r.l3+"”与第 "+strconv.Itoa(j+1)+" 行重复", "合并或删除重复的指标")
+				break
+			}
+		}
+		if r.isOutput() {
+			c.misplaced(i, r)
+		}
+	}
+
+	c.value(i, in, r)
+
+	if blank(in.Basis) {
+		c.add(RuleBasisEmpty, i, FieldBasis, "指标值确定依据未填写", "写明依据，如年度工作计划、历史数据、行业标准、文件规定")
+	}
+}
+
+func l2Choices(l1 string) string {
+	if l1 == "" {
+		return ""
+	}
+	return "“" + l1 + "”下可选：" + strings.Join(L2Names(l1), "、")
+}
+
+func (c *checker) l2Parent(i int, in *Indicator, r *rowInfo) {
+	l2 := strings.TrimSpace(in.L2)
+	e := r.l2Entry
+	if e.l2 == "" {
+		// A 一级 name used as a 二级, e.g. 效果指标 under 产出指标.
+		sug := "若是" + e.l1 + "，把一级指标改为“" + e.l1 + "”并选其下的二级指标；否则" + l2Choices(r.l1)
+		if t, ok := lookupTax(r.l3); ok && contains(t.l2Parents, e.l1) {
+			sug = "改为一级指标“" + e.l1 + "”、二级指标“" + t.l2 + "”"
+		}
+		c.add(RuleL2Parent, i, FieldL2, "“"+l2+"”是一级指标，不能作为“"+r.l1+"”的二级指标", sug)
+		return
+	}
+	c.add(RuleL2Parent, i, FieldL2,
+		"二级指标“"+e.l2+"”属于“"+strings.Join(e.l2Parents, "”或“")+"”，不能放在“"+r.l1+"”下",
+		"把一级指标改为“"+e.l2Parents[0]+"”，或"+l2Choices(r.l1))
+}
+
+func (c *checker) misplaced(i int, r *rowInfo) {
+	for _, k := range outcomeKeywords {
+		if strings.Contains(r.l3, k.word) {
+			msg := "“" + r.l3 + "”衡量的是效果，不是产出，不宜放在产出指标下"
+			sug := "移到一级指标“" + L1Effect + "”（如社会效益指标）下"
+			if k.satisfaction {
+				msg = "“" + r.l3 + "”是满意度指标，不宜放在产出指标下"
+				sug = "移到一级指标“" + L1Satisfaction + "”、二级指标“" + L2Satisfaction + "”下"
+			}
+			c.add(RuleMisplaced, i, FieldL3, msg, sug)
+			return
+		}
+	}
+}
+
+func hasPlaceholder(s string) bool {
+	for _, p := range placeholders {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == 'x' || s[i] == 'X') && (s[i+1] == 'x' || s[i+1] == 'X') {
+			return true
+		}
+	}
+	return false
+}
+
+func vaguePhrase(s string) bool {
+	for _, p := range vaguePhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// percentNum is 100% in Value.Num units.
+const percentNum = 100 * 10_000
+
+func (c *checker) value(i int, in *Indicator, r *rowInfo) {
+	raw := strings.TrimSpace(in.Value)
+	if raw == "" {
+		c.add(RuleValueEmpty, i, FieldValue, "指标值未填写", "")
+		return
+	}
+	if hasPlaceholder(raw) {
+		c.add(RuleValuePlaceholder, i, FieldValue, "指标值“"+raw+"”是占位符，目标没有定下来", "填写实际的目标值和单位")
+		return
+	}
+	v := ParseValue(raw)
+	if !v.Quantitative {
+		// A plan or report is never a target, whatever the 二级; a count
+		// or a satisfaction rate must be a number to be checked at all.
+		if vaguePhrase(squeeze(raw)) || r.l2 == L2Quantity && !r.l2Parent || r.isSatisfaction() {
+			c.add(RuleValueVague, i, FieldValue, "指标值“"+raw+"”不可衡量，年底无法考核", c.vagueSuggestion(r))
+		}
+		return
+	}
+	if v.IsPercent() {
+		switch {
+		case v.Num > percentNum:
+			c.add(RuleValuePercent, i, FieldValue, "百分比 "+v.NumString()+"% 超过 100%", "比率最高为 100%，请核对")
+		case v.Num == percentNum && (v.Cmp == CmpGE || v.Cmp == CmpGT):
+			c.add(RuleValuePercent, i, FieldValue, "比率目标“"+raw+"”不可能超过 100%", "写作 100%，或定一个合理的目标值")
+		}
+		if v.RawUnit != PercentUnit {
+			c.add(RuleValueUnit, i, FieldValue, "单位“"+v.RawUnit+"”不规范", "写作 "+string(v.Cmp)+v.NumString()+PercentUnit)
+		}
+	} else if std, ok := nonStandardUnits[v.Unit]; ok {
+		c.add(RuleValueUnit, i, FieldValue, "单位“"+v.Unit+"”不规范", "写作 "+string(v.Cmp)+v.NumString()+std)
+	} else if v.Unit == "" && (strings.Contains(r.l3, "率") || r.isSatisfaction()) {
+		c.add(RuleValueUnit, i, FieldValue, "比率“"+raw+"”缺少单位", "写作 "+string(v.Cmp)+v.NumString()+PercentUnit)
+	}
+	if r.isSatisfaction() && (v.IsPercent() || v.Unit == "") && v.Cmp != CmpLE && v.Cmp != CmpLT && v.Num < c.satMin {
+		min := formatFixed(c.satMin, ValueScale, 0)
+		c.add(RuleSatisfactionLow, i, FieldValue, "满意度目标 "+v.NumString()+"% 低于 "+min+"%", "满意度目标一般不低于 "+min+"%")
+	}
+	if r.isCost() {
+		c.costOver(i, v)
+	}
+}
+
+func (c *checker) vagueSuggestion(r *rowInfo) string {
+	switch {
+	case r.isSatisfaction():
+		return "写出满意度百分比，如 ≥90%"
+	case r.isCost():
+		return "写出金额上限（万元），不超过预算数"
+	}
+	switch r.l2 {
+	case L2Quantity:
+		return "写出具体数量和单位，如 ≥12次"
+	case L2Quality:
+		return "写出合格率、达标率等，如 ≥95%"
+	case L2Timeliness:
+		return "写出完成时限，如 12月31日前完成"
+	}
+	return "写成年底可以考核的目标值"
+}
+
+// costOver compares a 成本 value in 万元 or 元 with the project's 预算数.
+func (c *checker) costOver(i int, v Value) {
+	b := c.p.Budget
+	if b.IsZero() {
+		return
+	}
+	// v.Num is the amount × 10^4; Money units are 万元 × 10^4 = 元.
+	var over bool
+	switch v.Unit {
+	case "万元":
+		over = v.Num > b.Units()
+	case "元":
+		over = v.Num > b.Units()*10_000
+	default:
+		return
+	}
+	if over {
+		c.add(RuleCostOver, i, FieldValue, "成本 "+v.NumString()+v.Unit+" 超过项目预算数 "+b.String()+" 万元", "成本不能超过预算数，请核对金额和单位")
+	}
+}
