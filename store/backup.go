@@ -59,20 +59,44 @@ func (s *Store) backup() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("backup of %s: %w", s.path, err)
 	}
-	// Only the holder of the database's lock makes backups, so nobody else
-	// can take the free name between the Stat and the Rename.
-	name := s.path + ".bak-" + time.Now().Format(stampLayout)
-	for n := 2; ; n++ {
-		if _, err := os.Lstat(name); errors.Is(err, os.ErrNotExist) {
-			break
-		}
-		name = fmt.Sprintf("%s.bak-%s-%d", s.path, time.Now().Format(stampLayout), n)
+	name, err := nextBackupName(s.path)
+	if err != nil {
+		return "", fmt.Errorf("backup: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
 		return "", fmt.Errorf("backup: %w", err)
 	}
 	syncDir(dir)
 	return name, pruneBackups(s.path)
+}
+
+// nextBackupName returns a name for a new backup that sorts newest: the
+// current second, with a counter above any backup of the same second (a
+// pruned name is never reused, as it would sort as the oldest). Only the
+// holder of the database's lock makes backups, so nobody else can take the
+// name before the rename.
+func nextBackupName(dbPath string) (string, error) {
+	stamp := time.Now().Format(stampLayout)
+	list, err := ListBackups(dbPath)
+	if err != nil {
+		return "", err
+	}
+	n := 0
+	for _, b := range list {
+		m := backupSuffix.FindStringSubmatch(strings.TrimPrefix(filepath.Base(b), filepath.Base(dbPath)+".bak-"))
+		if m == nil || m[1] != stamp {
+			continue
+		}
+		k := 1
+		if m[2] != "" {
+			k, _ = strconv.Atoi(m[2])
+		}
+		n = max(n, k)
+	}
+	if n == 0 {
+		return dbPath + ".bak-" + stamp, nil
+	}
+	return fmt.Sprintf("%s.bak-%s-%d", dbPath, stamp, n+1), nil
 }
 
 // validValues checks every stored value's checksum. It decodes nothing, so
@@ -165,8 +189,12 @@ func newestBackup(dbPath string) string {
 	return list[0]
 }
 
-// Backups returns the store's backups, newest first.
-func (s *Store) Backups() ([]string, error) { return ListBackups(s.path) }
+// Backups returns the store's backups, newest first, after waiting for the
+// backup of this open to be written.
+func (s *Store) Backups() ([]string, error) {
+	<-s.backupDone
+	return ListBackups(s.path)
+}
 
 // Restore replaces the database at dbPath with a copy of backupPath. The
 // database must not be open in any process (ErrLocked otherwise); the file

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -110,17 +113,37 @@ func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, OpenFile: openFile})
+	var pathErr *fs.PathError
 	switch {
 	case err == nil:
 		return db, nil
 	case errors.Is(err, berrors.ErrTimeout):
 		return nil, ErrLocked
-	case errors.Is(err, berrors.ErrInvalid):
-		return nil, fmt.Errorf("%w: %v", ErrNotJixiao, err)
-	case errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
+	case errors.As(err, &pathErr):
+		return nil, err // I/O: permissions, a folder in the way, …
+	case looksLikeBolt(path):
 		return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
 	}
-	return nil, err
+	return nil, fmt.Errorf("%w: %v", ErrNotJixiao, err)
+}
+
+// boltMagic is the magic number in a bbolt meta page, after the 16-byte
+// page header, in the byte order of the machine that wrote it.
+const boltMagic = 0xED0CDAED
+
+// looksLikeBolt tells a damaged bbolt file (ErrCorrupt) from a file that was
+// never one (ErrNotJixiao) by the magic number of its first meta page.
+func looksLikeBolt(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint32(head[16:]) == boltMagic || binary.BigEndian.Uint32(head[16:]) == boltMagic
 }
 
 // prepare checks the file's pages and its meta bucket, and initialises or
