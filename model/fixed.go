@@ -45,13 +45,16 @@ func parseFixed(s string, scale, maxDec int, max int64) (int64, error) {
 		if c < '0' || c > '9' {
 			return 0, ErrSyntax
 		}
-		if v > (max/10)+1 {
+		d := int64(c - '0')
+		// Checked before multiplying, so that no digit string, however
+		// long, can wrap the int64 round to a small or negative value.
+		if v > (max-d)/10 {
 			return 0, ErrOverflow
 		}
-		v = v*10 + int64(c-'0')
+		v = v*10 + d
 	}
 	for i := 0; i < scale; i++ {
-		if v > max {
+		if v > max/10 {
 			return 0, ErrOverflow
 		}
 		v *= 10

@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // PercentScale is the number of decimals a Percent keeps.
@@ -21,10 +22,14 @@ type Percent struct {
 func PercentHundredths(n int64) Percent { return Percent{hundredths: n, set: true} }
 
 // ParsePercent reads "20", "20.00", "33.5", "２０", with an optional trailing
-// % or ％. It rejects negatives, more than 2 decimals, and values above 100.
+// % or ％. It rejects negatives, more than 2 decimals, and values above 100
+// (ErrRange, however large they are).
 func ParsePercent(s string) (Percent, error) {
 	s = trimPercentSign(s)
 	v, err := parseFixed(s, PercentScale, PercentScale, 1_000_000_00)
+	if err == ErrOverflow {
+		return Percent{}, ErrRange
+	}
 	if err != nil {
 		return Percent{}, err
 	}
@@ -44,6 +49,7 @@ func ParseOptionalPercent(s string) (Percent, error) {
 }
 
 func trimPercentSign(s string) string {
+	s = strings.TrimSpace(s)
 	for _, suf := range []string{"%", "％"} {
 		if len(s) >= len(suf) && s[len(s)-len(suf):] == suf {
 			return s[:len(s)-len(suf)]

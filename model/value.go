@@ -67,7 +67,7 @@ var percentWords = []string{"%", "％", "百分率", "百分比"}
 // ParseValue reads an indicator value. "≥260件" is ≥, 260, 件; "≥30 人次"
 // is ≥, 30, 人次; "≥65%百分率" and "≤0.2 百分率" are percentages; "5 个月"
 // has no comparator. Text that is not a comparator, a number and a short
-// unit ("年度计划", "**平米", "2020年12月31日") is qualitative.
+// unit ("年度计划", "**平米", "2020年12月31日", "2020 年底") is qualitative.
 func ParseValue(raw string) Value {
 	v := Value{Raw: raw}
 	s := strings.TrimSpace(normalizeDigits(raw))
@@ -89,13 +89,25 @@ func ParseValue(raw string) Value {
 	if err != nil {
 		return Value{Raw: raw}
 	}
-	unit := strings.TrimSpace(s[end:])
+	// Spaces inside a unit are line wraps or OCR ("百分 率"); Chinese
+	// units never contain one.
+	unit := strings.Join(strings.Fields(s[end:]), "")
+	if isYear(num, unit) {
+		return Value{Raw: raw}
+	}
 	canon, ok := canonicalUnit(unit)
 	if !ok {
 		return Value{Raw: raw}
 	}
 	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, canon, unit
 	return v
+}
+
+// isYear reports whether the number and unit name a calendar year, as in
+// "2020 年底" or "2020年": a deadline, not a quantity.
+func isYear(num int64, unit string) bool {
+	const one = 10_000 // 1 at ValueScale
+	return strings.HasPrefix(unit, "年") && num%one == 0 && num >= 1000*one && num <= 9999*one
 }
 
 // canonicalUnit checks that unit is a plausible unit and folds the spellings

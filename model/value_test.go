@@ -1,0 +1,206 @@
+package model
+
+import (
+	"testing"
+)
+
+// valueCase is the expected parse of one 指标值. num is the number as
+// NumString writes it; unit is canonical.
+type valueCase struct {
+	raw   string
+	quant bool
+	cmp   Comparator
+	num   string
+	unit  string
+}
+
+// seedValues is every 指标值 in the seed, as transcribed by Sample and as the
+// OCR printed the wrapped ones.
+var seedValues = []valueCase{
+	{"≥260件", true, CmpGE, "260", "件"},
+	{"高效高质量提供援助", false, "", "", ""},
+	{"高效高质量 提供援助", false, "", "", ""},
+	{"", false, "", "", ""},
+	{"75%", true, CmpNone, "75", "%"},
+	{"70%", true, CmpNone, "70", "%"},
+	{"≥30 人次", true, CmpGE, "30", "人次"},
+	{"≥65百分率", true, CmpGE, "65", "%"},
+	{"**平米", false, "", "", ""},
+	{"5 个月", true, CmpNone, "5", "个月"},
+	{"100%", true, CmpNone, "100", "%"},
+	{"年度预算", false, "", "", ""},
+	{"≥20度", true, CmpGE, "20", "度"},
+	{"≥90百分率", true, CmpGE, "90", "%"},
+	{"≥1次", true, CmpGE, "1", "次"},
+	{"≥75%", true, CmpGE, "75", "%"},
+	{"年度计划", false, "", "", ""},
+	{"≥70%", true, CmpGE, "70", "%"},
+	{"≥65%百分率", true, CmpGE, "65", "%"},
+	{"≥65%百分 率", true, CmpGE, "65", "%"},
+	{"年终总结", false, "", "", ""},
+	{"2020 年底", false, "", "", ""},
+	{"节约成本", false, "", "", ""},
+	{"≥100%", true, CmpGE, "100", "%"},
+	{"报到人数", false, "", "", ""},
+	{"≥70", true, CmpGE, "70", ""},
+	{"≤0.2 百分率", true, CmpLE, "0.2", "%"},
+	{"≤0.2 百分 率", true, CmpLE, "0.2", "%"},
+	{"支出金额控制在预算额度内", false, "", "", ""},
+	{"支出金额控 制在预算额 度内", false, "", "", ""},
+	{"≥70百分率", true, CmpGE, "70", "%"},
+	{"≥65百分率", true, CmpGE, "65", "%"},
+	{"年度工作计划", false, "", "", ""},
+	{"年度工作计 划", false, "", "", ""},
+	{"≥60%", true, CmpGE, "60", "%"},
+	{"≥75百分率", true, CmpGE, "75", "%"},
+	{"≥95百分率", true, CmpGE, "95", "%"},
+	{"≤0.4%", true, CmpLE, "0.4", "%"},
+}
+
+// otherValues covers the spellings the seed does not use.
+var otherValues = []valueCase{
+	// Comparators, ASCII and full-width.
+	{">=90%", true, CmpGE, "90", "%"},
+	{"<=5%", true, CmpLE, "5", "%"},
+	{">3个", true, CmpGT, "3", "个"},
+	{"<3个", true, CmpLT, "3", "个"},
+	{"=100%", true, CmpEQ, "100", "%"},
+	{"＞＝９０％", true, CmpGE, "90", "%"},
+	{"＜＝５％", true, CmpLE, "5", "%"},
+	{"≧80%", true, CmpGE, "80", "%"},
+	{"≦1%", true, CmpLE, "1", "%"},
+	{"⩾80%", true, CmpGE, "80", "%"},
+	{"⩽1%", true, CmpLE, "1", "%"},
+	{"＞3次", true, CmpGT, "3", "次"},
+	{"＜3次", true, CmpLT, "3", "次"},
+	{"＝100％", true, CmpEQ, "100", "%"},
+	// Spaces around the comparator, the number and the unit.
+	{" ≥ 30 人次 ", true, CmpGE, "30", "人次"},
+	{"\u3000≥３０\u3000人次", true, CmpGE, "30", "人次"},
+	{"≥ 90 %", true, CmpGE, "90", "%"},
+	// Percent words, decimals, thousands, units.
+	{"≥90百分比", true, CmpGE, "90", "%"},
+	{"≥90％", true, CmpGE, "90", "%"},
+	{"≤0.25%", true, CmpLE, "0.25", "%"},
+	{"99.5%", true, CmpNone, "99.5", "%"},
+	{"0.0001", true, CmpNone, "0.0001", ""},
+	{"≥1,000册", true, CmpGE, "1000", "册"},
+	{"≥1，000册", true, CmpGE, "1000", "册"},
+	{"≥3年", true, CmpGE, "3", "年"},
+	{"≥500平方米", true, CmpGE, "500", "平方米"},
+	{"≥2次/年", true, CmpGE, "2", "次/年"},
+	{"≥18℃", true, CmpGE, "18", "℃"},
+	{"120㎡", true, CmpNone, "120", "㎡"},
+	{"≥16.00万元", true, CmpGE, "16", "万元"},
+	// Qualitative: no number first, a date, a long or odd tail, a bad number.
+	{"≥", false, "", "", ""},
+	{"≥高质量", false, "", "", ""},
+	{"约90%", false, "", "", ""},
+	{"2020年", false, "", "", ""},
+	{"2020年12月31日", false, "", "", ""},
+	{"2020年12月31日前", false, "", "", ""},
+	{"90%以上", false, "", "", ""},
+	{"5个月内完成全部工作任务", false, "", "", ""},
+	{"1.2.3件", false, "", "", ""},
+	{"0.123456%", false, "", "", ""},
+	{"1e5件", false, "", "", ""},
+	{"3-5次", false, "", "", ""},
+	{"≥90%。", false, "", "", ""},
+	{"≥99999999999999999999999件", false, "", "", ""},
+	// Too large for the scaled int64: once wrapped round to a wrong number.
+	{"≥100000000000000000件", false, "", "", ""},
+	{"≥400000000000000000件", false, "", "", ""},
+}
+
+func TestParseValue(t *testing.T) {
+	for _, tt := range append(append([]valueCase(nil), seedValues...), otherValues...) {
+		v := ParseValue(tt.raw)
+		if v.Raw != tt.raw {
+			t.Errorf("ParseValue(%q).Raw = %q, want the input as written", tt.raw, v.Raw)
+		}
+		if v.Quantitative != tt.quant {
+			t.Errorf("ParseValue(%q).Quantitative = %v, want %v (%+v)", tt.raw, v.Quantitative, tt.quant, v)
+			continue
+		}
+		if !tt.quant {
+			if v != (Value{Raw: tt.raw}) {
+				t.Errorf("ParseValue(%q) = %+v, want only Raw set for qualitative text", tt.raw, v)
+			}
+			continue
+		}
+		if v.Cmp != tt.cmp || v.NumString() != tt.num || v.Unit != tt.unit {
+			t.Errorf("ParseValue(%q) = cmp %q num %s unit %q, want %q %s %q", tt.raw, v.Cmp, v.NumString(), v.Unit, tt.cmp, tt.num, tt.unit)
+		}
+		if v.IsPercent() != (tt.unit == PercentUnit) {
+			t.Errorf("ParseValue(%q).IsPercent() = %v", tt.raw, v.IsPercent())
+		}
+	}
+}
+
+func TestParseValueRawUnit(t *testing.T) {
+	tests := []struct{ raw, rawUnit string }{
+		{"≥65百分率", "百分率"},
+		{"≥65%百分率", "%百分率"},
+		{"≥65%百分 率", "%百分率"},
+		{"≥30 人次", "人次"},
+		{"75%", "%"},
+		{"≥70", ""},
+	}
+	for _, tt := range tests {
+		if got := ParseValue(tt.raw).RawUnit; got != tt.rawUnit {
+			t.Errorf("ParseValue(%q).RawUnit = %q, want %q", tt.raw, got, tt.rawUnit)
+		}
+	}
+}
+
+// TestParseValueCoversSample makes sure the table above has a case for every
+// 指标值 in Sample, so a new or changed value in the sample is pinned here.
+func TestParseValueCoversSample(t *testing.T) {
+	known := map[string]bool{}
+	for _, c := range seedValues {
+		known[c.raw] = true
+	}
+	for _, p := range Sample().Projects {
+		for r, in := range p.Indicators {
+			if !known[in.Value] {
+				t.Errorf("%s row %d: value %q has no case in seedValues", p.ID, r+1, in.Value)
+			}
+		}
+	}
+}
+
+// FuzzParseValue checks that ParseValue never panics, always keeps the text
+// as written, and that a quantitative value's number re-parses exactly.
+func FuzzParseValue(f *testing.F) {
+	for _, c := range seedValues {
+		f.Add(c.raw)
+	}
+	for _, c := range otherValues {
+		f.Add(c.raw)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := ParseValue(s)
+		if v.Raw != s {
+			t.Fatalf("ParseValue(%q).Raw = %q", s, v.Raw)
+		}
+		if !v.Quantitative {
+			if v != (Value{Raw: s}) {
+				t.Fatalf("ParseValue(%q) is qualitative but has parts: %+v", s, v)
+			}
+			return
+		}
+		if v.Num < 0 {
+			t.Fatalf("ParseValue(%q).Num = %d, negative", s, v.Num)
+		}
+		n, err := parseFixed(v.NumString(), ValueScale, ValueScale, 1<<62)
+		if err != nil || n != v.Num {
+			t.Fatalf("ParseValue(%q): NumString %q re-parses to %d, %v; want %d", s, v.NumString(), n, err, v.Num)
+		}
+		// Written back in canonical form, the value parses to the same parts.
+		canon := string(v.Cmp) + v.NumString() + v.Unit
+		w := ParseValue(canon)
+		if !w.Quantitative || w.Cmp != v.Cmp || w.Num != v.Num || w.Unit != v.Unit {
+			t.Fatalf("ParseValue(%q) = %+v; its canonical form %q parses to %+v", s, v, canon, w)
+		}
+	})
+}
