@@ -1,0 +1,209 @@
+package export
+
+import "strings"
+
+// Spreadsheet formula neutralising (OWASP "CSV injection").
+//
+// Excel and WPS run a cell as a formula when it starts with = + - @, and
+// some versions also when it starts with a tab or carriage return. On export
+// such a cell gets one apostrophe in front ('=SUM(A1) instead of =SUM(A1)),
+// which makes the spreadsheet show it as text. Values with those characters
+// elsewhere, such as ≥75% or 1-2 人次, are untouched.
+//
+// So that the import can undo this exactly, the rule is: a cell is guarded
+// when it matches ^'*[=+\-@\t\r] — any number of apostrophes followed by a
+// trigger character. Export prefixes every guarded cell with one apostrophe;
+// import removes one leading apostrophe from every cell that is guarded and
+// starts with an apostrophe. A real value '=x therefore leaves as ''=x and
+// comes back as '=x, while '你好 (no trigger after the apostrophes) is left
+// alone both ways.
+
+// isFormulaTrigger reports whether c starts a formula in a spreadsheet.
+func isFormulaTrigger(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// isGuarded reports whether s matches ^'*[=+\-@\t\r].
+func isGuarded(s string) bool {
+	i := 0
+	for i < len(s) && s[i] == '\'' {
+		i++
+	}
+	return i < len(s) && isFormulaTrigger(s[i])
+}
+
+// neutralize returns the cell as it is written to CSV. It allocates only for
+// guarded cells, which are rare.
+func neutralize(s string) string {
+	if s == "" || !isGuarded(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// unneutralize undoes neutralize.
+func unneutralize(s string) string {
+	if len(s) > 1 && s[0] == '\'' && isGuarded(s) {
+		return s[1:]
+	}
+	return s
+}
+
+// Markdown escaping.
+//
+// Text from the user goes into three places: table cells, paragraphs and
+// headings. Everywhere the ASCII characters that start inline constructs
+// (\ ` * _ [ ] < > & | ~) get a backslash, so the reader sees exactly what
+// was typed. Chinese text rarely contains them, so the plain-text email
+// stays readable. At the start of a line, characters that would open a block
+// (# + - = and "1." / "1)") are escaped too.
+
+// mdInlineSpecial marks the ASCII bytes escaped everywhere.
+var mdInlineSpecial = func() (t [256]bool) {
+	for _, c := range []byte("\\`*_[]<>&|~") {
+		t[c] = true
+	}
+	return t
+}()
+
+// mdHeadingSpecial adds # to mdInlineSpecial: a trailing run of # would be
+// taken as a heading's closing sequence.
+var mdHeadingSpecial = func() [256]bool {
+	t := mdInlineSpecial
+	t['#'] = true
+	return t
+}()
+
+// EscapeCell returns s as the content of a GFM table cell: inline
+// characters escaped, and each line break (CR LF, LF or CR) written as <br>,
+// so the cell never contains an unescaped | or a newline.
+func EscapeCell(s string) string { return string(appendCell(nil, s)) }
+
+// appendCell appends EscapeCell(s) to dst.
+func appendCell(dst []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case mdInlineSpecial[c]:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', c)
+			start = i + 1
+		case c == '\r' || c == '\n':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, "<br>"...)
+			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			start = i + 1
+		}
+	}
+	return append(dst, s[start:]...)
+}
+
+// cellNeedsEscape reports whether appendCell would change s.
+func cellNeedsEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; mdInlineSpecial[c] || c == '\r' || c == '\n' {
+			return true
+		}
+	}
+	return false
+}
+
+// appendLineStart escapes what would open a block at the start of a line
+// and returns the rest of the line for inline escaping.
+func appendLineStart(dst []byte, line string) ([]byte, string) {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i > 0 {
+		// Four spaces would make an indented code block. The indent means
+		// nothing in an email, so it becomes one entity-escaped space,
+		// which renders as a space and cannot start a block.
+		dst = append(dst, "&#32;"...)
+		line = line[i:]
+	}
+	if line == "" {
+		return dst, line
+	}
+	switch line[0] {
+	case '#', '+', '-', '=':
+		return append(dst, '\\', line[0]), line[1:]
+	}
+	// An ordered list marker: 1 to 9 digits, then . or ).
+	j := 0
+	for j < len(line) && j < 10 && line[j] >= '0' && line[j] <= '9' {
+		j++
+	}
+	if j > 0 && j < 10 && j < len(line) && (line[j] == '.' || line[j] == ')') {
+		dst = append(dst, line[:j]...)
+		return append(dst, '\\', line[j]), line[j+1:]
+	}
+	return dst, line
+}
+
+// appendEscaped appends s with a backslash before every byte marked in
+// special. s holds no line breaks.
+func appendEscaped(dst []byte, s string, special *[256]bool) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if special[s[i]] {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', s[i])
+			start = i + 1
+		}
+	}
+	return append(dst, s[start:]...)
+}
+
+// splitLines splits on CR LF, LF and CR.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.Split(s, "\n")
+}
+
+// EscapeParagraph returns s as one or more Markdown paragraphs: each line is
+// escaped, consecutive lines are joined with a hard line break (a trailing
+// backslash, visible and robust in plain text), and blank lines separate
+// paragraphs as the author meant. Blank text gives "".
+func EscapeParagraph(s string) string { return string(appendParagraph(nil, s)) }
+
+func appendParagraph(dst []byte, s string) []byte {
+	lines := splitLines(strings.TrimRight(s, " \t\r\n"))
+	blank := func(i int) bool { return strings.TrimSpace(lines[i]) == "" }
+	start := len(dst)
+	for i := range lines {
+		if blank(i) {
+			// One blank line between paragraphs, none before the first.
+			if len(dst) > start && !blank(i-1) {
+				dst = append(dst, '\n')
+			}
+			continue
+		}
+		var rest string
+		dst, rest = appendLineStart(dst, strings.TrimRight(lines[i], " \t"))
+		dst = appendEscaped(dst, rest, &mdInlineSpecial)
+		if i+1 < len(lines) && !blank(i+1) {
+			dst = append(dst, '\\', '\n')
+		} else if i+1 < len(lines) {
+			dst = append(dst, '\n')
+		}
+	}
+	return dst
+}
+
+// EscapeHeading returns s as the text of a one-line heading: runs of white
+// space and line breaks become one space, and the rest is escaped as at the
+// start of a line, # included.
+func EscapeHeading(s string) string {
+	line := strings.Join(strings.Fields(s), " ")
+	dst, rest := appendLineStart(nil, line)
+	return string(appendEscaped(dst, rest, &mdHeadingSpecial))
+}

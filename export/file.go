@@ -1,0 +1,109 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"jixiao/model"
+)
+
+// Format is an export file format.
+type Format string
+
+// The export formats.
+const (
+	FormatMarkdown Format = "md"
+	FormatCSV      Format = "csv"
+)
+
+// ParseFormat reads a --format flag: md (markdown) or csv.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(s) {
+	case "md", "markdown":
+		return FormatMarkdown, nil
+	case "csv":
+		return FormatCSV, nil
+	}
+	return "", fmt.Errorf("format %q: want md or csv", s)
+}
+
+// Options choose what Write produces. The zero value is Markdown; CSV is
+// UTF-8 with a BOM unless CSV says otherwise.
+type Options struct {
+	Format Format
+	CSV    CSVOptions
+}
+
+// Write writes the document in the chosen format. findings are used by
+// Markdown only (see Markdown); nil means not checked.
+func Write(w io.Writer, doc *model.Document, findings []model.Finding, opts Options) error {
+	if opts.Format == FormatCSV {
+		return WriteCSV(w, doc, opts.CSV)
+	}
+	return Markdown(w, doc, findings)
+}
+
+// WriteFile writes the export to path. It writes a temporary file beside
+// path and renames it over path only when everything was written, so a
+// failed export never leaves half a file or spoils an earlier one.
+func WriteFile(path string, doc *model.Document, findings []model.Finding, opts Options) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = Write(tmp, doc, findings, opts); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return nil
+}
+
+// DefaultFileName is the file name an export gets unless the user picks
+// one: <单位名称>-<年度>-绩效目标.md (or .csv). Characters that are not
+// allowed in file names on Windows, macOS or Linux become _, so the unit
+// name can never point into another folder.
+func DefaultFileName(doc *model.Document, f Format) string {
+	name := strings.TrimSpace(doc.UnitName)
+	if name == "" {
+		name = doc.UnitCode
+	}
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			return '_'
+		case strings.ContainsRune(`/\:*?"<>|`, r):
+			return '_'
+		}
+		return r
+	}, name)
+	// Leading dots would hide the file; trailing dots and spaces are
+	// dropped by Windows.
+	name = strings.Trim(name, ". ")
+	if name == "" {
+		name = "单位"
+	}
+	ext := ".md"
+	if f == FormatCSV {
+		ext = ".csv"
+	}
+	return name + "-" + strconv.Itoa(doc.Year) + "-绩效目标" + ext
+}
