@@ -1,59 +1,977 @@
 package ui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"jixiao/model"
 )
 
-// Grid is the indicator grid of one project: six columns with a cell
-// cursor, in-place editing, row add/delete/move and undo.
+// The grid's columns, in model.IndicatorColumns order.
+const (
+	colL1 = iota
+	colL2
+	colL3
+	colDesc
+	colValue
+	colBasis
+	numCols
+)
+
+// gridMode says what has the keyboard.
+type gridMode int
+
+const (
+	modeBrowse gridMode = iota // the cell cursor
+	modeCell                   // a textarea inside the cell
+	modeLarge                  // a larger textarea in a box over the grid
+	modePick                   // the 一级/二级 picker
+)
+
+// inPlaceMaxLines is how tall the in-place editor grows before the text
+// moves to the larger editor.
+const inPlaceMaxLines = 4
+
+// Grid is the indicator grid (绩效指标表) of one project: six columns with
+// a cell cursor, in-place editing, a picker for the standard 一级/二级
+// names, row add/delete/move and undo. Every committed change returns a
+// command producing projectChangedMsg, which the root saves.
+//
+// Rows are rendered from a cache of their wrapped cells, and only the rows
+// on screen are looked at, so moving through 1,000 rows costs what moving
+// through 10 does.
 type Grid struct {
 	common *Common
 	keys   *GridKeyMap
 	styles *GridStyles
 
-	key     model.DocKey
+	docKey  model.DocKey
 	project model.Project
 
 	width, height int
-	row, col      int
+	layout        gridLayout
+	cache         []rowCache // parallel to project.Indicators; height 0 = stale
+
+	row, col int // the cursor
+	top      int // first row on screen
+
+	mode             gridMode
+	editRow, editCol int
+	editor           textarea.Model
+	picker           *picker
+
+	undo undoStack
 }
 
-// NewGrid returns a grid showing p's indicators.
+// rowCache holds one row's cells wrapped to the column widths, each line
+// padded to its column's width, so View only joins strings.
+type rowCache struct {
+	cells  [numCols][]string
+	height int
+}
+
+// NewGrid returns a grid showing p's indicators, cursor on the first cell.
 func NewGrid(c *Common, key model.DocKey, p model.Project) *Grid {
-	return &Grid{common: c, keys: DefaultGridKeyMap(), styles: DefaultGridStyles(true), key: key, project: p}
+	g := &Grid{
+		common:  c,
+		keys:    DefaultGridKeyMap(),
+		styles:  DefaultGridStyles(true),
+		docKey:  key,
+		project: cloneProject(p),
+	}
+	g.editor = newCellEditor(g.keys, g.styles)
+	g.cache = make([]rowCache, len(g.project.Indicators))
+	w, h := 80, 24
+	if c != nil && c.Width > 0 && c.Height > 0 {
+		w, h = c.Width, c.Height
+	}
+	g.SetSize(w, h)
+	return g
 }
 
-// SetSize sets the area the grid draws in.
-func (g *Grid) SetSize(w, h int) { g.width, g.height = w, h }
+// cloneProject copies p so that the grid and the messages it sends never
+// share an Indicators array with anyone.
+func cloneProject(p model.Project) model.Project {
+	p.Indicators = slices.Clone(p.Indicators)
+	return p
+}
+
+// SetSize sets the area the grid draws in. Changing the width rewraps the
+// rows (lazily, as they come on screen).
+func (g *Grid) SetSize(w, h int) {
+	w, h = max(w, 0), max(h, 0)
+	if w != g.width {
+		g.width = w
+		g.relayout()
+	}
+	g.height = h
+	g.sizeEditor()
+	g.scrollToCursor()
+}
+
+// relayout recomputes the column widths and drops every cached row.
+func (g *Grid) relayout() {
+	g.layout = newGridLayout(g.width, g.styles)
+	g.cache = make([]rowCache, len(g.project.Indicators))
+}
 
 // Update handles a message and returns the command to run.
-func (g *Grid) Update(msg tea.Msg) tea.Cmd { return nil }
+func (g *Grid) Update(msg tea.Msg) tea.Cmd {
+	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
+		g.styles = DefaultGridStyles(bg.IsDark())
+		g.relayout()
+		g.editor.SetStyles(g.styles.TextArea)
+		return nil
+	}
+	switch g.mode {
+	case modeCell, modeLarge:
+		return g.updateEditor(msg)
+	case modePick:
+		return g.updatePicker(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return g.handleKey(msg)
+	case tea.PasteMsg:
+		// Pasting on a cell starts editing it with the pasted text added.
+		if cmd := g.openEditor(g.col); g.mode != modeBrowse {
+			return tea.Batch(cmd, g.Update(msg))
+		}
+	}
+	return nil
+}
+
+// handleKey runs one browse-mode key.
+func (g *Grid) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := g.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		g.moveCursor(g.row-1, g.col)
+	case key.Matches(msg, k.Down):
+		g.moveCursor(g.row+1, g.col)
+	case key.Matches(msg, k.Left):
+		g.moveCursor(g.row, g.col-1)
+	case key.Matches(msg, k.Right):
+		g.moveCursor(g.row, g.col+1)
+	case key.Matches(msg, k.NextCell):
+		g.stepCell(1)
+	case key.Matches(msg, k.PrevCell):
+		g.stepCell(-1)
+	case key.Matches(msg, k.RowStart):
+		g.moveCursor(g.row, 0)
+	case key.Matches(msg, k.RowEnd):
+		g.moveCursor(g.row, numCols-1)
+	case key.Matches(msg, k.Top):
+		g.moveCursor(0, g.col)
+	case key.Matches(msg, k.Bottom):
+		g.moveCursor(len(g.project.Indicators)-1, g.col)
+	case key.Matches(msg, k.PageDown):
+		g.page(1)
+	case key.Matches(msg, k.PageUp):
+		g.page(-1)
+	case key.Matches(msg, k.Edit):
+		return g.openEditor(g.col)
+	case key.Matches(msg, k.AddBelow):
+		return g.addRow(g.row + 1)
+	case key.Matches(msg, k.AddAbove):
+		return g.addRow(g.row)
+	case key.Matches(msg, k.Delete):
+		return g.deleteRow()
+	case key.Matches(msg, k.Undo):
+		return g.undoLast()
+	case key.Matches(msg, k.MoveUp):
+		return g.moveRow(-1)
+	case key.Matches(msg, k.MoveDown):
+		return g.moveRow(1)
+	}
+	return nil
+}
+
+// moveCursor puts the cursor on (row, col), clamped to the grid.
+func (g *Grid) moveCursor(row, col int) {
+	n := len(g.project.Indicators)
+	g.row = min(max(row, 0), max(n-1, 0))
+	g.col = min(max(col, 0), numCols-1)
+	g.scrollToCursor()
+}
+
+// stepCell moves to the next (d=1) or previous (d=-1) cell in reading
+// order, across row ends.
+func (g *Grid) stepCell(d int) {
+	pos := g.row*numCols + g.col + d
+	last := len(g.project.Indicators)*numCols - 1
+	pos = min(max(pos, 0), max(last, 0))
+	g.moveCursor(pos/numCols, pos%numCols)
+}
+
+// page moves the cursor and the view a screen down (d=1) or up: down
+// starts the screen at the first row that was not wholly shown, up ends it
+// just above the old top, so pgdn then pgup comes back.
+func (g *Grid) page(d int) {
+	n := len(g.project.Indicators)
+	if n == 0 {
+		return
+	}
+	old := g.top
+	if d > 0 {
+		g.top = min(g.top+max(g.rowsOnScreen(), 1), n-1)
+		g.row = min(g.row+(g.top-old), n-1)
+		if g.top == old {
+			g.row = n - 1
+		}
+	} else {
+		if g.top > 0 {
+			g.top = g.fillUp(g.top-1, g.bodyHeight())
+		}
+		g.row = max(g.row-(old-g.top), 0)
+		if g.top == old {
+			g.row = 0
+		}
+	}
+	g.scrollToCursor()
+}
+
+// rowsOnScreen counts the rows that fit wholly from top.
+func (g *Grid) rowsOnScreen() int {
+	budget := g.bodyHeight()
+	n := 0
+	for i := g.top; i < len(g.project.Indicators); i++ {
+		budget -= g.shownHeight(i)
+		if i > g.top {
+			budget-- // the rule above the row
+		}
+		if budget < 0 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// scrollToCursor moves top the least needed to show the cursor's row
+// whole (or its top part, when it is taller than the screen). It looks at
+// the rows between top and the cursor only.
+func (g *Grid) scrollToCursor() {
+	n := len(g.project.Indicators)
+	if n == 0 {
+		g.row, g.top = 0, 0
+		return
+	}
+	g.row = min(max(g.row, 0), n-1)
+	g.top = min(max(g.top, 0), n-1)
+	if g.row < g.top {
+		g.top = g.row
+		return
+	}
+	budget := g.bodyHeight()
+	used := 0
+	for i := g.top; i <= g.row; i++ {
+		if i > g.top {
+			used++
+		}
+		used += g.shownHeight(i)
+		if used > budget {
+			g.top = g.fillUp(g.row, budget)
+			return
+		}
+	}
+}
+
+// fillUp returns the first row of a screen that ends with row.
+func (g *Grid) fillUp(row, budget int) int {
+	used := g.shownHeight(row)
+	top := row
+	for top > 0 {
+		h := g.shownHeight(top-1) + 1
+		if used+h > budget {
+			break
+		}
+		used += h
+		top--
+	}
+	return top
+}
+
+// bodyHeight is the number of lines for rows: the grid less the info
+// line, the column titles and the rule under them.
+func (g *Grid) bodyHeight() int {
+	return max(g.height-2-g.layout.headerHeight, 0)
+}
+
+// rowLines returns row i's cached cells, wrapping them if stale.
+func (g *Grid) rowLines(i int) *rowCache {
+	rc := &g.cache[i]
+	if rc.height == 0 {
+		in := &g.project.Indicators[i]
+		rc.height = 1
+		for c := range numCols {
+			rc.cells[c] = wrapCell(in.Cell(c), g.layout.cols[c])
+			rc.height = max(rc.height, len(rc.cells[c]))
+		}
+	}
+	return rc
+}
+
+// shownHeight is row i's height on screen: its cells, or the in-place
+// editor when that is taller.
+func (g *Grid) shownHeight(i int) int {
+	h := g.rowLines(i).height
+	if i == g.editRow && g.mode == modeCell {
+		h = max(h, g.editor.Height())
+	}
+	return h
+}
+
+// --- editing -------------------------------------------------------------
+
+// Editing reports whether a cell editor or picker is open; the root then
+// gives the grid every key but ctrl+c.
+func (g *Grid) Editing() bool { return g.mode != modeBrowse }
+
+// openEditor starts editing the cursor's cell: the picker for 一级 and
+// 二级, the in-place textarea for the rest (the larger one when the text
+// is long).
+func (g *Grid) openEditor(col int) tea.Cmd {
+	if len(g.project.Indicators) == 0 {
+		return nil
+	}
+	g.col = col
+	g.editRow, g.editCol = g.row, col
+	in := &g.project.Indicators[g.row]
+	value := in.Cell(col)
+	switch col {
+	case colL1:
+		g.mode = modePick
+		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.styles)
+		return g.picker.Focus()
+	case colL2:
+		g.mode = modePick
+		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.styles)
+		return g.picker.Focus()
+	}
+	g.editor = newCellEditor(g.keys, g.styles)
+	g.editor.SetValue(value)
+	g.mode = modeCell
+	if len(wrapCell(value, g.layout.cols[col])) > inPlaceMaxLines {
+		g.mode = modeLarge
+	}
+	g.sizeEditor()
+	cmd := g.editor.Focus()
+	g.scrollToCursor()
+	return cmd
+}
+
+// newCellEditor returns the textarea used for cells: no prompt or line
+// numbers, enter left to the grid (commit) and newline on its own key.
+func newCellEditor(k *GridKeyMap, st *GridStyles) textarea.Model {
+	ta := textarea.New()
+	ta.Prompt = ""
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 0
+	ta.MaxContentHeight = 10_000 // limit by visual lines, not MaxHeight
+	ta.KeyMap.InsertNewline = k.Newline
+	ta.SetStyles(st.TextArea)
+	return ta
+}
+
+// sizeEditor fits the open textarea to its cell or to the large box.
+func (g *Grid) sizeEditor() {
+	switch g.mode {
+	case modeCell:
+		g.editor.DynamicHeight = true
+		g.editor.MinHeight = 1
+		g.editor.MaxHeight = max(1, min(inPlaceMaxLines, g.bodyHeight()))
+		g.editor.SetWidth(max(g.layout.cols[g.editCol], 1))
+	case modeLarge:
+		w, h := g.largeBoxSize()
+		g.editor.DynamicHeight = false
+		g.editor.MaxHeight = 0
+		g.editor.SetWidth(max(w-4, 1))  // border and padding
+		g.editor.SetHeight(max(h-4, 1)) // border, title and help
+	}
+}
+
+// largeBoxSize is the outer size of the larger editor's box.
+func (g *Grid) largeBoxSize() (w, h int) {
+	return max(min(g.width-4, 100), 10), max(min(g.height-2, 14), 5)
+}
+
+// updateEditor runs a message while a textarea is open.
+func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, g.keys.Cancel):
+			g.closeEditor()
+			return nil
+		case key.Matches(k, g.keys.Commit):
+			return g.commitCell(g.editor.Value(), 0)
+		case key.Matches(k, g.keys.NextCell):
+			return g.commitCell(g.editor.Value(), 1)
+		case key.Matches(k, g.keys.PrevCell):
+			return g.commitCell(g.editor.Value(), -1)
+		}
+	}
+	var cmd tea.Cmd
+	g.editor, cmd = g.editor.Update(msg)
+	if g.mode == modeCell && len(wrapCell(g.editor.Value(), g.layout.cols[g.editCol])) > inPlaceMaxLines {
+		// Long or pasted multi-line text: go on in the larger editor.
+		g.mode = modeLarge
+		g.sizeEditor()
+	}
+	g.scrollToCursor()
+	return cmd
+}
+
+// updatePicker runs a message while the picker is open.
+func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, g.keys.Cancel):
+			g.closeEditor()
+			return nil
+		case key.Matches(k, g.keys.Commit):
+			return g.commitCell(g.picker.Value(), 0)
+		case key.Matches(k, g.keys.NextCell):
+			return g.commitCell(g.picker.Value(), 1)
+		case key.Matches(k, g.keys.PrevCell):
+			return g.commitCell(g.picker.Value(), -1)
+		case key.Matches(k, g.keys.PickUp):
+			g.picker.Move(-1)
+			return nil
+		case key.Matches(k, g.keys.PickDown):
+			g.picker.Move(1)
+			return nil
+		}
+	}
+	return g.picker.Update(msg)
+}
+
+// closeEditor drops the open editor or picker without touching the cell.
+func (g *Grid) closeEditor() {
+	g.mode = modeBrowse
+	g.picker = nil
+	g.editor.Blur()
+	g.scrollToCursor()
+}
+
+// commitCell writes v into the cell being edited, then, for tab and
+// shift+tab (step ±1), opens the editor on the next or previous cell so a
+// row can be typed in one go. An unchanged cell sends nothing.
+func (g *Grid) commitCell(v string, step int) tea.Cmd {
+	row, col := g.editRow, g.editCol
+	g.closeEditor()
+	v = cleanCell(v)
+	var cmds []tea.Cmd
+	if old := g.project.Indicators[row].Cell(col); v != old {
+		g.undo.push(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
+		g.setCell(row, col, v)
+		cmds = append(cmds, g.changed())
+	}
+	if step != 0 {
+		g.stepCell(step)
+		if g.row != row || g.col != col {
+			cmds = append(cmds, g.openEditor(g.col))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// cleanCell trims what surrounds a cell's text: blank lines and spaces at
+// either end are never meant.
+func cleanCell(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+}
+
+// --- rows ----------------------------------------------------------------
+
+// addRow inserts a row at `at` and opens the 一级 picker on it. The new row
+// takes 一级 and 二级 from the cursor's row: rows come in groups.
+func (g *Grid) addRow(at int) tea.Cmd {
+	var in model.Indicator
+	if n := len(g.project.Indicators); n > 0 {
+		cur := g.project.Indicators[min(g.row, n-1)]
+		in.L1, in.L2 = cur.L1, cur.L2
+	}
+	at = min(max(at, 0), len(g.project.Indicators))
+	g.insertRow(at, in)
+	g.undo.push(undoOp{Kind: undoInsert, Row: at})
+	g.row, g.col = at, colL1
+	g.scrollToCursor()
+	return tea.Batch(g.changed(), g.openEditor(colL1))
+}
+
+// deleteRow removes the cursor's row; u brings it back.
+func (g *Grid) deleteRow() tea.Cmd {
+	if len(g.project.Indicators) == 0 {
+		return nil
+	}
+	g.undo.push(undoOp{Kind: undoDelete, Row: g.row, Ind: g.project.Indicators[g.row]})
+	g.removeRow(g.row)
+	g.scrollToCursor()
+	return g.changed()
+}
+
+// moveRow swaps the cursor's row with the one above (d=-1) or below.
+func (g *Grid) moveRow(d int) tea.Cmd {
+	to := g.row + d
+	if len(g.project.Indicators) == 0 || to < 0 || to >= len(g.project.Indicators) {
+		return nil
+	}
+	g.swapRows(g.row, to)
+	g.undo.push(undoOp{Kind: undoMove, Row: g.row, To: to})
+	g.row = to
+	g.scrollToCursor()
+	return g.changed()
+}
+
+// undoLast reverses the last committed edit and puts the cursor on it.
+func (g *Grid) undoLast() tea.Cmd {
+	op, ok := g.undo.pop()
+	if !ok {
+		return nil
+	}
+	switch op.Kind {
+	case undoEdit:
+		g.setCell(op.Row, op.Col, op.Text)
+		g.row, g.col = op.Row, op.Col
+	case undoInsert:
+		g.removeRow(op.Row)
+		g.row = op.Row - 1
+	case undoDelete:
+		g.insertRow(op.Row, op.Ind)
+		g.row = op.Row
+	case undoMove:
+		g.swapRows(op.To, op.Row)
+		g.row = op.Row
+	}
+	g.moveCursor(g.row, g.col)
+	return g.changed()
+}
+
+func (g *Grid) setCell(row, col int, v string) {
+	g.project.Indicators[row].SetCell(col, v)
+	g.cache[row] = rowCache{}
+}
+
+func (g *Grid) insertRow(at int, in model.Indicator) {
+	g.project.Indicators = slices.Insert(g.project.Indicators, at, in)
+	g.cache = slices.Insert(g.cache, at, rowCache{})
+}
+
+func (g *Grid) removeRow(at int) {
+	g.project.Indicators = slices.Delete(g.project.Indicators, at, at+1)
+	g.cache = slices.Delete(g.cache, at, at+1)
+	g.row = min(g.row, max(len(g.project.Indicators)-1, 0))
+}
+
+func (g *Grid) swapRows(a, b int) {
+	in := g.project.Indicators
+	in[a], in[b] = in[b], in[a]
+	g.cache[a], g.cache[b] = g.cache[b], g.cache[a]
+}
+
+// changed returns the command announcing the project as it now is. The
+// copy is taken here, not when the command runs, so later edits can't
+// leak into an earlier save.
+func (g *Grid) changed() tea.Cmd {
+	msg := projectChangedMsg{Key: g.docKey, Project: g.Project()}
+	return func() tea.Msg { return msg }
+}
+
+// --- outside -------------------------------------------------------------
+
+// SetProject replaces the project after an outside change, keeping the
+// cursor where it can. Undo history survives only if the rows are the
+// same, since it refers to rows by position.
+func (g *Grid) SetProject(p model.Project) {
+	same := slices.Equal(p.Indicators, g.project.Indicators)
+	g.project = cloneProject(p)
+	if !same {
+		g.undo.clear()
+		g.cache = make([]rowCache, len(g.project.Indicators))
+		if g.mode != modeBrowse && g.editRow >= len(g.project.Indicators) {
+			g.closeEditor()
+		}
+	}
+	g.moveCursor(g.row, g.col)
+}
+
+// FocusCell moves the cursor to the given row and column (clamped),
+// closing any open editor.
+func (g *Grid) FocusCell(row, col int) {
+	if g.mode != modeBrowse {
+		g.closeEditor()
+	}
+	g.moveCursor(row, col)
+}
+
+// Cursor returns the cursor's row and column.
+func (g *Grid) Cursor() (row, col int) { return g.row, g.col }
+
+// Project returns a copy of the project as edited.
+func (g *Grid) Project() model.Project { return cloneProject(g.project) }
+
+// ShortHelp returns the bindings for the help bar: the editor's keys while
+// one is open.
+func (g *Grid) ShortHelp() []key.Binding {
+	k := g.keys
+	switch g.mode {
+	case modePick:
+		return []key.Binding{k.PickDown, k.Commit, k.NextCell, k.Cancel}
+	case modeCell, modeLarge:
+		return []key.Binding{k.Commit, k.Newline, k.NextCell, k.Cancel}
+	}
+	return []key.Binding{k.Edit, k.AddBelow, k.Delete, k.Undo, k.MoveDown}
+}
+
+// FullHelp returns every binding, for the ? overlay.
+func (g *Grid) FullHelp() [][]key.Binding {
+	k := g.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.NextCell, k.PrevCell},
+		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown},
+	}
+}
+
+// --- view ----------------------------------------------------------------
+
+// gridLayout is everything about the table's shape that depends only on
+// the width and the styles: column widths and x positions, the rendered
+// title rows and rules.
+type gridLayout struct {
+	width        int
+	cols         [numCols]int
+	x            [numCols]int
+	blank        [numCols]string
+	header       []string
+	headerHeight int
+	rules        [3]string // row rule with 0, 1 (一级) or 2 (一级, 二级) columns merged
+	sep          string
+}
+
+// columnWidths shares w among the six columns: 一级, 二级 and 指标值 get
+// what their usual contents need, the three text columns the rest, 2:3:2.
+func columnWidths(w int) [numCols]int {
+	avail := max(w-(numCols-1), numCols)
+	var c [numCols]int
+	c[colL1] = min(max(avail*11/100, 4), 10)
+	c[colL2] = min(max(avail*12/100, 4), 18)
+	c[colValue] = min(max(avail*12/100, 4), 16)
+	rest := max(avail-c[colL1]-c[colL2]-c[colValue], 3)
+	c[colL3] = max(rest*2/7, 1)
+	c[colBasis] = max(rest*2/7, 1)
+	c[colDesc] = max(rest-c[colL3]-c[colBasis], 1)
+	return c
+}
+
+func newGridLayout(w int, st *GridStyles) gridLayout {
+	l := gridLayout{width: w, cols: columnWidths(w)}
+	l.sep = st.Border.Render("│")
+	x := 0
+	var titles [numCols][]string
+	for c := range numCols {
+		l.x[c] = x
+		x += l.cols[c] + 1
+		l.blank[c] = strings.Repeat(" ", l.cols[c])
+		titles[c] = wrapCell(model.IndicatorColumns[c], l.cols[c])
+		l.headerHeight = max(l.headerHeight, len(titles[c]))
+	}
+	for i := range l.headerHeight {
+		parts := make([]string, numCols)
+		for c := range numCols {
+			t := l.blank[c]
+			if i < len(titles[c]) {
+				t = titles[c][i]
+			}
+			parts[c] = st.Header.Render(t)
+		}
+		l.header = append(l.header, strings.Join(parts, l.sep))
+	}
+	l.header = append(l.header, l.rule(st, 0))
+	for m := range l.rules {
+		l.rules[m] = l.rule(st, m)
+	}
+	return l
+}
+
+// rule draws a horizontal rule across the columns, leaving the first
+// `merged` columns open, as the printed table does inside a merged cell.
+func (l gridLayout) rule(st *GridStyles, merged int) string {
+	var b strings.Builder
+	for c := range numCols {
+		if c > 0 {
+			switch {
+			case c < merged:
+				b.WriteString("│")
+			case c == merged:
+				b.WriteString("├")
+			default:
+				b.WriteString("┼")
+			}
+		}
+		if c < merged {
+			b.WriteString(l.blank[c])
+		} else {
+			b.WriteString(strings.Repeat("─", l.cols[c]))
+		}
+	}
+	return st.Border.Render(b.String())
+}
+
+// wrapCell wraps s to width w by display width (CJK takes two columns),
+// keeping its own line breaks, and pads each line to w.
+func wrapCell(s string, w int) []string {
+	s = sanitizeCell(s)
+	if s == "" || w <= 0 {
+		return nil
+	}
+	var out []string
+	for para := range strings.SplitSeq(s, "\n") {
+		for line := range strings.SplitSeq(ansi.Wrap(para, w, ""), "\n") {
+			line = ansi.Truncate(line, w, "") // a lone wide rune in a 1-wide column
+			out = append(out, line+strings.Repeat(" ", max(w-ansi.StringWidth(line), 0)))
+		}
+	}
+	return out
+}
+
+// sanitizeCell drops control characters (an ESC in pasted text would
+// otherwise reach the terminal) and turns tabs into spaces.
+func sanitizeCell(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// merged reports how many leading columns of row i repeat the row above
+// and are shown blank: 一级 when it matches, and 二级 too when both do.
+func (g *Grid) merged(i int) int {
+	if i <= 0 || i <= g.top {
+		return 0
+	}
+	a, b := &g.project.Indicators[i-1], &g.project.Indicators[i]
+	if strings.TrimSpace(b.L1) == "" || a.L1 != b.L1 {
+		return 0
+	}
+	if strings.TrimSpace(b.L2) == "" || a.L2 != b.L2 {
+		return 1
+	}
+	return 2
+}
 
 // View renders the grid, exactly the size given by SetSize.
 func (g *Grid) View() string {
-	lines := make([]string, g.height)
-	return strings.Join(lines, "\n")
+	if g.width <= 0 || g.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, g.height)
+	lines = append(lines, g.infoLine())
+	lines = append(lines, g.layout.header...)
+	editY := -1
+	body := g.bodyHeight()
+	if len(g.project.Indicators) == 0 {
+		lines = append(lines, g.fit(g.styles.Empty.Render("（还没有指标：按 a 添加一行）")))
+	}
+	for i := g.top; i < len(g.project.Indicators) && len(lines) < 1+len(g.layout.header)+body; i++ {
+		if i > g.top {
+			lines = append(lines, g.layout.rules[g.merged(i)])
+		}
+		if i == g.editRow && g.mode != modeBrowse {
+			editY = len(lines)
+		}
+		lines = g.appendRow(lines, i)
+	}
+	if len(lines) > g.height {
+		lines = lines[:g.height]
+	}
+	blank := strings.Repeat(" ", g.width)
+	for len(lines) < g.height {
+		lines = append(lines, blank)
+	}
+	out := strings.Join(lines, "\n")
+	switch g.mode {
+	case modeLarge:
+		out = g.overlayLarge(out)
+	case modePick:
+		out = g.overlayPicker(out, editY)
+	}
+	return out
 }
 
-// Editing reports whether a cell editor or picker is open.
-func (g *Grid) Editing() bool { return false }
+// fit pads or cuts a styled line to the grid's width.
+func (g *Grid) fit(s string) string {
+	w := ansi.StringWidth(s)
+	if w > g.width {
+		return ansi.Truncate(s, g.width, "…")
+	}
+	return s + strings.Repeat(" ", g.width-w)
+}
 
-// SetProject replaces the project after an outside change.
-func (g *Grid) SetProject(p model.Project) { g.project = p }
+// infoLine names the project and where the cursor is.
+func (g *Grid) infoLine() string {
+	left := g.styles.Info.Render(strings.TrimSpace("绩效指标 " + g.project.Name))
+	n := len(g.project.Indicators)
+	var right string
+	if n == 0 {
+		right = "共 0 行"
+	} else {
+		right = fmt.Sprintf("第 %d/%d 行 · %s", g.row+1, n, model.IndicatorColumns[g.col])
+	}
+	right = g.styles.InfoDim.Render(right)
+	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return g.fit(left)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
 
-// FocusCell moves the cursor to the given row and column.
-func (g *Grid) FocusCell(row, col int) { g.row, g.col = row, col }
+// appendRow adds row i's lines, with the cursor, merged cells and the
+// in-place editor drawn in.
+func (g *Grid) appendRow(lines []string, i int) []string {
+	rc := g.rowLines(i)
+	h := rc.height
+	var edit []string
+	if i == g.editRow {
+		switch g.mode {
+		case modeCell:
+			edit = g.fitLines(g.editor.View(), g.layout.cols[g.editCol])
+		case modePick:
+			edit = []string{fitWidth(sanitizeCell(g.picker.input.Value()), g.layout.cols[g.editCol])}
+		}
+		h = max(h, len(edit))
+	}
+	merged := g.merged(i)
+	cursorRow := i == g.row
+	parts := make([]string, numCols)
+	for l := range h {
+		for c := range numCols {
+			t := g.layout.blank[c]
+			switch {
+			case edit != nil && c == g.editCol:
+				if l < len(edit) {
+					t = edit[l]
+				}
+				parts[c] = g.styles.Editing.Render(t)
+				continue
+			case c < merged && !(cursorRow && c == g.col):
+				// shown blank: the cell above carries the value
+			case l < len(rc.cells[c]):
+				t = rc.cells[c][l]
+			}
+			switch {
+			case cursorRow && c == g.col && g.mode == modeBrowse:
+				t = g.styles.Cursor.Render(t)
+			case cursorRow:
+				t = g.styles.CursorRow.Render(t)
+			}
+			parts[c] = t
+		}
+		lines = append(lines, strings.Join(parts, g.layout.sep))
+	}
+	return lines
+}
 
-// Project returns a copy of the project as edited.
-func (g *Grid) Project() model.Project { return g.project }
+// fitLines splits an editor's view into lines of exactly width w.
+func (g *Grid) fitLines(view string, w int) []string {
+	ls := strings.Split(view, "\n")
+	for j, l := range ls {
+		l = ansi.Truncate(l, w, "")
+		ls[j] = l + strings.Repeat(" ", max(w-ansi.StringWidth(l), 0))
+	}
+	return ls
+}
 
-// ShortHelp returns the bindings for the help bar.
-func (g *Grid) ShortHelp() []key.Binding { return nil }
+// overlayLarge draws the larger editor in a box over the lower part of
+// the grid.
+func (g *Grid) overlayLarge(base string) string {
+	w, h := g.largeBoxSize()
+	title := g.styles.BoxTitle.Render(fmt.Sprintf("编辑 第 %d 行 · %s", g.editRow+1, model.IndicatorColumns[g.editCol]))
+	help := g.styles.BoxHelp.Render("enter/ctrl+s 确定 · alt+enter 换行 · tab 下一格 · esc 取消")
+	inner := lipgloss.JoinVertical(lipgloss.Left,
+		ansi.Truncate(title, w-4, "…"),
+		g.editor.View(),
+		ansi.Truncate(help, w-4, "…"))
+	box := g.styles.Box.Width(w).Height(h).Render(inner)
+	x := max((g.width-w)/2, 0)
+	y := max(g.height-h, 0)
+	return compose(base, box, x, y)
+}
 
-// FullHelp returns every binding, for the ? overlay.
-func (g *Grid) FullHelp() [][]key.Binding { return nil }
+// overlayPicker draws the picker over the cell being edited, at line
+// editY of the grid: the input line, then the choices. It is drawn above
+// the cell when there is no room below.
+func (g *Grid) overlayPicker(base string, editY int) string {
+	p := g.picker
+	if p == nil || editY < 0 {
+		return base
+	}
+	const maxItems = 8
+	first := max(p.sel-maxItems+1, 0)
+	last := min(first+maxItems, len(p.choices))
+	items := make([]string, 0, maxItems+1)
+	items = append(items, fitWidth(p.input.View(), p.width))
+	for j := first; j < last; j++ {
+		label := "  " + p.choices[j]
+		if j == 0 && p.free {
+			label = "✎ " + p.choices[j]
+		}
+		label = fitWidth(label, p.width)
+		switch {
+		case j == p.sel:
+			label = g.styles.PickSel.Render(label)
+		case j == 0 && p.free:
+			label = g.styles.PickFree.Render(label)
+		}
+		items = append(items, label)
+	}
+	if len(p.choices) == 0 {
+		items = append(items, g.styles.PickFree.Render(fitWidth("（无标准名称，保留输入）", p.width)))
+	}
+	box := g.styles.Box.Render(strings.Join(items, "\n"))
+	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
+	x := max(min(g.layout.x[g.editCol]-2, g.width-bw), 0) // input text over the cell's
+	y := editY - 1                                        // the input line on the cell's first line
+	if y+bh > g.height {
+		y = max(g.height-bh, 0)
+	}
+	return compose(base, box, x, max(y, 0))
+}
+
+// fitWidth pads or cuts s to display width w.
+func fitWidth(s string, w int) string {
+	s = ansi.Truncate(s, w, "")
+	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
+}
+
+// compose draws top over base at (x, y), clipped to base's size. The
+// canvas trims trailing spaces, so lines are padded back to full width.
+func compose(base, top string, x, y int) string {
+	w, h := lipgloss.Width(base), lipgloss.Height(base)
+	c := lipgloss.NewCanvas(w, h)
+	c.Compose(lipgloss.NewCompositor(lipgloss.NewLayer(base), lipgloss.NewLayer(top).X(x).Y(y).Z(1)))
+	lines := strings.Split(c.Render(), "\n")
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines[:h] {
+		lines[i] = l + strings.Repeat(" ", max(w-ansi.StringWidth(l), 0))
+	}
+	return strings.Join(lines[:h], "\n")
+}

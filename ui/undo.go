@@ -1,0 +1,48 @@
+package ui
+
+import "jixiao/model"
+
+// undoDepth is how many grid edits u can take back; the issue asks for at
+// least 20, and an entry is a few words, so keep plenty.
+const undoDepth = 100
+
+type undoKind int
+
+const (
+	undoEdit   undoKind = iota // a cell changed: Text is the old value
+	undoInsert                 // a row was inserted at Row
+	undoDelete                 // Row was deleted: Ind is what it held
+	undoMove                   // the row at Row moved to To
+)
+
+// undoOp records one committed grid edit by what it takes to reverse it,
+// not by a snapshot, so 1,000 rows cost no more to undo than 10.
+type undoOp struct {
+	Kind     undoKind
+	Row, Col int
+	To       int
+	Text     string
+	Ind      model.Indicator
+}
+
+// undoStack keeps the last undoDepth ops; the oldest fall off.
+type undoStack struct{ ops []undoOp }
+
+func (s *undoStack) push(op undoOp) {
+	if len(s.ops) == undoDepth {
+		copy(s.ops, s.ops[1:])
+		s.ops = s.ops[:undoDepth-1]
+	}
+	s.ops = append(s.ops, op)
+}
+
+func (s *undoStack) pop() (undoOp, bool) {
+	if len(s.ops) == 0 {
+		return undoOp{}, false
+	}
+	op := s.ops[len(s.ops)-1]
+	s.ops = s.ops[:len(s.ops)-1]
+	return op, true
+}
+
+func (s *undoStack) clear() { s.ops = nil }
