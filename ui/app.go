@@ -1,0 +1,503 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+// Minimum usable size; below it the app shows 窗口太小.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// Options tune the app; the zero value is what jixiao uses.
+type Options struct {
+	// Now is the clock for the status line's 已保存 time (tests fix it).
+	Now func() time.Time
+	// Sample returns the sample document for the home screen's s key; nil
+	// disables the key.
+	Sample func() *model.Document
+}
+
+// saveJob is one queued write. Writes run one at a time, in order, so a
+// later edit can never be overtaken by an earlier one; a queued (not yet
+// running) job with the same coalesce key is replaced by the newer one.
+type saveJob struct {
+	coalesce string // "" never coalesces (inserts, deletes, moves)
+	what     string
+	key      model.DocKey
+	run      func(*store.Store) error
+	after    func(a *App) tea.Cmd // on success, e.g. open the new document
+}
+
+// App is the root model: a stack of screens, the status line, the help bar
+// and the write queue.
+type App struct {
+	common *Common
+	store  *store.Store
+	opts   Options
+
+	stack []screen
+	help  help.Model
+
+	width, height int
+	showHelp      bool
+
+	status    string
+	statusBad bool
+
+	queue    []saveJob
+	saving   bool
+	quitting bool
+	seq      int // numbers header reloads
+}
+
+// New returns the app over an open store.
+func New(st *store.Store, opts *Options) *App {
+	a := &App{store: st}
+	if opts != nil {
+		a.opts = *opts
+	}
+	if a.opts.Now == nil {
+		a.opts.Now = time.Now
+	}
+	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap()}
+	a.help = help.New()
+	a.help.Styles = a.common.Styles.Help
+	a.stack = []screen{newHome(a.common, a.opts.Sample != nil)}
+	return a
+}
+
+// Init asks the terminal for its background colour and loads the list.
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(tea.RequestBackgroundColor, a.loadDocs())
+}
+
+func (a *App) top() screen { return a.stack[len(a.stack)-1] }
+
+// Update routes a message: sizes to every screen, keys to the top screen
+// (after the global keys), the app's own requests to a handler each, and
+// any other message to every screen, which ignores what is not its own.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.resize(msg.Width, msg.Height)
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.setDark(msg.IsDark())
+		return a, nil
+	case tea.KeyPressMsg:
+		return a, a.handleKey(msg)
+	case savedMsg:
+		return a, a.saved(msg)
+	}
+	if cmd, ok := a.request(msg); ok {
+		return a, cmd
+	}
+	return a, a.broadcast(msg)
+}
+
+// broadcast gives a message to every screen in the stack.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range a.stack {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) resize(w, h int) {
+	a.width, a.height = w, h
+	a.common.Width, a.common.Height = w, h
+	a.help.SetWidth(w)
+	for _, s := range a.stack {
+		s.SetSize(w, a.bodyHeight())
+	}
+}
+
+// bodyHeight leaves the top line, the status line and the help bar.
+func (a *App) bodyHeight() int { return max(a.height-3, 1) }
+
+func (a *App) setDark(dark bool) {
+	*a.common.Styles = *DefaultStyles(dark)
+	a.help.Styles = a.common.Styles.Help
+	// Text inputs copy their styles; rebuilding the screens' sizes makes
+	// nothing stale, and forms restyle on their next build.
+	for _, s := range a.stack {
+		if r, ok := s.(interface{ restyle() }); ok {
+			r.restyle()
+		}
+	}
+}
+
+func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	km := a.common.Keys
+	switch {
+	case key.Matches(k, km.ForceQuit):
+		return a.quit()
+	case a.showHelp:
+		// Any key closes the overlay; q still quits.
+		a.showHelp = false
+		if key.Matches(k, km.Quit) {
+			return a.quit()
+		}
+		return nil
+	case k.String() == "f1":
+		a.showHelp = true
+		return nil
+	case a.top().Editing():
+		return a.top().Update(k)
+	case key.Matches(k, km.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(k, km.Quit):
+		return a.quit()
+	}
+	return a.top().Update(k)
+}
+
+// quit keeps what is being typed (if valid), waits for queued writes, then
+// quits. Nothing committed is ever lost and nothing asks to save.
+func (a *App) quit() tea.Cmd {
+	var cmd tea.Cmd
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if f, ok := a.stack[i].(flusher); ok {
+			if m := f.Flush(); m != nil {
+				c, _ := a.request(m)
+				cmd = tea.Batch(cmd, c)
+			}
+		}
+	}
+	a.quitting = true
+	if !a.saving && len(a.queue) == 0 {
+		return tea.Quit
+	}
+	return cmd
+}
+
+// request handles the app's own messages. ok is false for anything else.
+func (a *App) request(msg tea.Msg) (tea.Cmd, bool) {
+	switch m := msg.(type) {
+	case projectChangedMsg:
+		return a.projectChanged(m), true
+	case headerChangedMsg:
+		doc := m.Doc
+		return a.enqueue(saveJob{coalesce: "h:" + doc.Key().String(), what: "第一部分", key: doc.Key(),
+			run: func(s *store.Store) error { return s.SaveHeader(&doc) }}), true
+	case openDocMsg:
+		return a.push(newDocument(a.common, m.Key), a.loadHeader(m.Key)), true
+	case openProjectMsg:
+		return a.loadProject(m), true
+	case projectLoadedMsg:
+		return a.projectLoaded(m), true
+	case openPart1Msg:
+		return a.push(newPart1(a.common, m.Doc, m.Section), nil), true
+	case newDocFormMsg:
+		return a.push(newDocForm(a.common), nil), true
+	case createDocMsg:
+		return a.createDoc(m.Doc), true
+	case addSampleMsg:
+		return a.addSample(), true
+	case deleteDocMsg:
+		k := m.Key
+		return a.enqueue(saveJob{what: "删除 " + k.String(), key: k,
+			run: func(s *store.Store) error { return s.DeleteDocument(k) }}), true
+	case addProjectMsg:
+		return a.addProject(m), true
+	case deleteProjectMsg:
+		return a.enqueue(saveJob{what: "删除项目", key: m.Key,
+			run: func(s *store.Store) error { return s.DeleteProject(m.Key, m.ID) }}), true
+	case moveProjectMsg:
+		return a.enqueue(saveJob{what: "项目顺序", key: m.Key,
+			run: func(s *store.Store) error { return s.MoveProject(m.Key, m.ID, m.To) }}), true
+	case startWalkMsg:
+		w := newWalk(a.common, m.Doc, m.Projects)
+		return a.push(w, w.start(m.From)), true
+	case backMsg:
+		return a.pop(), true
+	case replaceTopMsg:
+		a.stack[len(a.stack)-1] = m.s
+		m.s.SetSize(a.width, a.bodyHeight())
+		return nil, true
+	case errMsg:
+		a.setError(m.What, m.Err)
+		return nil, true
+	case docsLoadedMsg:
+		if m.Err != nil {
+			a.setError("读取文本列表", m.Err)
+		}
+		return a.broadcast(m), true
+	case headerLoadedMsg:
+		if m.Err != nil {
+			a.setError("读取文本", m.Err)
+		}
+		return a.broadcast(m), true
+	}
+	return nil, false
+}
+
+func (a *App) push(s screen, cmd tea.Cmd) tea.Cmd {
+	s.SetSize(a.width, a.bodyHeight())
+	a.stack = append(a.stack, s)
+	a.showHelp = false
+	return cmd
+}
+
+func (a *App) pop() tea.Cmd {
+	if len(a.stack) > 1 {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+	a.showHelp = false
+	return nil
+}
+
+// projectChanged queues the write and hands the new project to the other
+// open screens of the same project (the form under a grid), so that their
+// next write does not bring back what the grid changed.
+func (a *App) projectChanged(m projectChangedMsg) tea.Cmd {
+	p := m.Project
+	for _, s := range a.stack[:len(a.stack)-1] {
+		if h, ok := s.(interface{ syncProject(model.Project) }); ok {
+			h.syncProject(p)
+		}
+	}
+	key := m.Key
+	return a.enqueue(saveJob{coalesce: "p:" + key.String() + "/" + p.ID, what: projectLabel(p), key: key,
+		run: func(s *store.Store) error { return s.SaveProject(key, &p) }})
+}
+
+func projectLabel(p model.Project) string {
+	if p.Name != "" {
+		return p.Name
+	}
+	if p.Code != "" {
+		return p.Code
+	}
+	return "项目"
+}
+
+func (a *App) loadProject(m openProjectMsg) tea.Cmd {
+	st := a.store
+	return func() tea.Msg {
+		p, err := st.Project(m.Key, m.ID)
+		return projectLoadedMsg{Key: m.Key, Project: p, View: m.View, Err: err}
+	}
+}
+
+func (a *App) projectLoaded(m projectLoadedMsg) tea.Cmd {
+	if m.Err != nil || m.Project == nil {
+		a.setError("读取项目", m.Err)
+		return nil
+	}
+	if w, ok := a.top().(*walk); ok {
+		return w.Update(m)
+	}
+	if m.View == viewGrid {
+		g := NewGrid(a.common, m.Key, *m.Project)
+		return a.push(&gridScreen{Grid: g, common: a.common}, nil)
+	}
+	return a.push(newProjectForm(a.common, m.Key, *m.Project, false), nil)
+}
+
+func (a *App) addProject(m addProjectMsg) tea.Cmd {
+	p := model.Project{ID: model.NewProjectID()}
+	k, at := m.Key, m.At
+	cmd := a.enqueue(saveJob{what: "新项目", key: k,
+		run: func(s *store.Store) error { return s.InsertProject(k, &p, at) }})
+	return tea.Batch(cmd, a.push(newProjectForm(a.common, k, p, true), nil))
+}
+
+func (a *App) createDoc(doc model.Document) tea.Cmd {
+	if doc.Status == "" {
+		doc.Status = model.StatusDraft
+	}
+	if doc.Currency == "" {
+		doc.Currency = "万元"
+	}
+	k := doc.Key()
+	return a.enqueue(saveJob{what: "新建 " + k.String(), key: k,
+		run: func(s *store.Store) error { return s.CreateDocument(&doc) },
+		after: func(a *App) tea.Cmd {
+			a.pop()
+			return a.push(newDocument(a.common, k), a.loadHeader(k))
+		}})
+}
+
+func (a *App) addSample() tea.Cmd {
+	if a.opts.Sample == nil {
+		return nil
+	}
+	doc := a.opts.Sample()
+	return a.enqueue(saveJob{what: "示例 " + doc.Key().String(), key: doc.Key(),
+		run: func(s *store.Store) error { return s.CreateDocument(doc) }})
+}
+
+// enqueue adds a write and starts it if none is running.
+func (a *App) enqueue(j saveJob) tea.Cmd {
+	if j.coalesce != "" {
+		for i := range a.queue {
+			if a.queue[i].coalesce == j.coalesce {
+				a.queue[i] = j
+				return nil
+			}
+		}
+	}
+	a.queue = append(a.queue, j)
+	return a.next()
+}
+
+// next starts the first queued write unless one is running.
+func (a *App) next() tea.Cmd {
+	if a.saving || len(a.queue) == 0 {
+		return nil
+	}
+	j := a.queue[0]
+	a.saving = true
+	st, now := a.store, a.opts.Now
+	return func() tea.Msg {
+		err := j.run(st)
+		return savedMsg{At: now(), What: j.what, Key: j.key, Err: err}
+	}
+}
+
+// saved finishes the running write: status line, the job's follow-up, the
+// next write, and reloads of what the screens show.
+func (a *App) saved(m savedMsg) tea.Cmd {
+	j := a.queue[0]
+	a.queue = a.queue[1:]
+	a.saving = false
+	var cmds []tea.Cmd
+	if m.Err != nil {
+		a.setError("保存"+m.What, m.Err)
+	} else {
+		a.status, a.statusBad = "已保存 "+m.At.Format("15:04:05"), false
+		if j.after != nil {
+			cmds = append(cmds, j.after(a))
+		}
+	}
+	cmds = append(cmds, a.next())
+	if len(a.queue) == 0 && !a.saving {
+		if a.quitting {
+			return tea.Quit
+		}
+		cmds = append(cmds, a.loadDocs(), a.loadHeader(m.Key))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) loadDocs() tea.Cmd {
+	st := a.store
+	return func() tea.Msg {
+		docs, err := st.ListDocuments()
+		return docsLoadedMsg{Docs: docs, Err: err}
+	}
+}
+
+func (a *App) loadHeader(k model.DocKey) tea.Cmd {
+	if k.UnitCode == "" {
+		return nil
+	}
+	a.seq++
+	st, seq := a.store, a.seq
+	return func() tea.Msg {
+		doc, ps, err := st.Header(k)
+		return headerLoadedMsg{Key: k, Seq: seq, Doc: doc, Projects: ps, Err: err}
+	}
+}
+
+func (a *App) setError(what string, err error) {
+	a.status, a.statusBad = what+"失败："+describeErr(err), true
+}
+
+// describeErr says what went wrong in plain Chinese.
+func describeErr(err error) string {
+	switch {
+	case err == nil:
+		return "未知错误"
+	case errors.Is(err, store.ErrLocked):
+		return "数据文件正被另一个 jixiao 使用"
+	case errors.Is(err, store.ErrNotFound):
+		return "找不到（可能已被删除）"
+	case errors.Is(err, store.ErrExists):
+		return "已经存在同一单位编码和年度的文本"
+	case errors.Is(err, store.ErrInvalidKey):
+		return "单位编码或年度无效"
+	case errors.Is(err, store.ErrCorrupt):
+		return "数据文件已损坏：" + err.Error()
+	}
+	return err.Error()
+}
+
+// View lays out the top line, the top screen (or the ? overlay), the
+// status line and the help bar; below 60×16 it shows 窗口太小.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	return v
+}
+
+func (a *App) render() string {
+	st := a.common.Styles
+	if a.width == 0 || a.height == 0 {
+		return ""
+	}
+	if a.width < minWidth || a.height < minHeight {
+		msg := []string{st.Error.Render("窗口太小"), fmt.Sprintf("至少需要 %d×%d，当前 %d×%d", minWidth, minHeight, a.width, a.height)}
+		return lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
+	}
+	titles := make([]string, len(a.stack))
+	for i, s := range a.stack {
+		titles[i] = s.Title()
+	}
+	top := fit(st.Title.Render("绩效 ")+st.Muted.Render(strings.Join(titles, " › ")), a.width)
+	var body string
+	if a.showHelp {
+		body = a.helpOverlay()
+	} else {
+		body = a.top().View()
+	}
+	body = box(splitLines(body), a.width, a.bodyHeight())
+	status := st.Status.Render(" ")
+	if a.status != "" {
+		s := st.StatusOK
+		if a.statusBad {
+			s = st.StatusEr
+		}
+		status = s.Render(a.status)
+	}
+	if a.saving || len(a.queue) > 0 {
+		status += st.Muted.Render("  保存中…")
+	}
+	return strings.Join([]string{top, body, fit(status, a.width), fit(a.help.ShortHelpView(a.shortHelp()), a.width)}, "\n")
+}
+
+func (a *App) shortHelp() []key.Binding {
+	km := a.common.Keys
+	b := append([]key.Binding{}, a.top().ShortHelp()...)
+	if a.top().Editing() {
+		return append(b, km.ForceQuit)
+	}
+	return append(b, km.Help, km.Quit)
+}
+
+func (a *App) helpOverlay() string {
+	km := a.common.Keys
+	groups := append([][]key.Binding{}, a.top().FullHelp()...)
+	groups = append(groups, []key.Binding{km.Help, km.Quit, km.ForceQuit})
+	h := a.help
+	h.ShowAll = true
+	content := a.common.Styles.Heading.Render("全部按键（? 或 esc 关闭）") + "\n\n" + h.FullHelpView(groups)
+	return box(splitLines(lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center,
+		a.common.Styles.Overlay.Render(content))), a.width, a.bodyHeight())
+}

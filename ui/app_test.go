@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+// update rewrites the golden screens in testdata/ (grid_test.go reads the
+// same flag through flag.Lookup, so it is defined only here).
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// fixedNow is the clock of every test app, so 已保存 times are stable.
+var fixedNow = time.Date(2026, 3, 1, 15, 4, 5, 0, time.UTC)
+
+// harness drives the real App over a real bbolt file, running every
+// command synchronously so a test sees the state after each key settles.
+type harness struct {
+	t     *testing.T
+	path  string
+	st    *store.Store
+	app   *App
+	quit  bool
+	width int
+}
+
+func openStore(t *testing.T, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(path, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// newHarness opens an app over a fresh file in t.TempDir() at w×h.
+func newHarness(t *testing.T, w, h int) *harness {
+	t.Helper()
+	return openHarness(t, filepath.Join(t.TempDir(), "jixiao.db"), w, h)
+}
+
+// openHarness opens an app over the file at path, as jixiao would on start.
+func openHarness(t *testing.T, path string, w, h int) *harness {
+	t.Helper()
+	st := openStore(t, path)
+	t.Cleanup(func() { st.Close() })
+	hs := &harness{t: t, path: path, st: st, width: w}
+	hs.app = New(st, &Options{Now: func() time.Time { return fixedNow }, Sample: model.Sample})
+	hs.run(hs.app.Init())
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	return hs
+}
+
+// reopen closes the file and opens a new app over it, as a second run of
+// jixiao would.
+func (h *harness) reopen(w, hh int) *harness {
+	h.t.Helper()
+	if err := h.st.Close(); err != nil {
+		h.t.Fatal(err)
+	}
+	return openHarness(h.t, h.path, w, hh)
+}
+
+// send delivers msg and everything its commands produce, in order.
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 {
+		m := queue[0]
+		queue = queue[1:]
+		switch m := m.(type) {
+		case nil:
+			continue
+		case tea.QuitMsg:
+			h.quit = true
+			continue
+		case tea.BatchMsg:
+			for _, c := range m {
+				if c != nil {
+					queue = append(queue, c())
+				}
+			}
+			continue
+		}
+		if v := reflect.ValueOf(m); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+			for i := 0; i < v.Len(); i++ { // tea.Sequence's unexported message
+				if c := v.Index(i).Interface().(tea.Cmd); c != nil {
+					queue = append(queue, c())
+				}
+			}
+			continue
+		}
+		_, cmd := h.app.Update(m)
+		if cmd != nil {
+			queue = append(queue, cmd())
+		}
+	}
+}
+
+func (h *harness) run(cmd tea.Cmd) {
+	if cmd != nil {
+		h.send(cmd())
+	}
+}
+
+// keyMsg builds the key press a terminal would send for a name such as
+// "enter", "shift+tab", "ctrl+s", "alt+up" or a single character.
+func keyMsg(name string) tea.KeyPressMsg {
+	special := map[string]rune{
+		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "up": tea.KeyUp,
+		"down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight, "backspace": tea.KeyBackspace,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "f1": tea.KeyF1,
+		"space": tea.KeySpace,
+	}
+	var mod tea.KeyMod
+	for {
+		switch {
+		case strings.HasPrefix(name, "ctrl+"):
+			mod |= tea.ModCtrl
+			name = name[5:]
+			continue
+		case strings.HasPrefix(name, "alt+"):
+			mod |= tea.ModAlt
+			name = name[4:]
+			continue
+		case strings.HasPrefix(name, "shift+"):
+			mod |= tea.ModShift
+			name = name[6:]
+			continue
+		}
+		break
+	}
+	if c, ok := special[name]; ok {
+		return tea.KeyPressMsg{Code: c, Mod: mod}
+	}
+	r := []rune(name)[0]
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: r, Mod: mod}
+	}
+	return tea.KeyPressMsg{Code: r, Text: name}
+}
+
+// keys presses each named key in turn.
+func (h *harness) keys(names ...string) {
+	h.t.Helper()
+	for _, n := range names {
+		h.send(keyMsg(n))
+	}
+}
+
+// typeText types s one character at a time, as an input method commits.
+func (h *harness) typeText(s string) {
+	h.t.Helper()
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// screen is the plain text on the terminal now.
+func (h *harness) screen() string {
+	return ansi.Strip(h.app.View().Content)
+}
+
+// mustSee fails unless every want is on the screen.
+func (h *harness) mustSee(want ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			h.t.Fatalf("screen lacks %q:\n%s", w, s)
+		}
+	}
+}
+
+// checkSize fails if the view is not exactly the terminal's size.
+func (h *harness) checkSize(w, hh int) {
+	h.t.Helper()
+	lines := strings.Split(h.app.View().Content, "\n")
+	if len(lines) != hh {
+		h.t.Fatalf("view has %d lines, want %d:\n%s", len(lines), hh, h.screen())
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got != w {
+			h.t.Fatalf("line %d is %d columns wide, want %d: %q", i, got, w, ansi.Strip(l))
+		}
+	}
+}
+
+// golden compares the screen with testdata/name, rewriting it with -update.
+func (h *harness) golden(name string) {
+	h.t.Helper()
+	got := h.screen() + "\n"
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			h.t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			h.t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		h.t.Fatalf("%v (run go test ./ui -run %s -update)", err, h.t.Name())
+	}
+	if got != string(want) {
+		h.t.Errorf("screen differs from %s (go test ./ui -update to accept):\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+// addSample puts the sample document in the file and opens it.
+func (h *harness) openSample() {
+	h.t.Helper()
+	h.keys("s")
+	h.mustSee("抚宁区司法局")
+	h.keys("enter")
+	h.mustSee("法律援助经费")
+}
+
+func TestHomeEmptyFileSaysHowToStart(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.mustSee("还没有任何文本", "按 n 新建", "按 s 添加示例")
+	h.checkSize(80, 24)
+}
+
+func TestTooSmallAndResizeAnyTime(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	for _, sz := range [][2]int{{59, 24}, {80, 15}, {60, 16}, {200, 60}, {80, 24}, {30, 5}, {100, 30}} {
+		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		small := sz[0] < 60 || sz[1] < 16
+		if got := strings.Contains(h.screen(), "窗口太小"); got != small {
+			t.Errorf("%dx%d: 窗口太小 shown = %v, want %v", sz[0], sz[1], got, small)
+		}
+		h.checkSize(sz[0], sz[1])
+	}
+	// The form keeps working after resizes mid-edit.
+	h.keys("down", "down", "down", "enter")
+	h.mustSee("项目编码", "315-0404-JBN-PIZB")
+	for _, sz := range [][2]int{{60, 16}, {140, 40}} {
+		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		h.checkSize(sz[0], sz[1])
+	}
+}
+
+func TestHelpOverlayListsScreenKeys(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("?")
+	h.mustSee("全部按键", "新建文本", "删除文本", "退出")
+	h.keys("?")
+	h.mustSee("还没有任何文本")
+}
+
+func TestQuitKeyOutsideEditors(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("q")
+	if !h.quit {
+		t.Fatal("q on the home screen did not quit")
+	}
+}
+
+// goldenName is the golden file of a screen at a size: home-80x24.golden.
+func goldenName(screen string, sz [2]int) string {
+	return screen + "-" + strconv.Itoa(sz[0]) + "x" + strconv.Itoa(sz[1]) + ".golden"
+}

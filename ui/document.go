@@ -1,0 +1,278 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"jixiao/model"
+)
+
+// part1Section is one of Part 1's three entries.
+type part1Section int
+
+const (
+	secOverall  part1Section = iota // 总体绩效目标
+	secGoals                        // 分项绩效目标
+	secMeasures                     // 工作保障措施
+)
+
+// part1Names are the entries' titles, in order.
+var part1Names = [3]string{"总体绩效目标", "分项绩效目标", "工作保障措施"}
+
+// document shows one document: its header and totals, Part 1's three
+// entries and the project list. Rows 0–2 are Part 1; row 3+i is project i.
+type document struct {
+	common   *Common
+	key      model.DocKey
+	doc      *model.Document
+	projects []model.ProjectSummary
+	seq      int
+	err      error
+
+	cur, first    int
+	width, height int
+
+	confirm bool // D waits for y
+}
+
+func newDocument(c *Common, k model.DocKey) *document {
+	return &document{common: c, key: k}
+}
+
+func (d *document) Title() string {
+	if d.doc != nil {
+		return fmt.Sprintf("%s %d", d.doc.UnitName, d.doc.Year)
+	}
+	return d.key.String()
+}
+
+func (d *document) Editing() bool    { return false }
+func (d *document) SetSize(w, h int) { d.width, d.height = w, h }
+func (d *document) rows() int        { return 3 + len(d.projects) }
+
+// project returns the selected project's index, or -1 on a Part 1 row.
+func (d *document) project() int {
+	if d.cur >= 3 && d.cur-3 < len(d.projects) {
+		return d.cur - 3
+	}
+	return -1
+}
+
+func (d *document) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case headerLoadedMsg:
+		if msg.Key == d.key && msg.Seq >= d.seq {
+			d.seq = msg.Seq
+			d.err = msg.Err
+			if msg.Err == nil {
+				d.doc, d.projects = msg.Doc, msg.Projects
+				d.cur = max(0, min(d.cur, d.rows()-1))
+			}
+		}
+	case focusProjectMsg:
+		if msg.Key == d.key {
+			for i := range d.projects {
+				if d.projects[i].ID == msg.ID {
+					d.cur = 3 + i
+				}
+			}
+		}
+	case tea.KeyPressMsg:
+		if d.doc == nil {
+			if key.Matches(msg, d.common.Keys.Back) {
+				return msgCmd(backMsg{})
+			}
+			return nil
+		}
+		if d.confirm {
+			return d.confirmKey(msg)
+		}
+		return d.onKey(msg)
+	}
+	return nil
+}
+
+func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
+	km := d.common.Keys
+	n := d.rows()
+	switch {
+	case key.Matches(k, km.Back):
+		return msgCmd(backMsg{})
+	case key.Matches(k, km.Up):
+		d.cur = max(0, d.cur-1)
+	case key.Matches(k, km.Down):
+		d.cur = min(n-1, d.cur+1)
+	case key.Matches(k, km.Top):
+		d.cur = 0
+	case key.Matches(k, km.Bottom):
+		d.cur = n - 1
+	case key.Matches(k, km.PageUp):
+		d.cur = max(0, d.cur-d.listHeight())
+	case key.Matches(k, km.PageDn):
+		d.cur = min(n-1, d.cur+d.listHeight())
+	case key.Matches(k, km.Open):
+		return d.open(viewForm)
+	case key.Matches(k, km.Grid):
+		return d.open(viewGrid)
+	case key.Matches(k, km.Add):
+		at := len(d.projects)
+		if i := d.project(); i >= 0 {
+			at = i + 1
+		}
+		return msgCmd(addProjectMsg{Key: d.key, At: at})
+	case key.Matches(k, km.Delete):
+		d.confirm = d.project() >= 0
+	case key.Matches(k, km.MoveUp):
+		return d.move(-1)
+	case key.Matches(k, km.MoveDown):
+		return d.move(1)
+	case key.Matches(k, km.Walk):
+		return msgCmd(startWalkMsg{Doc: *d.doc, Projects: append([]model.ProjectSummary(nil), d.projects...), From: d.project()})
+	}
+	return nil
+}
+
+func (d *document) open(v projectView) tea.Cmd {
+	if i := d.project(); i >= 0 {
+		return msgCmd(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
+	}
+	if v == viewForm {
+		return msgCmd(openPart1Msg{Doc: *d.doc, Section: part1Section(d.cur)})
+	}
+	return nil
+}
+
+// move swaps the selected project with its neighbour at once on screen and
+// asks the root to store the new order.
+func (d *document) move(delta int) tea.Cmd {
+	i := d.project()
+	j := i + delta
+	if i < 0 || j < 0 || j >= len(d.projects) {
+		return nil
+	}
+	d.projects[i], d.projects[j] = d.projects[j], d.projects[i]
+	d.cur += delta
+	return msgCmd(moveProjectMsg{Key: d.key, ID: d.projects[j].ID, To: j})
+}
+
+func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
+	km := d.common.Keys
+	d.confirm = false
+	i := d.project()
+	if !key.Matches(k, km.Yes) || i < 0 {
+		return nil
+	}
+	id := d.projects[i].ID
+	d.projects = append(d.projects[:i:i], d.projects[i+1:]...)
+	d.cur = max(0, min(d.cur, d.rows()-1))
+	return msgCmd(deleteProjectMsg{Key: d.key, ID: id})
+}
+
+// headerLines is the header's height: title, totals, blank.
+const headerLines = 3
+
+func (d *document) listHeight() int { return max(1, d.height-headerLines-1) }
+
+// Widths of the project list's columns, in display columns.
+const (
+	docCodeW  = 20
+	docMoneyW = 10
+	docCountW = 4
+	docDoneW  = 12
+)
+
+func (d *document) View() string {
+	st := d.common.Styles
+	if d.doc == nil {
+		msg := "正在读取…"
+		if d.err != nil {
+			msg = "读取失败：" + describeErr(d.err)
+		}
+		return box([]string{st.Muted.Render(msg)}, d.width, d.height)
+	}
+	t := model.TotalsOf(d.projects)
+	lines := []string{
+		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", d.doc.UnitName, d.doc.Year, d.doc.Status)) + st.Muted.Render("  "+d.key.String()),
+		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
+			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
+		"",
+	}
+	nameW := max(8, d.width-docCodeW-docMoneyW-docCountW-docDoneW-6)
+	row := func(code, name, money, count, done string) string {
+		return fit(code, docCodeW) + " " + fit(name, nameW) + " " + fitRight(money, docMoneyW) + " " +
+			fitRight(count, docCountW) + "  " + fit(done, docDoneW)
+	}
+	lines = append(lines, st.Header.Render(row("项目编码", "项目名称 / 第一部分", "预算数", "指标", "完成")))
+	h := d.listHeight()
+	if d.confirm {
+		h--
+	}
+	d.first = window(d.first, d.cur, d.rows(), h)
+	for r := d.first; r < d.rows() && r < d.first+h; r++ {
+		var line string
+		if r < 3 {
+			line = row("第一部分", part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "")
+		} else {
+			p := d.projects[r-3]
+			done := fmt.Sprintf("%3d%% ", percentOf(p.Filled, p.Fields)) + bar(st, p.Filled, p.Fields, 6)
+			line = row(p.Code, p.Name, p.Budget.String(), strconv.Itoa(p.Indicators), done)
+		}
+		if r == d.cur {
+			line = st.Selected.Render(fit(stripped(line), d.width))
+		}
+		lines = append(lines, line)
+	}
+	if d.confirm {
+		for len(lines) < d.height-1 {
+			lines = append(lines, "")
+		}
+		p := d.projects[d.project()]
+		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？y 确定，n/esc 取消", p.Code, p.Name, p.Indicators)))
+	}
+	return box(lines, d.width, d.height)
+}
+
+// part1Preview is the muted summary beside a Part 1 entry.
+func (d *document) part1Preview(s part1Section) string {
+	switch s {
+	case secOverall:
+		if d.doc.Overall == "" {
+			return "（未填）"
+		}
+		return oneLine(d.doc.Overall)
+	case secGoals:
+		return fmt.Sprintf("%d 项", len(d.doc.Goals))
+	}
+	return fmt.Sprintf("%d 项", len(d.doc.Measures))
+}
+
+func percentOf(done, total int) int {
+	if total == 0 {
+		return 0
+	}
+	return done * 100 / total
+}
+
+// orZero shows an unset total as 0.00.
+func orZero(m model.Money) string {
+	if !m.IsSet() {
+		return "0.00"
+	}
+	return m.String()
+}
+
+func (d *document) ShortHelp() []key.Binding {
+	km := d.common.Keys
+	if d.confirm {
+		return []key.Binding{km.Yes, km.No}
+	}
+	return []key.Binding{km.Open, km.Grid, km.Add, km.Delete, km.MoveUp, km.MoveDown, km.Walk, km.Back}
+}
+
+func (d *document) FullHelp() [][]key.Binding {
+	km := d.common.Keys
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, d.ShortHelp()}
+}

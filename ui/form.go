@@ -1,0 +1,442 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/width"
+
+	"jixiao/model"
+)
+
+// fieldKind says how a form field is edited and checked.
+type fieldKind int
+
+const (
+	kindText      fieldKind = iota // one line of free text
+	kindMultiline                  // a text area; enter is a new line
+	kindMoney                      // an amount in 万元, checked on leaving
+	kindPercent                    // a percentage 0–100, checked on leaving
+	kindYear                       // a 4-digit year
+)
+
+// formField is one labelled field of a Form. Saved is the last committed
+// text: a field whose text fails its check keeps Saved, so the owner's
+// value never holds bad input.
+type formField struct {
+	Label    string
+	Kind     fieldKind
+	Required bool
+	Group    string // a heading shown above the field (plan: cumulative)
+
+	// Offer, when set, returns a value to propose while the field is empty
+	// (其他资金 = 预算数 − 财政资金); enter takes it.
+	Offer func() string
+	// Note, when set, returns an inline warning shown under the field
+	// (预算数 ≠ 财政资金 + 其他资金), or "".
+	Note func() string
+
+	saved string
+	err   string
+	input textinput.Model
+	area  textarea.Model
+}
+
+// formResult says what an Update did that the owner must act on.
+type formResult struct {
+	Committed int  // index of a field whose new text was committed, or -1
+	Escaped   bool // esc with nothing to cancel: the owner closes the form
+	Submitted bool // ctrl+s, or enter on the last one-line field
+}
+
+// Form is the one form widget behind the new-document form, the project
+// form and Part 1's items: labelled fields, one focused at a time, checked
+// as the cursor leaves them (as huh does: a field whose text fails its
+// check keeps the cursor until fixed or cancelled with esc).
+type Form struct {
+	common *Common
+	fields []*formField
+	focus  int
+	width  int
+	height int
+	first  int // first rendered line, for scrolling
+}
+
+// labelWidth is the width of the label column, in display columns.
+const labelWidth = 12
+
+// newForm returns a form over fields, focused on the first.
+func newForm(c *Common, fields []*formField) *Form {
+	f := &Form{common: c, fields: fields}
+	for _, fd := range fields {
+		fd.input = textinput.New()
+		fd.input.Prompt = ""
+		fd.input.SetStyles(c.Styles.Input)
+		fd.area = textarea.New()
+		fd.area.ShowLineNumbers = false
+		fd.area.Prompt = "│ "
+		fd.area.MaxHeight = 0
+		fd.area.SetStyles(c.Styles.TextArea)
+		// ctrl+n / ctrl+p belong to the walk-through, not to line moves.
+		fd.area.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
+		fd.area.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
+		fd.area.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
+	}
+	f.setFocus(0)
+	return f
+}
+
+// SetValues sets every field's committed text (after a load or an outside
+// change); the focused field keeps what is being typed if it differs.
+func (f *Form) SetValues(vals []string) {
+	for i, v := range vals {
+		if i >= len(f.fields) {
+			break
+		}
+		fd := f.fields[i]
+		dirty := i == f.focus && f.current(fd) != fd.saved
+		fd.saved = v
+		if !dirty {
+			f.load(fd)
+		}
+	}
+}
+
+// Value returns field i's committed text.
+func (f *Form) Value(i int) string { return f.fields[i].saved }
+
+// Focused returns the index of the focused field.
+func (f *Form) Focused() int { return f.focus }
+
+// Dirty reports whether the focused field has text not yet committed.
+func (f *Form) Dirty() bool {
+	fd := f.fields[f.focus]
+	return f.current(fd) != fd.saved
+}
+
+// SetSize sets the area the form draws in.
+func (f *Form) SetSize(w, h int) {
+	f.width, f.height = w, h
+	iw := max(w-labelWidth-1, 8)
+	for _, fd := range f.fields {
+		fd.input.SetWidth(iw - 1)
+		fd.area.SetWidth(iw)
+		fd.area.SetHeight(f.areaHeight())
+	}
+}
+
+// areaHeight is the focused text area's height: larger on tall terminals.
+func (f *Form) areaHeight() int {
+	return max(3, min(8, f.height/4))
+}
+
+func (f *Form) current(fd *formField) string {
+	if fd.Kind == kindMultiline {
+		return fd.area.Value()
+	}
+	return fd.input.Value()
+}
+
+func (f *Form) load(fd *formField) {
+	if fd.Kind == kindMultiline {
+		fd.area.SetValue(fd.saved)
+		fd.area.MoveToBegin()
+	} else {
+		fd.input.SetValue(fd.saved)
+		fd.input.CursorEnd()
+	}
+	fd.err = ""
+}
+
+// setFocus moves the cursor to field i without checking the one it leaves.
+func (f *Form) setFocus(i int) tea.Cmd {
+	if len(f.fields) == 0 {
+		return nil
+	}
+	i = max(0, min(i, len(f.fields)-1))
+	old := f.fields[f.focus]
+	old.input.Blur()
+	old.area.Blur()
+	f.focus = i
+	fd := f.fields[i]
+	if fd.Kind == kindMultiline {
+		return fd.area.Focus()
+	}
+	return fd.input.Focus()
+}
+
+// Focus moves the cursor to field i (the project form opens with the
+// cursor in 项目编码); uncommitted text in the old field is dropped.
+func (f *Form) Focus(i int) tea.Cmd {
+	f.load(f.fields[f.focus])
+	return f.setFocus(i)
+}
+
+// check validates text for fd and returns the normalised text or a Chinese
+// message naming the field.
+func check(fd *formField, text string) (string, string) {
+	t := strings.TrimSpace(text)
+	if fd.Kind == kindMultiline {
+		t = strings.TrimRight(text, " \t\n")
+	}
+	if t == "" {
+		if fd.Required {
+			return "", fd.Label + "：不能为空"
+		}
+		return "", ""
+	}
+	switch fd.Kind {
+	case kindMoney:
+		m, err := model.ParseMoney(t)
+		if err != nil {
+			return "", fd.Label + "：" + numberError(err) + "（金额以万元计，如 16.00）"
+		}
+		return m.String(), ""
+	case kindPercent:
+		p, err := model.ParsePercent(t)
+		if err != nil {
+			return "", fd.Label + "：" + numberError(err) + "（百分比 0–100，如 40.00）"
+		}
+		return p.String(), ""
+	case kindYear:
+		// Input methods often leave full-width digits (２０２０).
+		k, err := model.ParseDocKey("x/" + width.Narrow.String(t))
+		if err != nil {
+			return "", fd.Label + "：应为四位数字的年度，如 2020"
+		}
+		return strconv.Itoa(k.Year), ""
+	}
+	return t, ""
+}
+
+// numberError says in Chinese what is wrong with a number.
+func numberError(err error) string {
+	switch {
+	case errors.Is(err, model.ErrNegative):
+		return "不能为负数"
+	case errors.Is(err, model.ErrTooPrecise):
+		return "小数位数太多"
+	case errors.Is(err, model.ErrOverflow):
+		return "数额太大"
+	case errors.Is(err, model.ErrRange):
+		return "应在 0 到 100 之间"
+	case errors.Is(err, model.ErrEmpty):
+		return "不能为空"
+	}
+	return "不是有效的数字"
+}
+
+// commit checks the focused field. It reports whether the cursor may leave
+// and whether the committed text changed.
+func (f *Form) commit() (ok, changed bool) {
+	fd := f.fields[f.focus]
+	text := f.current(fd)
+	if text == fd.saved {
+		fd.err = ""
+		return true, false
+	}
+	norm, msg := check(fd, text)
+	if msg != "" {
+		fd.err = msg
+		return false, false
+	}
+	fd.err = ""
+	changed = norm != fd.saved
+	fd.saved = norm
+	f.load(fd)
+	return true, changed
+}
+
+// leave commits the focused field and, if it passes, moves by delta.
+func (f *Form) leave(delta int, res *formResult) tea.Cmd {
+	ok, changed := f.commit()
+	if changed {
+		res.Committed = f.focus
+	}
+	if !ok {
+		return nil
+	}
+	next := f.focus + delta
+	if next < 0 || next >= len(f.fields) {
+		return nil
+	}
+	return f.setFocus(next)
+}
+
+// Flush commits the focused field if its text is valid, for quitting.
+func (f *Form) Flush() (committed int) {
+	ok, changed := f.commit()
+	if ok && changed {
+		return f.focus
+	}
+	return -1
+}
+
+// Update handles keys and pasted text for the focused field.
+func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
+	res := formResult{Committed: -1}
+	if len(f.fields) == 0 {
+		return nil, res
+	}
+	fd := f.fields[f.focus]
+	km := f.common.Keys
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		multi := fd.Kind == kindMultiline
+		switch {
+		case key.Matches(k, km.NextField):
+			return f.leave(1, &res), res
+		case key.Matches(k, km.PrevField):
+			return f.leave(-1, &res), res
+		case key.Matches(k, fieldDown) && (!multi || fd.area.Line() >= fd.area.LineCount()-1):
+			return f.leave(1, &res), res
+		case key.Matches(k, fieldUp) && (!multi || fd.area.Line() == 0):
+			return f.leave(-1, &res), res
+		case key.Matches(k, km.Submit):
+			ok, changed := f.commit()
+			if changed {
+				res.Committed = f.focus
+			}
+			res.Submitted = ok
+			return nil, res
+		case key.Matches(k, km.Cancel):
+			if f.Dirty() {
+				f.load(fd)
+				return nil, res
+			}
+			res.Escaped = true
+			return nil, res
+		case !multi && key.Matches(k, km.Commit):
+			if f.current(fd) == "" && fd.Offer != nil {
+				if o := fd.Offer(); o != "" {
+					fd.input.SetValue(o)
+				}
+			}
+			last := f.focus == len(f.fields)-1
+			cmd := f.leave(1, &res)
+			if last && fd.err == "" {
+				res.Submitted = true
+			}
+			return cmd, res
+		}
+	}
+	var cmd tea.Cmd
+	if fd.Kind == kindMultiline {
+		fd.area, cmd = fd.area.Update(msg)
+	} else {
+		fd.input, cmd = fd.input.Update(msg)
+	}
+	return cmd, res
+}
+
+// View renders the fields, scrolled so the focused one is visible, exactly
+// width×height.
+func (f *Form) View() string {
+	st := f.common.Styles
+	var lines []string
+	start, end := 0, 0
+	iw := max(f.width-labelWidth-1, 8)
+	for i, fd := range f.fields {
+		if fd.Group != "" {
+			lines = append(lines, st.Heading.Render(fd.Group))
+		}
+		if i == f.focus {
+			start = len(lines)
+		}
+		label := st.Label
+		if i == f.focus {
+			label = st.LabelOn
+		}
+		mark := "  "
+		if i == f.focus {
+			mark = st.LabelOn.Render("▸ ")
+		}
+		head := mark + label.Render(fit(fd.Label, labelWidth-2)) + " "
+		pad := strings.Repeat(" ", labelWidth+1)
+		body := f.fieldBody(i, fd, iw)
+		for j, b := range body {
+			if j == 0 {
+				lines = append(lines, head+b)
+			} else {
+				lines = append(lines, pad+b)
+			}
+		}
+		if fd.err != "" {
+			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
+		}
+		if fd.Note != nil {
+			if n := fd.Note(); n != "" {
+				lines = append(lines, pad+st.Warning.Render("! "+n))
+			}
+		}
+		if i == f.focus {
+			end = len(lines)
+		}
+	}
+	f.first = scrollTo(f.first, start, end, len(lines), f.height)
+	if f.first < len(lines) {
+		lines = lines[f.first:]
+	}
+	return box(lines, f.width, f.height)
+}
+
+// fieldBody renders a field's value lines: the live editor when focused,
+// the committed text otherwise.
+func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
+	st := f.common.Styles
+	if i == f.focus {
+		if fd.Kind == kindMultiline {
+			return splitLines(fd.area.View())
+		}
+		v := fd.input.View()
+		if fd.input.Value() == "" && fd.Offer != nil {
+			if o := fd.Offer(); o != "" {
+				v = fit(v, 2) + st.Muted.Render("回车采用 "+o+"（预算数 − 财政资金）")
+			}
+		}
+		return []string{v}
+	}
+	if fd.saved == "" {
+		return []string{st.Muted.Render("—")}
+	}
+	if fd.Kind != kindMultiline {
+		return []string{fit(fd.saved, iw)}
+	}
+	wrapped := splitLines(ansi.Wrap(fd.saved, iw-2, ""))
+	if len(wrapped) > 3 {
+		wrapped = append(wrapped[:2], ansi.Truncate(wrapped[2], iw-4, "")+" …")
+	}
+	for j := range wrapped {
+		wrapped[j] = "  " + wrapped[j]
+	}
+	return wrapped
+}
+
+// scrollTo returns the first line of an h-line window over n lines that
+// shows lines start..end of the focused field, given the previous first.
+func scrollTo(first, start, end, n, h int) int {
+	if n <= h {
+		return 0
+	}
+	if end-start > h {
+		end = start + h
+	}
+	if start < first {
+		first = start
+	}
+	if end > first+h {
+		first = end - h
+	}
+	return max(0, min(first, n-h))
+}
+
+// Help returns the form's bindings for the help bar.
+func (f *Form) Help() []key.Binding {
+	km := f.common.Keys
+	return []key.Binding{km.NextField, km.PrevField, km.Commit, km.Cancel}
+}

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+// home lists the documents in the file.
+type home struct {
+	common     *Common
+	docs       []store.DocInfo
+	loaded     bool
+	cur, first int
+	width      int
+	height     int
+	sample     bool
+
+	// confirm is open while D waits for the year to be typed.
+	confirm     bool
+	confirmText textinput.Model
+}
+
+func newHome(c *Common, sample bool) *home {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = 4
+	ti.SetStyles(c.Styles.Input)
+	return &home{common: c, sample: sample, confirmText: ti}
+}
+
+func (h *home) Title() string     { return "文本列表" }
+func (h *home) Editing() bool     { return h.confirm }
+func (h *home) SetSize(w, hh int) { h.width, h.height = w, hh }
+func (h *home) restyle()          { h.confirmText.SetStyles(h.common.Styles.Input) }
+func (h *home) selected() (store.DocInfo, bool) {
+	if h.cur < 0 || h.cur >= len(h.docs) {
+		return store.DocInfo{}, false
+	}
+	return h.docs[h.cur], true
+}
+
+func (h *home) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case docsLoadedMsg:
+		if msg.Err == nil {
+			h.docs, h.loaded = msg.Docs, true
+			h.cur = max(0, min(h.cur, len(h.docs)-1))
+		}
+	case tea.KeyPressMsg:
+		if h.confirm {
+			return h.confirmKey(msg)
+		}
+		return h.key(msg)
+	case tea.PasteMsg:
+		if h.confirm {
+			var cmd tea.Cmd
+			h.confirmText, cmd = h.confirmText.Update(msg)
+			return cmd
+		}
+	}
+	return nil
+}
+
+func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
+	km := h.common.Keys
+	switch {
+	case key.Matches(k, km.Up):
+		h.cur = max(0, h.cur-1)
+	case key.Matches(k, km.Down):
+		h.cur = max(0, min(len(h.docs)-1, h.cur+1))
+	case key.Matches(k, km.Top):
+		h.cur = 0
+	case key.Matches(k, km.Bottom):
+		h.cur = max(0, len(h.docs)-1)
+	case key.Matches(k, km.Open):
+		if d, ok := h.selected(); ok {
+			return msgCmd(openDocMsg{Key: d.Key})
+		}
+	case key.Matches(k, km.NewDoc):
+		return msgCmd(newDocFormMsg{})
+	case key.Matches(k, km.Sample) && h.sample:
+		return msgCmd(addSampleMsg{})
+	case key.Matches(k, km.DeleteDoc):
+		if _, ok := h.selected(); ok {
+			h.confirm = true
+			h.confirmText.SetValue("")
+			return h.confirmText.Focus()
+		}
+	}
+	return nil
+}
+
+// confirmKey handles the delete prompt: the year typed exactly deletes.
+func (h *home) confirmKey(k tea.KeyPressMsg) tea.Cmd {
+	km := h.common.Keys
+	switch {
+	case key.Matches(k, km.Cancel):
+		h.closeConfirm()
+		return nil
+	case key.Matches(k, km.Commit):
+		d, ok := h.selected()
+		typed := strings.TrimSpace(h.confirmText.Value())
+		h.closeConfirm()
+		if ok && typed == strconv.Itoa(d.Key.Year) {
+			h.docs = append(h.docs[:h.cur:h.cur], h.docs[h.cur+1:]...)
+			h.cur = max(0, min(h.cur, len(h.docs)-1))
+			return msgCmd(deleteDocMsg{Key: d.Key})
+		}
+		return msgCmd(errMsg{What: "删除", Err: fmt.Errorf("输入的年度不符，未删除")})
+	}
+	var cmd tea.Cmd
+	h.confirmText, cmd = h.confirmText.Update(k)
+	return cmd
+}
+
+func (h *home) closeConfirm() {
+	h.confirm = false
+	h.confirmText.Blur()
+}
+
+// Column widths of the home table, in display columns.
+const (
+	homeCodeW   = 8
+	homeYearW   = 6
+	homeStatusW = 6
+	homeCountW  = 8
+	homeMoneyW  = 14
+)
+
+func (h *home) View() string {
+	st := h.common.Styles
+	if !h.loaded {
+		return box([]string{st.Muted.Render("正在读取…")}, h.width, h.height)
+	}
+	if len(h.docs) == 0 {
+		lines := []string{"", st.Heading.Render("还没有任何文本。"), "",
+			"按 n 新建一份部门预算绩效文本（填写单位编码、单位名称、年度）。"}
+		if h.sample {
+			lines = append(lines, "按 s 添加示例：抚宁区司法局 2020 年草案（9 个项目）。")
+		}
+		return box(lines, h.width, h.height)
+	}
+	nameW := max(8, h.width-homeCodeW-homeYearW-homeStatusW-homeCountW-homeMoneyW-6)
+	row := func(code, name, year, status, count, money string) string {
+		return fit(code, homeCodeW) + " " + fit(name, nameW) + " " + fit(year, homeYearW) + " " +
+			fit(status, homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW)
+	}
+	lines := []string{st.Header.Render(row("单位编码", "单位名称", "年度", "状态", "项目数", "预算合计(万元)"))}
+	rows := h.height - 1
+	if h.confirm {
+		rows -= 2
+	}
+	h.first = window(h.first, h.cur, len(h.docs), rows)
+	for i := h.first; i < len(h.docs) && i < h.first+rows; i++ {
+		d := h.docs[i]
+		name := d.UnitName
+		if name == "" {
+			name = d.Title
+		}
+		line := row(d.Key.UnitCode, name, strconv.Itoa(d.Key.Year), string(d.Status), strconv.Itoa(d.Projects), d.Budget.String())
+		if i == h.cur {
+			line = st.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	if h.confirm {
+		for len(lines) < h.height-2 {
+			lines = append(lines, "")
+		}
+		d, _ := h.selected()
+		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除 %s %d 年的文本（含全部项目）？", d.UnitName, d.Key.Year)),
+			fmt.Sprintf("请输入年度 %d 确认，esc 取消：", d.Key.Year)+h.confirmText.View())
+	}
+	return box(lines, h.width, h.height)
+}
+
+func (h *home) ShortHelp() []key.Binding {
+	km := h.common.Keys
+	if h.confirm {
+		return []key.Binding{km.Commit, km.Cancel}
+	}
+	b := []key.Binding{km.Open, km.NewDoc}
+	if h.sample {
+		b = append(b, km.Sample)
+	}
+	return append(b, km.DeleteDoc)
+}
+
+func (h *home) FullHelp() [][]key.Binding {
+	km := h.common.Keys
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, h.ShortHelp()}
+}
+
+// docForm is the new-document form: 单位编码, 单位名称, 年度, 编制单位,
+// 审核单位. ctrl+s, or enter in the last field, creates the document.
+type docForm struct {
+	common *Common
+	form   *Form
+}
+
+// The docForm's fields, in order.
+const (
+	dfCode = iota
+	dfName
+	dfYear
+	dfCompiler
+	dfReviewer
+)
+
+func newDocForm(c *Common) *docForm {
+	return &docForm{common: c, form: newForm(c, []*formField{
+		{Label: "单位编码", Required: true},
+		{Label: "单位名称", Required: true},
+		{Label: "年度", Kind: kindYear, Required: true},
+		{Label: "编制单位"},
+		{Label: "审核单位"},
+	})}
+}
+
+func (d *docForm) Title() string    { return "新建文本" }
+func (d *docForm) Editing() bool    { return true }
+func (d *docForm) SetSize(w, h int) { d.form.SetSize(w, h-2) }
+func (d *docForm) View() string {
+	st := d.common.Styles
+	lines := append([]string{st.Muted.Render("填写后按 ctrl+s（或在最后一栏按回车）创建；esc 返回。"), ""}, splitLines(d.form.View())...)
+	return box(lines, d.form.width, d.form.height+2)
+}
+
+func (d *docForm) Update(msg tea.Msg) tea.Cmd {
+	cmd, res := d.form.Update(msg)
+	switch {
+	case res.Escaped:
+		return msgCmd(backMsg{})
+	case res.Submitted:
+		return tea.Batch(cmd, d.submit())
+	}
+	return cmd
+}
+
+// submit creates the document if every required field is filled, else
+// moves to the first one missing.
+func (d *docForm) submit() tea.Cmd {
+	for i, fd := range d.form.fields {
+		if fd.Required && d.form.Value(i) == "" {
+			fd.err = fd.Label + "：不能为空"
+			return d.form.setFocus(i)
+		}
+	}
+	year, _ := strconv.Atoi(d.form.Value(dfYear))
+	name := d.form.Value(dfName)
+	return msgCmd(createDocMsg{Doc: model.Document{
+		UnitCode: d.form.Value(dfCode),
+		UnitName: name,
+		Year:     year,
+		Title:    fmt.Sprintf("%s %d 年部门预算绩效文本", name, year),
+		Compiler: d.form.Value(dfCompiler),
+		Reviewer: d.form.Value(dfReviewer),
+	}})
+}
+
+func (d *docForm) ShortHelp() []key.Binding {
+	return append(d.form.Help(), d.common.Keys.Submit)
+}
+
+func (d *docForm) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }

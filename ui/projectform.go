@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"jixiao/model"
+)
+
+// The project form's fields, in the seed table's order.
+const (
+	pfCode = iota
+	pfName
+	pfBudget
+	pfFiscal
+	pfOther
+	pfUse
+	pfMar
+	pfJun
+	pfOct
+	pfDec
+	pfGoal
+	pfCount
+)
+
+// planGroup tells the user the plan is cumulative and ends at 100.
+const planGroup = "资金支出计划（%，累计：3月底 ≤ 6月底 ≤ 10月底 ≤ 12月底 = 100）"
+
+// projectForm edits one project's fields. Every committed field is written
+// at once (projectChangedMsg); a money or percent field whose text fails
+// its check shows the error under it and keeps the last good value saved.
+type projectForm struct {
+	common  *Common
+	key     model.DocKey
+	project model.Project
+	form    *Form
+	height  int
+}
+
+// newProjectForm opens p's form; the cursor starts in 项目编码.
+func newProjectForm(c *Common, k model.DocKey, p model.Project, _ bool) *projectForm {
+	pf := &projectForm{common: c, key: k, project: p}
+	fields := []*formField{
+		{Label: "项目编码"},
+		{Label: "项目名称"},
+		{Label: "预算数", Kind: kindMoney},
+		{Label: "财政资金", Kind: kindMoney},
+		{Label: "其他资金", Kind: kindMoney, Offer: pf.otherOffer, Note: pf.sumNote},
+		{Label: "资金用途", Kind: kindMultiline},
+		{Label: "3月底", Kind: kindPercent, Group: planGroup},
+		{Label: "6月底", Kind: kindPercent},
+		{Label: "10月底", Kind: kindPercent},
+		{Label: "12月底", Kind: kindPercent, Note: pf.planNote},
+		{Label: "绩效目标", Kind: kindMultiline},
+	}
+	pf.form = newForm(c, fields)
+	pf.form.SetValues(projectValues(&p))
+	return pf
+}
+
+// projectValues lists p's fields as the form shows them.
+func projectValues(p *model.Project) []string {
+	return []string{p.Code, p.Name, p.Budget.String(), p.Fiscal.String(), p.Other.String(), p.Use,
+		p.Plan.Mar.String(), p.Plan.Jun.String(), p.Plan.Oct.String(), p.Plan.Dec.String(), p.Goal}
+}
+
+// apply sets field i of p from its committed text, which the form has
+// already checked.
+func apply(p *model.Project, i int, v string) {
+	money := func() model.Money { m, _ := model.ParseOptionalMoney(v); return m }
+	pct := func() model.Percent { x, _ := model.ParseOptionalPercent(v); return x }
+	switch i {
+	case pfCode:
+		p.Code = v
+	case pfName:
+		p.Name = v
+	case pfBudget:
+		p.Budget = money()
+	case pfFiscal:
+		p.Fiscal = money()
+	case pfOther:
+		p.Other = money()
+	case pfUse:
+		p.Use = v
+	case pfMar:
+		p.Plan.Mar = pct()
+	case pfJun:
+		p.Plan.Jun = pct()
+	case pfOct:
+		p.Plan.Oct = pct()
+	case pfDec:
+		p.Plan.Dec = pct()
+	case pfGoal:
+		p.Goal = v
+	}
+}
+
+// otherOffer proposes 其他资金 = 预算数 − 财政资金 when both are filled and
+// the difference is not negative.
+func (pf *projectForm) otherOffer() string {
+	p := &pf.project
+	if !p.Budget.IsSet() || !p.Fiscal.IsSet() || p.Other.IsSet() {
+		return ""
+	}
+	d := p.Budget.Sub(p.Fiscal)
+	if d.Units() < 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// sumNote shows a mismatch of 预算数 and 财政资金 + 其他资金.
+func (pf *projectForm) sumNote() string {
+	p := &pf.project
+	if !p.Budget.IsSet() || !p.Fiscal.IsSet() {
+		return ""
+	}
+	sum := p.Fiscal.Add(p.Other)
+	if sum.Cmp(p.Budget) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("预算数 %s ≠ 财政资金 + 其他资金 %s", p.Budget, sum)
+}
+
+// planNote shows a plan that goes down or does not end at 100.
+func (pf *projectForm) planNote() string {
+	ms := pf.project.Plan.Months()
+	var prev model.Percent
+	for i, m := range ms {
+		if !m.IsSet() {
+			continue
+		}
+		if prev.IsSet() && m.Cmp(prev) < 0 {
+			return fmt.Sprintf("%s %s 小于前一期 %s：计划是累计数，应逐期不减", model.PlanMonthNames[i], m, prev)
+		}
+		prev = m
+	}
+	if ms[3].IsSet() && !ms[3].IsHundred() {
+		return "12月底应为 100.00"
+	}
+	return ""
+}
+
+func (pf *projectForm) Title() string {
+	return "项目 " + projectLabel(pf.project)
+}
+
+func (pf *projectForm) Editing() bool { return true }
+
+func (pf *projectForm) SetSize(w, h int) {
+	pf.height = h
+	pf.form.SetSize(w, h)
+}
+
+func (pf *projectForm) View() string { return pf.form.View() }
+
+// syncProject takes a newer copy written by another screen (the grid) and
+// keeps the field being typed in.
+func (pf *projectForm) syncProject(p model.Project) {
+	if p.ID != pf.project.ID {
+		return
+	}
+	pf.project = p
+	pf.form.SetValues(projectValues(&p))
+}
+
+func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.FormGrid) {
+		cmd := pf.commitMsg(pf.form.Flush())
+		return tea.Batch(cmd, msgCmd(openProjectMsg{Key: pf.key, ID: pf.project.ID, View: viewGrid}))
+	}
+	cmd, res := pf.form.Update(msg)
+	cmds := []tea.Cmd{cmd, pf.commitMsg(res.Committed)}
+	if res.Escaped || res.Submitted {
+		cmds = append(cmds, msgCmd(backMsg{}), msgCmd(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// commitMsg applies committed field i and returns the write, or nil.
+func (pf *projectForm) commitMsg(i int) tea.Cmd {
+	if i < 0 {
+		return nil
+	}
+	apply(&pf.project, i, pf.form.Value(i))
+	return msgCmd(pf.changed())
+}
+
+func (pf *projectForm) changed() projectChangedMsg {
+	p := pf.project
+	p.Indicators = append([]model.Indicator(nil), p.Indicators...)
+	return projectChangedMsg{Key: pf.key, Project: p}
+}
+
+// Flush commits the field being typed in, for quitting.
+func (pf *projectForm) Flush() tea.Msg {
+	i := pf.form.Flush()
+	if i < 0 {
+		return nil
+	}
+	apply(&pf.project, i, pf.form.Value(i))
+	return pf.changed()
+}
+
+func (pf *projectForm) ShortHelp() []key.Binding {
+	km := pf.common.Keys
+	return append(pf.form.Help(), km.FormGrid)
+}
+
+func (pf *projectForm) FullHelp() [][]key.Binding {
+	km := pf.common.Keys
+	return [][]key.Binding{pf.form.Help(), {km.FormGrid, km.Submit, km.ForceQuit}}
+}
+
+// gridScreen puts the grid on the stack: esc outside a cell editor goes
+// back, and the title names the project.
+type gridScreen struct {
+	*Grid
+	common *Common
+}
+
+func (g *gridScreen) Title() string { return "指标表 " + projectLabel(g.Project()) }
+
+func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !g.Editing() && key.Matches(k, g.common.Keys.Back) {
+		return msgCmd(backMsg{})
+	}
+	return g.Grid.Update(msg)
+}
+
+func (g *gridScreen) ShortHelp() []key.Binding {
+	return append(g.Grid.ShortHelp(), g.common.Keys.Back)
+}
+
+// syncProject takes a newer copy written by another screen (the form).
+func (g *gridScreen) syncProject(p model.Project) {
+	if p.ID == g.Project().ID {
+		g.SetProject(p)
+	}
+}
