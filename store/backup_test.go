@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"jixiao/store"
-	"jixiao/store/internal/storetest"
+	"jixiao/store/storetest"
 )
 
 func TestBackupsKeepNewestFive(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 
 	"jixiao/model"
 	"jixiao/store"
-	"jixiao/store/internal/storetest"
+	"jixiao/store/storetest"
 )
 
 // writeSchema0 writes a file in the first prototype's layout: meta with

@@ -17,7 +17,7 @@ import (
 
 	"jixiao/model"
 	"jixiao/store"
-	"jixiao/store/internal/storetest"
+	"jixiao/store/storetest"
 )
 
 // holdEnv makes the test binary a helper process that opens the store at

@@ -8,7 +8,7 @@ import (
 
 	"jixiao/model"
 	"jixiao/store"
-	"jixiao/store/internal/storetest"
+	"jixiao/store/storetest"
 )
 
 // projectIDs returns the IDs of the summaries, in order.

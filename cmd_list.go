@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "list", summary: "list the documents in the database", run: runList})
+}
+
+func runList(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "list", "jixiao list [--db PATH]\n\nOne line per document: 单位编码, 单位名称, 年度, 状态, projects, total 预算数.")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "jixiao list: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	docs, err := s.ListDocuments()
+	if err != nil {
+		return reportStoreError(env, err)
+	}
+	if len(docs) == 0 {
+		fmt.Fprintf(env.stdout, "No documents in %s yet. Add the example with `jixiao sample`, or start one in the app (`jixiao`).\n", s.Path())
+		return exitOK
+	}
+	writeDocList(env.stdout, docs)
+	return exitOK
+}
+
+// writeDocList writes the rows with columns aligned by display width (CJK
+// takes two columns): text left-aligned, counts and amounts right-aligned.
+func writeDocList(w io.Writer, docs []store.DocInfo) {
+	rows := make([][]string, len(docs))
+	for i, d := range docs {
+		budget := d.Budget
+		if !budget.IsSet() {
+			budget = model.MoneyUnits(0) // a document without projects totals 0
+		}
+		rows[i] = []string{d.Key.UnitCode, d.UnitName, strconv.Itoa(d.Key.Year), string(d.Status),
+			strconv.Itoa(d.Projects) + " 项", budget.String() + " 万元"}
+	}
+	rightAligned := []bool{false, false, false, false, true, true}
+	widths := make([]int, len(rightAligned))
+	for _, r := range rows {
+		for c, cell := range r {
+			widths[c] = max(widths[c], ansi.StringWidth(cell))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for c, cell := range r {
+			pad := strings.Repeat(" ", widths[c]-ansi.StringWidth(cell))
+			if c > 0 {
+				b.WriteString("  ")
+			}
+			if rightAligned[c] {
+				b.WriteString(pad + cell)
+			} else if c < len(r)-1 {
+				b.WriteString(cell + pad)
+			} else {
+				b.WriteString(cell)
+			}
+		}
+		fmt.Fprintln(w, b.String())
+	}
+}

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "sample", summary: "add the example document 315002/2020 (抚宁区司法局)", run: runSample})
+}
+
+// runSample adds model.Sample(). If the document is already there it says
+// so and exits 0 without touching it: the sample is there either way, so
+// `jixiao sample && …` works on any database.
+func runSample(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "sample", "jixiao sample [--db PATH]\n\nAdds the example document 315002/2020 (抚宁区司法局, 2020 draft).\nIf it is already there it is left unchanged (exit 0).")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "jixiao sample: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	doc := model.Sample()
+	err := s.CreateDocument(doc)
+	if errors.Is(err, store.ErrExists) {
+		fmt.Fprintf(env.stdout, "%s is already in %s; left unchanged.\n", doc.Key(), s.Path())
+		return exitOK
+	} else if err != nil {
+		return reportStoreError(env, err)
+	}
+	t := doc.Totals()
+	fmt.Fprintf(env.stdout, "Added %s %s (%d projects, %s 万元) to %s.\n", doc.Key(), doc.UnitName, t.Projects, t.Budget, s.Path())
+	return exitOK
+}

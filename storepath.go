@@ -1,0 +1,81 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"jixiao/store"
+)
+
+// cliLockTimeout is shorter than the store's default so that a command run
+// while the app has the file open fails within 2 s, process start included,
+// even on a loaded machine. Waiting longer would not help: the other jixiao
+// is a person's open session, not a short transaction.
+const cliLockTimeout = time.Second
+
+// dbPath resolves the database path: --db, else $JIXIAO_DB, else the user
+// data folder (store.DefaultPath).
+func dbPath(env *cliEnv, dbFlag string) (string, error) {
+	if dbFlag != "" {
+		return dbFlag, nil
+	}
+	return store.DefaultPath(env.getenv)
+}
+
+// openStore opens the database every command and the TUI use. On failure
+// it prints a plain message naming the file (and what to do) to stderr and
+// returns a nil store and exitUsage.
+func openStore(env *cliEnv, dbFlag string) (*store.Store, int) {
+	path, err := dbPath(env, dbFlag)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao:", err)
+		return nil, exitUsage
+	}
+	s, err := store.Open(path, &store.Options{LockTimeout: cliLockTimeout})
+	if err != nil {
+		return nil, reportStoreError(env, err)
+	}
+	return s, exitOK
+}
+
+// reportStoreError prints a store error in plain words and returns the exit
+// code: exitDomain for a missing or duplicate document, exitUsage for
+// everything about the file itself.
+func reportStoreError(env *cliEnv, err error) int {
+	var oe *store.OpenError
+	path := "the database"
+	if errors.As(err, &oe) {
+		path = oe.Path
+	}
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		fmt.Fprintf(env.stderr, "jixiao: %s is in use by another jixiao; close it and try again\n", path)
+	case errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNewerSchema):
+		what := "is damaged"
+		switch {
+		case errors.Is(err, store.ErrNotJixiao):
+			what = "is not a jixiao database"
+		case errors.Is(err, store.ErrNewerSchema):
+			what = "was written by a newer jixiao; update jixiao to open it"
+		}
+		fmt.Fprintf(env.stderr, "jixiao: %s %s (%v)\n", path, what, errors.Unwrap(err))
+		if oe != nil && oe.Backup != "" && !errors.Is(err, store.ErrNewerSchema) {
+			fmt.Fprintf(env.stderr, "  newest backup: %s\n  to restore it: jixiao restore --db %s\n", oe.Backup, path)
+		}
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrInvalidKey):
+		fmt.Fprintln(env.stderr, "jixiao:", err)
+		return exitDomain
+	default:
+		fmt.Fprintln(env.stderr, "jixiao:", err)
+	}
+	return exitUsage
+}
+
+// closeStore closes s, reporting a failed backup or close as a warning: the
+// command's work is already committed.
+func closeStore(env *cliEnv, s *store.Store) {
+	if err := s.Close(); err != nil {
+		fmt.Fprintf(env.stderr, "jixiao: warning: %s: %v\n", s.Path(), err)
+	}
+}
