@@ -340,7 +340,13 @@ func (a *App) addSample() tea.Cmd {
 	}
 	doc := a.opts.Sample()
 	return a.enqueue(saveJob{what: "示例 " + doc.Key().String(), key: doc.Key(),
-		run: func(s *store.Store) error { return s.CreateDocument(doc) }})
+		run: func(s *store.Store) error {
+			if err := s.CreateDocument(doc); errors.Is(err, store.ErrExists) {
+				return errSampleThere
+			} else {
+				return err
+			}
+		}})
 }
 
 // enqueue adds a write and starts it if none is running.
@@ -419,6 +425,9 @@ func (a *App) loadHeader(k model.DocKey) tea.Cmd {
 func (a *App) setError(what string, err error) {
 	a.status, a.statusBad = what+"失败："+describeErr(err), true
 }
+
+// errSampleThere says s found the sample already in the file.
+var errSampleThere = errors.New("示例已经在文件中，未改动")
 
 // describeErr says what went wrong in plain Chinese.
 func describeErr(err error) string {

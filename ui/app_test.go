@@ -275,3 +275,8 @@ func TestQuitKeyOutsideEditors(t *testing.T) {
 func goldenName(screen string, sz [2]int) string {
 	return screen + "-" + strconv.Itoa(sz[0]) + "x" + strconv.Itoa(sz[1]) + ".golden"
 }
+
+// pasteMsg is what a terminal's bracketed paste delivers.
+func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -214,7 +214,11 @@ func (d *document) View() string {
 	for r := d.first; r < d.rows() && r < d.first+h; r++ {
 		var line string
 		if r < 3 {
-			line = row("第一部分", part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "")
+			label := ""
+			if r == 0 {
+				label = "第一部分"
+			}
+			line = row(label, part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "")
 		} else {
 			p := d.projects[r-3]
 			done := fmt.Sprintf("%3d%% ", percentOf(p.Filled, p.Fields)) + bar(st, p.Filled, p.Fields, 6)
@@ -269,7 +273,7 @@ func (d *document) ShortHelp() []key.Binding {
 	if d.confirm {
 		return []key.Binding{km.Yes, km.No}
 	}
-	return []key.Binding{km.Open, km.Grid, km.Add, km.Delete, km.MoveUp, km.MoveDown, km.Walk, km.Back}
+	return []key.Binding{km.Open, km.Grid, km.Add, km.Walk, km.Delete, km.MoveUp, km.MoveDown, km.Back}
 }
 
 func (d *document) FullHelp() [][]key.Binding {

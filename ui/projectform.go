@@ -206,7 +206,7 @@ func (pf *projectForm) Flush() tea.Msg {
 
 func (pf *projectForm) ShortHelp() []key.Binding {
 	km := pf.common.Keys
-	return append(pf.form.Help(), km.FormGrid)
+	return []key.Binding{km.NextField, km.PrevField, km.FormGrid, km.Cancel, km.Commit}
 }
 
 func (pf *projectForm) FullHelp() [][]key.Binding {
