@@ -25,31 +25,37 @@ const stampLayout = "20060102-150405"
 // two backups fall in the same second, a counter.
 var backupSuffix = regexp.MustCompile(`^(\d{8}-\d{6})(?:-(\d+))?$`)
 
-// backupInBackground makes the open's backup without delaying the caller;
-// Close waits for it.
-func (s *Store) backupInBackground() {
+// backupInBackground writes the backup of the state at open, from the read
+// transaction Open began, without delaying the caller; Close waits for it.
+func (s *Store) backupInBackground(tx *bolt.Tx) {
 	defer close(s.backupDone)
-	_, s.backupErr = s.backup()
+	err := s.guard(func() error {
+		defer tx.Rollback()
+		return s.writeBackup(tx)
+	})
+	s.backupErr = err
 }
 
-// backup writes a consistent copy of the file (a read transaction's view)
-// as <db>.bak-YYYYMMDD-HHMMSS[-n] and keeps the newest KeepBackups. A file
-// with a damaged value is not backed up: rotating it in would push a good
-// backup out.
-func (s *Store) backup() (string, error) {
+// backup writes a backup of the current state.
+func (s *Store) backup() error {
+	return s.view(s.writeBackup)
+}
+
+// writeBackup writes a consistent copy of the file (the read transaction's
+// view) as <db>.bak-YYYYMMDD-HHMMSS[-n] and keeps the newest KeepBackups.
+// A file with a damaged value is not backed up: rotating it in would push a
+// good backup out.
+func (s *Store) writeBackup(tx *bolt.Tx) error {
+	if err := validValues(tx); err != nil {
+		return fmt.Errorf("backup of %s skipped: %w", s.path, err)
+	}
 	dir, base := filepath.Split(s.path)
 	tmp, err := os.CreateTemp(dir, base+".baktmp-*")
 	if err != nil {
-		return "", fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
-	err = s.view(func(tx *bolt.Tx) error {
-		if err := validValues(tx); err != nil {
-			return err
-		}
-		_, err := tx.WriteTo(tmp)
-		return err
-	})
+	_, err = tx.WriteTo(tmp)
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -57,17 +63,17 @@ func (s *Store) backup() (string, error) {
 		err = cerr
 	}
 	if err != nil {
-		return "", fmt.Errorf("backup of %s: %w", s.path, err)
+		return fmt.Errorf("backup of %s: %w", s.path, err)
 	}
 	name, err := nextBackupName(s.path)
 	if err != nil {
-		return "", fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
-		return "", fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", err)
 	}
 	syncDir(dir)
-	return name, pruneBackups(s.path)
+	return pruneBackups(s.path)
 }
 
 // nextBackupName returns a name for a new backup that sorts newest: the

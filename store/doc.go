@@ -10,9 +10,9 @@
 //	    header            JSON of model.Document (without Projects)
 //	    order             JSON list of project IDs, in document order
 //	    projects/<id>     JSON of model.Project
-//	    summaries/<id>    JSON of model.ProjectSummary
+//	    summaries/<id>    model.ProjectSummary as fields (summary.go)
 //
-// Every value under docs is JSON followed by a CRC-32C of it, so a flipped
+// Every value under docs is followed by a CRC-32C of it, so a flipped
 // byte reads as ErrCorrupt rather than as a different amount.
 //
 // A project and its summary are written together, so lists and totals come

@@ -86,9 +86,16 @@ func Open(path string, opts *Options) (*Store, error) {
 	}
 	if o.NoBackup {
 		close(s.backupDone)
-	} else {
-		go s.backupInBackground()
+		return s, nil
 	}
+	// The read transaction begins here so that the backup is of the state
+	// at open, whatever edits the caller makes while it is written.
+	tx, err := db.Begin(false)
+	if err != nil {
+		_ = db.Close()
+		return fail(err)
+	}
+	go s.backupInBackground(tx)
 	return s, nil
 }
 
@@ -164,7 +171,7 @@ func (s *Store) prepare() error {
 	case version < schemaVersion:
 		// Keep the unmigrated file: a migration that turns out wrong must
 		// not cost the user their data.
-		if _, err := s.backup(); err != nil {
+		if err := s.backup(); err != nil {
 			return fmt.Errorf("backup before migrating schema %d: %w", version, err)
 		}
 		return s.migrate(version)

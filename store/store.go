@@ -137,7 +137,7 @@ func putProject(doc *bolt.Bucket, p *model.Project) error {
 		return err
 	}
 	sum := model.Summarize(p)
-	return putJSON(summaries, []byte(p.ID), &sum)
+	return summaries.Put([]byte(p.ID), seal(encodeSummary(&sum)))
 }
 
 // assignIDs gives every project without an ID a new one, in place, and
@@ -208,8 +208,8 @@ func (s *Store) ListDocuments() ([]DocInfo, error) {
 			}
 			var ps []model.ProjectSummary
 			err = summaries.ForEach(func(id, v []byte) error {
-				var sum model.ProjectSummary
-				if err := decode(v, &sum, fmt.Sprintf("summary of project %s in %s", id, h.Key())); err != nil {
+				sum, err := decodeSummary(v, fmt.Sprintf("summary of project %s in %s", id, h.Key()))
+				if err != nil {
 					return err
 				}
 				ps = append(ps, sum)
@@ -262,7 +262,7 @@ func (s *Store) Header(key model.DocKey) (*model.Document, []model.ProjectSummar
 		}
 		sums = make([]model.ProjectSummary, len(ids))
 		for i, id := range ids {
-			if err := decode(summaries.Get([]byte(id)), &sums[i], "summary of project "+id); err != nil {
+			if sums[i], err = decodeSummary(summaries.Get([]byte(id)), "summary of project "+id); err != nil {
 				return err
 			}
 		}
@@ -504,4 +504,15 @@ func (s *Store) DeleteDocument(key model.DocKey) error {
 		}
 		return err
 	})
+}
+
+// Stats are counters of the file's activity, for tests and benchmarks.
+type Stats struct {
+	Write int64 // pages written to the file by committed transactions
+}
+
+// Stats returns the counters so far.
+func (s *Store) Stats() Stats {
+	st := s.db.Stats()
+	return Stats{Write: st.TxStats.GetWrite()}
 }
