@@ -252,7 +252,7 @@ func (m *mdWriter) table(head []string, right []bool, n int, cell func(r, c int)
 	var widthBuf [16]int
 	widths := widthBuf[:0]
 	for c := 0; c < cols; c++ {
-		w := max(ansi.StringWidth(head[c]), 3)
+		w := max(displayWidth(head[c]), 3)
 		for r := 0; r < n && w <= alignMaxWidth; r++ {
 			w = max(w, m.cellWidth(cell(r, c)))
 		}
@@ -284,10 +284,32 @@ func (m *mdWriter) table(head []string, right []bool, n int, cell func(r, c int)
 // cellWidth is the display width of the escaped cell.
 func (m *mdWriter) cellWidth(s string) int {
 	if !cellNeedsEscape(s) {
-		return ansi.StringWidth(s)
+		return displayWidth(s)
 	}
 	m.scratch = appendCell(m.scratch[:0], s)
-	return ansi.StringWidth(string(m.scratch))
+	return displayWidth(string(m.scratch))
+}
+
+// displayWidth is ansi.StringWidth, with a fast path for the text tables
+// are made of — ASCII, CJK ideographs and CJK and full-width punctuation —
+// where every rune is a grapheme of its own and the width is a sum. Full
+// grapheme segmentation costs most of a Markdown export otherwise.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f:
+			w++
+		case r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x3029,
+			r >= 0xff01 && r <= 0xff60, r >= 0xffe0 && r <= 0xffe6:
+			w += 2
+		case r >= 0x2200 && r <= 0x22ff: // ≥ ≤ and other operators: narrow
+			w++
+		default:
+			return ansi.StringWidth(s)
+		}
+	}
+	return w
 }
 
 func (m *mdWriter) row(cols int, widths []int, right []bool, cell func(c int) string) {
@@ -298,9 +320,9 @@ func (m *mdWriter) row(cols int, widths []int, right []bool, cell func(c int) st
 		pad := 0
 		if widths[c] > 0 {
 			if len(m.scratch) == len(s) {
-				pad = widths[c] - ansi.StringWidth(s)
+				pad = widths[c] - displayWidth(s)
 			} else {
-				pad = widths[c] - ansi.StringWidth(string(m.scratch))
+				pad = widths[c] - displayWidth(string(m.scratch))
 			}
 		}
 		m.w.WriteByte(' ')

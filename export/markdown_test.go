@@ -196,3 +196,21 @@ func TestEscapeCell(t *testing.T) {
 		}
 	}
 }
+
+// TestDisplayWidth checks the fast path against ansi.StringWidth rune by
+// rune over every range it covers, and on mixed text.
+func TestDisplayWidth(t *testing.T) {
+	ranges := [][2]rune{{0x20, 0x7e}, {0x4e00, 0x9fff}, {0x3000, 0x3029}, {0xff01, 0xff60}, {0xffe0, 0xffe6}, {0x2200, 0x22ff}}
+	for _, rg := range ranges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if got, want := displayWidth(string(r)), ansi.StringWidth(string(r)); got != want {
+				t.Errorf("displayWidth(%U) = %d, ansi says %d", r, got, want)
+			}
+		}
+	}
+	for _, s := range append(awkwardPieces, "法律援助案件办结率(%)≥75%", "（2020）15 号", "a\u0301", "〪", "한국어", "ｶﾞ") {
+		if got, want := displayWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, ansi says %d", s, got, want)
+		}
+	}
+}
