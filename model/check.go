@@ -3,6 +3,7 @@ package model
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Severity says whether a finding blocks the table (an error the finance
@@ -184,10 +185,12 @@ func CheckProject(d *Document, p *Project) []Finding {
 
 // checker carries what the rules need across one run.
 type checker struct {
-	d       *Document
-	satMin  int64 // the 满意度 threshold in Value.Num units
-	codeDup func(p *Project, key string) bool
-	out     []Finding
+	d      *Document
+	satMin int64 // the 满意度 threshold in Value.Num units
+	// satMinText and satLowHint are built once, not per finding.
+	satMinText, satLowHint string
+	codeDup                func(p *Project, key string) bool
+	out                    []Finding
 
 	p    *Project
 	rows []rowInfo // the current project's rows, reused across projects
@@ -202,7 +205,10 @@ func newChecker(d *Document) *checker {
 	for i := PercentScale; i < ValueScale; i++ {
 		scale *= 10
 	}
-	return &checker{d: d, satMin: min.Hundredths() * scale}
+	c := &checker{d: d, satMin: min.Hundredths() * scale}
+	c.satMinText = num(Value{Num: c.satMin})
+	c.satLowHint = "满意度目标一般不低于 " + c.satMinText + "%"
+	return c
 }
 
 func (c *checker) add(rule string, row int, field, msg, suggestion string) {
@@ -242,10 +248,40 @@ func blank(s string) bool {
 // squeeze drops white space, which OCR and line wraps put inside names and
 // values; it allocates only when there is some.
 func squeeze(s string) string {
-	if !strings.ContainsFunc(s, unicode.IsSpace) {
+	if !hasSpace(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), "")
+}
+
+// hasSpace is strings.ContainsFunc(s, unicode.IsSpace) without decoding
+// every rune: it runs on every name and value, and only runes whose UTF-8
+// lead byte is 0xC2 or 0xE1–0xE3 can be non-ASCII white space.
+func hasSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			return true
+		case c == 0xC2 || c >= 0xE1 && c <= 0xE3:
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasDigit reports whether s holds an ASCII or full-width digit; without
+// one, a value cannot be a number and need not be parsed.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
 }
 
 // codeKey folds a 项目编码 for comparison: spaces dropped, ASCII upper case.

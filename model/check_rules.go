@@ -97,15 +97,15 @@ func RuleOrder(code string) int {
 
 // placeholders are what people type for "fill in later". Any of them in a
 // 指标值 means the target was never set (the seed's "**平米").
-var placeholders = []string{"*", "＊", "××", "○○", "…", "...", "待定", "待填", "待补", "?", "？"}
+var placeholders = newNeedles("*", "＊", "××", "○○", "…", "...", "待定", "待填", "待补", "?", "？", "xx", "xX", "Xx", "XX")
 
 // vaguePhrases name a plan, a report or an intention instead of a target:
 // the value cannot be checked against anything at year end. The finance
 // bureau returns "年度计划", "年终总结", "节约成本" as not measurable.
-var vaguePhrases = []string{
+var vaguePhrases = newNeedles(
 	"年度计划", "工作计划", "年终总结", "年度总结", "工作总结",
 	"节约成本", "降低成本", "年度预算", "按计划", "按要求", "完成情况",
-}
+)
 
 // outcomeKeywords mark a 三级指标 that measures an outcome (效益) or
 // satisfaction rather than an output. The MISPLACED rule is a keyword
@@ -115,15 +115,14 @@ var vaguePhrases = []string{
 //	再犯罪率 重新犯罪率 再犯率   — a 社区矫正 outcome (社会效益)
 //	知晓率 知晓度 认可度 获得感 幸福感 投诉率 效益 — outcomes (社会效益)
 //	满意度 满意率               — belong under 满意度指标
-var outcomeKeywords = []struct {
-	word         string
-	satisfaction bool
-}{
-	{"再犯罪率", false}, {"重新犯罪率", false}, {"再犯率", false},
-	{"知晓率", false}, {"知晓度", false}, {"认可度", false}, {"获得感", false},
-	{"幸福感", false}, {"投诉率", false}, {"效益", false},
-	{"满意度", true}, {"满意率", true},
-}
+var outcomeKeywords = newNeedles(
+	"再犯罪率", "重新犯罪率", "再犯率",
+	"知晓率", "知晓度", "认可度", "获得感", "幸福感", "投诉率", "效益",
+	"满意度", "满意率",
+)
+
+// satisfactionKeywords is where the 满意 words start in outcomeKeywords.
+const satisfactionKeywords = 10
 
 // nonStandardUnits maps units the finance bureau asks to rewrite. Percent
 // spellings (百分率, 百分比, ％) are handled through Value.RawUnit.
@@ -412,41 +411,16 @@ func (c *checker) l2Parent(i int, in *Indicator, r *rowInfo) {
 }
 
 func (c *checker) misplaced(i int, r *rowInfo) {
-	for _, k := range outcomeKeywords {
-		if strings.Contains(r.l3, k.word) {
-			msg := "“" + r.l3 + "”衡量的是效果，不是产出，不宜放在产出指标下"
-			sug := "移到一级指标“" + L1Effect + "”（如社会效益指标）下"
-			if k.satisfaction {
-				msg = "“" + r.l3 + "”是满意度指标，不宜放在产出指标下"
-				sug = "移到一级指标“" + L1Satisfaction + "”、二级指标“" + L2Satisfaction + "”下"
-			}
-			c.add(RuleMisplaced, i, FieldL3, msg, sug)
-			return
-		}
+	k := outcomeKeywords.index(r.l3)
+	switch {
+	case k < 0:
+	case k >= satisfactionKeywords:
+		c.add(RuleMisplaced, i, FieldL3, "“"+r.l3+"”是满意度指标，不宜放在产出指标下",
+			"移到一级指标“"+L1Satisfaction+"”、二级指标“"+L2Satisfaction+"”下")
+	default:
+		c.add(RuleMisplaced, i, FieldL3, "“"+r.l3+"”衡量的是效果，不是产出，不宜放在产出指标下",
+			"移到一级指标“"+L1Effect+"”（如社会效益指标）下")
 	}
-}
-
-func hasPlaceholder(s string) bool {
-	for _, p := range placeholders {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	for i := 0; i+1 < len(s); i++ {
-		if (s[i] == 'x' || s[i] == 'X') && (s[i+1] == 'x' || s[i+1] == 'X') {
-			return true
-		}
-	}
-	return false
-}
-
-func vaguePhrase(s string) bool {
-	for _, p := range vaguePhrases {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // percentNum is 100% in Value.Num units.
@@ -458,15 +432,18 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 		c.add(RuleValueEmpty, i, FieldValue, "指标值未填写", "")
 		return
 	}
-	if hasPlaceholder(raw) {
+	if placeholders.in(raw) {
 		c.add(RuleValuePlaceholder, i, FieldValue, "指标值“"+raw+"”是占位符，目标没有定下来", "填写实际的目标值和单位")
 		return
 	}
-	v := ParseValue(raw)
+	var v Value
+	if hasDigit(raw) {
+		v = ParseValue(raw)
+	}
 	if !v.Quantitative {
 		// A plan or report is never a target, whatever the 二级; a count
 		// or a satisfaction rate must be a number to be checked at all.
-		if vaguePhrase(squeeze(raw)) || r.l2 == L2Quantity && !r.l2Parent || r.isSatisfaction() {
+		if vaguePhrases.in(squeeze(raw)) || r.l2 == L2Quantity && !r.l2Parent || r.isSatisfaction() {
 			c.add(RuleValueVague, i, FieldValue, "指标值“"+raw+"”不可衡量，年底无法考核", c.vagueSuggestion(r))
 		}
 		return
@@ -474,21 +451,20 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 	if v.IsPercent() {
 		switch {
 		case v.Num > percentNum:
-			c.add(RuleValuePercent, i, FieldValue, "百分比 "+v.NumString()+"% 超过 100%", "比率最高为 100%，请核对")
+			c.add(RuleValuePercent, i, FieldValue, "百分比 "+num(v)+"% 超过 100%", "比率最高为 100%，请核对")
 		case v.Num == percentNum && (v.Cmp == CmpGE || v.Cmp == CmpGT):
 			c.add(RuleValuePercent, i, FieldValue, "比率目标“"+raw+"”不可能超过 100%", "写作 100%，或定一个合理的目标值")
 		}
 		if v.RawUnit != PercentUnit {
-			c.add(RuleValueUnit, i, FieldValue, "单位“"+v.RawUnit+"”不规范", "写作 "+string(v.Cmp)+v.NumString()+PercentUnit)
+			c.add(RuleValueUnit, i, FieldValue, "单位“"+v.RawUnit+"”不规范", "写作 "+string(v.Cmp)+num(v)+PercentUnit)
 		}
 	} else if std, ok := nonStandardUnits[v.Unit]; ok {
-		c.add(RuleValueUnit, i, FieldValue, "单位“"+v.Unit+"”不规范", "写作 "+string(v.Cmp)+v.NumString()+std)
+		c.add(RuleValueUnit, i, FieldValue, "单位“"+v.Unit+"”不规范", "写作 "+string(v.Cmp)+num(v)+std)
 	} else if v.Unit == "" && (strings.Contains(r.l3, "率") || r.isSatisfaction()) {
-		c.add(RuleValueUnit, i, FieldValue, "比率“"+raw+"”缺少单位", "写作 "+string(v.Cmp)+v.NumString()+PercentUnit)
+		c.add(RuleValueUnit, i, FieldValue, "比率“"+raw+"”缺少单位", "写作 "+string(v.Cmp)+num(v)+PercentUnit)
 	}
 	if r.isSatisfaction() && (v.IsPercent() || v.Unit == "") && v.Cmp != CmpLE && v.Cmp != CmpLT && v.Num < c.satMin {
-		min := formatFixed(c.satMin, ValueScale, 0)
-		c.add(RuleSatisfactionLow, i, FieldValue, "满意度目标 "+v.NumString()+"% 低于 "+min+"%", "满意度目标一般不低于 "+min+"%")
+		c.add(RuleSatisfactionLow, i, FieldValue, "满意度目标 "+num(v)+"% 低于 "+c.satMinText+"%", c.satLowHint)
 	}
 	if r.isCost() {
 		c.costOver(i, v)
@@ -530,6 +506,47 @@ func (c *checker) costOver(i int, v Value) {
 		return
 	}
 	if over {
-		c.add(RuleCostOver, i, FieldValue, "成本 "+v.NumString()+v.Unit+" 超过项目预算数 "+b.String()+" 万元", "成本不能超过预算数，请核对金额和单位")
+		c.add(RuleCostOver, i, FieldValue, "成本 "+num(v)+v.Unit+" 超过项目预算数 "+b.String()+" 万元", "成本不能超过预算数，请核对金额和单位")
 	}
+}
+
+// num formats a value's number like Value.NumString, with one allocation
+// instead of several: findings are built for every faulty row.
+func num(v Value) string {
+	var buf [24]byte
+	n := v.Num
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	i := len(buf)
+	frac := n % 10_000
+	digits := ValueScale
+	for digits > 0 && frac%10 == 0 {
+		frac /= 10
+		digits--
+	}
+	for d := 0; d < digits; d++ {
+		i--
+		buf[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	if digits > 0 {
+		i--
+		buf[i] = '.'
+	}
+	ip := n / 10_000
+	for {
+		i--
+		buf[i] = byte('0' + ip%10)
+		ip /= 10
+		if ip == 0 {
+			break
+		}
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
 }

@@ -476,3 +476,12 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestNumMatchesNumString(t *testing.T) {
+	for _, n := range []int64{0, 1, 10, 10_000, 650_000, 2_000, 123_456_789, 99_999, -5_000, 1 << 62} {
+		v := Value{Num: n}
+		if got, want := num(v), v.NumString(); got != want {
+			t.Errorf("num(%d) = %q, NumString %q", n, got, want)
+		}
+	}
+}

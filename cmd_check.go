@@ -1,0 +1,218 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "check", summary: "review a document the way the finance bureau will", run: runCheck})
+}
+
+const checkSynopsis = `jixiao check [--db PATH] [--doc 单位编码/年度] [--json]
+
+Runs the review rules (审核规则) on a document and prints the findings
+grouped by project, then the totals. Without --doc every document in the
+database is checked, one after another.
+
+--json prints one array of findings instead:
+  {"doc", "rule", "severity", "project_code", "project_name", "row", "field",
+   "message", "suggestion"}
+where severity is "error" or "warning", row is the indicator row counted
+from 1 (null for a form field or the table as a whole), and field is a
+stable id such as "budget", "plan.dec" or "value". suggestion is left out
+when there is none.
+
+Exit status: 0 no errors (warnings allowed), 1 at least one error,
+2 usage or database problems (including --doc naming a missing document,
+or a database with no documents).`
+
+func runCheck(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "check", checkSynopsis)
+	docFlag := fs.String("doc", "", "document to check, 单位编码/年度 (default: every document)")
+	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "jixiao check: unexpected argument %q (name a document with --doc)\n", fs.Arg(0))
+		return exitUsage
+	}
+	var keys []model.DocKey
+	if *docFlag != "" {
+		k, err := model.ParseDocKey(*docFlag)
+		if err != nil {
+			fmt.Fprintln(env.stderr, "jixiao check: --doc:", err)
+			return exitUsage
+		}
+		keys = append(keys, k)
+	}
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	if keys == nil {
+		docs, err := s.ListDocuments()
+		if err != nil {
+			return reportStoreError(env, err)
+		}
+		if len(docs) == 0 {
+			fmt.Fprintf(env.stderr, "jixiao check: no documents in %s; nothing to check\n", s.Path())
+			return exitUsage
+		}
+		for _, d := range docs {
+			keys = append(keys, d.Key)
+		}
+	}
+	var results []checkedDoc
+	for _, k := range keys {
+		d, err := s.Document(k)
+		if errors.Is(err, store.ErrNotFound) {
+			// Not exitDomain: exit 1 means "the document has errors", and a
+			// script must not mistake a typo in --doc for that.
+			fmt.Fprintf(env.stderr, "jixiao check: no document %s in %s (jixiao list shows them)\n", k, s.Path())
+			return exitUsage
+		}
+		if err != nil {
+			reportStoreError(env, err)
+			return exitUsage
+		}
+		results = append(results, checkedDoc{doc: d, findings: model.Check(d)})
+	}
+	var err error
+	if *asJSON {
+		err = writeFindingsJSON(env.stdout, results)
+	} else {
+		err = writeFindingsText(env.stdout, results)
+	}
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao check:", err)
+		return exitUsage
+	}
+	for _, r := range results {
+		if e, _ := model.Count(r.findings); e > 0 {
+			return exitDomain
+		}
+	}
+	return exitOK
+}
+
+// checkedDoc is one document and what the rules found in it.
+type checkedDoc struct {
+	doc      *model.Document
+	findings []model.Finding
+}
+
+// findingJSON is the shape `check --json` promises; see checkSynopsis.
+type findingJSON struct {
+	Doc         string `json:"doc"`
+	Rule        string `json:"rule"`
+	Severity    string `json:"severity"`
+	ProjectCode string `json:"project_code"`
+	ProjectName string `json:"project_name"`
+	Row         *int   `json:"row"`
+	Field       string `json:"field"`
+	Message     string `json:"message"`
+	Suggestion  string `json:"suggestion,omitempty"`
+}
+
+func writeFindingsJSON(w io.Writer, results []checkedDoc) error {
+	out := []findingJSON{} // an empty check prints [], not null
+	for _, r := range results {
+		key := r.doc.Key().String()
+		for _, f := range r.findings {
+			j := findingJSON{Doc: key, Rule: f.Rule, Severity: f.Severity.String(),
+				ProjectCode: f.ProjectCode, ProjectName: f.ProjectName, Field: f.Field,
+				Message: f.Message, Suggestion: f.Suggestion}
+			if f.Row >= 0 {
+				row := f.Row + 1
+				j.Row = &row
+			}
+			out = append(out, j)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // values hold ≥ and <; keep them readable
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeFindingsText writes, per document, a title line, each project with
+// findings (numbered by its place in the document, as the app lists them)
+// and its findings, then the document's totals.
+func writeFindingsText(w io.Writer, results []checkedDoc) error {
+	var b strings.Builder
+	for n, r := range results {
+		if n > 0 {
+			b.WriteString("\n")
+		}
+		d := r.doc
+		fmt.Fprintf(&b, "%s %s %s\n", d.Key(), d.UnitName, d.Title)
+		fs := r.findings
+		withFindings := 0
+		for start := 0; start < len(fs); {
+			end := start + 1
+			for end < len(fs) && fs[end].ProjectID == fs[start].ProjectID {
+				end++
+			}
+			withFindings++
+			writeProjectFindings(&b, d, fs[start:end])
+			start = end
+		}
+		e, wn := model.Count(fs)
+		b.WriteString("\n")
+		if e+wn == 0 {
+			fmt.Fprintf(&b, "%s：未发现问题（共 %d 个项目）\n", d.Key(), len(d.Projects))
+		} else {
+			fmt.Fprintf(&b, "%s：%d 个错误，%d 个警告（%d 个项目中 %d 个有问题）\n", d.Key(), e, wn, len(d.Projects), withFindings)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// findingIndent lines a suggestion up under its message: two spaces and
+// "[错误] " take 9 columns.
+const findingIndent = "         "
+
+func writeProjectFindings(b *strings.Builder, d *model.Document, fs []model.Finding) {
+	f0 := fs[0]
+	e, w := model.Count(fs)
+	name, code := f0.ProjectName, f0.ProjectCode
+	if strings.TrimSpace(name) == "" {
+		name = "（未命名项目）"
+	}
+	if strings.TrimSpace(code) != "" {
+		name += "（" + code + "）"
+	}
+	var counts []string
+	if e > 0 {
+		counts = append(counts, strconv.Itoa(e)+" 个错误")
+	}
+	if w > 0 {
+		counts = append(counts, strconv.Itoa(w)+" 个警告")
+	}
+	pos := ""
+	if i := d.ProjectIndex(f0.ProjectID); i >= 0 {
+		pos = strconv.Itoa(i+1) + ". "
+	}
+	fmt.Fprintf(b, "\n%s%s：%s\n", pos, name, strings.Join(counts, "，"))
+	for _, f := range fs {
+		where := model.FieldLabel(f.Field)
+		if f.Row >= 0 {
+			where = "第 " + strconv.Itoa(f.Row+1) + " 行 " + where
+		}
+		fmt.Fprintf(b, "  [%s] %s：%s\n", f.Severity.Label(), where, f.Message)
+		if f.Suggestion != "" {
+			fmt.Fprintf(b, "%s建议：%s\n", findingIndent, f.Suggestion)
+		}
+	}
+}
