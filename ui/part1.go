@@ -289,7 +289,7 @@ func (p *part1) View() string {
 		}
 		text := p.rowText(r)
 		for j, l := range splitLines(ansi.Wrap(text, p.width-4, "")) {
-			if j >= 3 {
+			if j >= 2 {
 				break
 			}
 			line := "  " + l

@@ -231,6 +231,9 @@ func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (g *gridScreen) ShortHelp() []key.Binding {
+	if g.Editing() {
+		return g.Grid.ShortHelp()
+	}
 	return append(g.Grid.ShortHelp(), g.common.Keys.Back)
 }
 
