@@ -96,9 +96,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.BackgroundColorMsg:
 		a.setDark(msg.IsDark())
-		return a, nil
+		return a, a.broadcast(msg) // the grid keeps its own styles
 	case tea.KeyPressMsg:
 		return a, a.handleKey(msg)
+	case tea.PasteMsg:
+		// Pasted text is typing: only the screen in front may take it.
+		if a.showHelp {
+			return a, nil
+		}
+		return a, a.top().Update(msg)
 	case savedMsg:
 		return a, a.saved(msg)
 	}
@@ -132,8 +138,8 @@ func (a *App) bodyHeight() int { return max(a.height-3, 1) }
 func (a *App) setDark(dark bool) {
 	*a.common.Styles = *DefaultStyles(dark)
 	a.help.Styles = a.common.Styles.Help
-	// Text inputs copy their styles; rebuilding the screens' sizes makes
-	// nothing stale, and forms restyle on their next build.
+	// Text inputs and areas keep a copy of their styles; hand them the
+	// new ones.
 	for _, s := range a.stack {
 		if r, ok := s.(interface{ restyle() }); ok {
 			r.restyle()
@@ -234,12 +240,13 @@ func (a *App) request(msg tea.Msg) (tea.Cmd, bool) {
 		a.setError(m.What, m.Err)
 		return nil, true
 	case docsLoadedMsg:
-		if m.Err != nil {
+		if m.Err != nil && !a.statusBad {
 			a.setError("读取文本列表", m.Err)
 		}
 		return a.broadcast(m), true
 	case headerLoadedMsg:
-		if m.Err != nil {
+		// A failed write's message matters more than the reload after it.
+		if m.Err != nil && !a.statusBad {
 			a.setError("读取文本", m.Err)
 		}
 		return a.broadcast(m), true
@@ -386,6 +393,11 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if m.Err != nil {
 		a.setError("保存"+m.What, m.Err)
+		if a.quitting {
+			// Quitting now would lose the edit: stay, and say so.
+			a.quitting = false
+			a.status += "（未退出）"
+		}
 	} else {
 		a.status, a.statusBad = "已保存 "+m.At.Format("15:04:05"), false
 		if j.after != nil {
@@ -425,6 +437,10 @@ func (a *App) loadHeader(k model.DocKey) tea.Cmd {
 func (a *App) setError(what string, err error) {
 	a.status, a.statusBad = what+"失败："+describeErr(err), true
 }
+
+// helpInEditor is the help bar's entry for the ? overlay while an editor
+// has the keys, when only f1 opens it.
+var helpInEditor = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "全部按键"))
 
 // errSampleThere says s found the sample already in the file.
 var errSampleThere = errors.New("示例已经在文件中，未改动")
@@ -495,7 +511,7 @@ func (a *App) shortHelp() []key.Binding {
 	km := a.common.Keys
 	b := append([]key.Binding{}, a.top().ShortHelp()...)
 	if a.top().Editing() {
-		return append(b, km.ForceQuit)
+		return append(b, helpInEditor, km.ForceQuit)
 	}
 	return append(b, km.Help, km.Quit)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"flag"
+	"image/color"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -280,3 +281,45 @@ func goldenName(screen string, sz [2]int) string {
 func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestPasteGoesToTheFrontScreenOnly(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("down", "down", "down", "enter", "tab", "ctrl+g") // grid over the form's 项目名称
+	h.send(pasteMsg("粘贴"))
+	for !contains(h.screen(), "▸ 项目名称") && !h.quit {
+		h.keys("esc") // out of whatever the paste opened in the grid, then back
+	}
+	h.mustSee("▸ 项目名称")
+	if contains(h.screen(), "粘贴") {
+		t.Fatalf("text pasted into the grid reached the form underneath:\n%s", h.screen())
+	}
+	h.send(pasteMsg("（粘贴）"))
+	h.keys("tab")
+	if got := h.storedProjects()[0].Name; got != "法律援助经费（粘贴）" {
+		t.Errorf("stored 项目名称 = %q after paste", got)
+	}
+}
+
+func TestBackgroundColourSwitchesPalette(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	dark := h.app.common.Styles.Palette.Accent
+	h.send(tea.BackgroundColorMsg{Color: color.White})
+	if h.app.common.Styles.IsDark || h.app.common.Styles.Palette.Accent == dark {
+		t.Error("a white background kept the dark palette")
+	}
+	h.checkSize(80, 24)
+}
+
+func TestFailedWriteIsShownInPlainWords(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("down", "down", "down")
+	// Another jixiao deletes the document under us: the next write fails.
+	if err := h.st.DeleteDocument(sampleKey); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("J")
+	h.mustSee("保存项目顺序失败：找不到（可能已被删除）")
+}

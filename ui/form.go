@@ -92,6 +92,14 @@ func newForm(c *Common, fields []*formField) *Form {
 	return f
 }
 
+// restyle takes the current styles after the background colour is known.
+func (f *Form) restyle() {
+	for _, fd := range f.fields {
+		fd.input.SetStyles(f.common.Styles.Input)
+		fd.area.SetStyles(f.common.Styles.TextArea)
+	}
+}
+
 // SetValues sets every field's committed text (after a load or an outside
 // change); the focused field keeps what is being typed if it differs.
 func (f *Form) SetValues(vals []string) {

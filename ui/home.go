@@ -225,6 +225,7 @@ func newDocForm(c *Common) *docForm {
 	})}
 }
 
+func (d *docForm) restyle()         { d.form.restyle() }
 func (d *docForm) Title() string    { return "新建文本" }
 func (d *docForm) Editing() bool    { return true }
 func (d *docForm) SetSize(w, h int) { d.form.SetSize(w, h-2) }

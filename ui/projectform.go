@@ -148,6 +148,7 @@ func (pf *projectForm) Title() string {
 }
 
 func (pf *projectForm) Editing() bool { return true }
+func (pf *projectForm) restyle()      { pf.form.restyle() }
 
 func (pf *projectForm) SetSize(w, h int) {
 	pf.height = h

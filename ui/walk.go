@@ -41,6 +41,12 @@ func (w *walk) start(from int) tea.Cmd {
 
 func (w *walk) Title() string { return "逐项填写" }
 
+func (w *walk) restyle() {
+	if r, ok := w.inner.(interface{ restyle() }); ok {
+		r.restyle()
+	}
+}
+
 func (w *walk) Editing() bool { return w.inner != nil && w.inner.Editing() }
 
 func (w *walk) SetSize(wd, h int) {
