@@ -1,0 +1,144 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "export", summary: "write a document as Markdown (for email) or CSV (for Excel/WPS)", run: runExport})
+}
+
+const exportSynopsis = `jixiao export [--db PATH] [--doc 单位编码/年度] [--format md|csv] [-o FILE|-] [--no-bom] [--encoding utf-8|gbk]
+
+Writes the document to <单位名称>-<年度>-绩效目标.md (or .csv) in the current
+folder, or to FILE; -o - writes to stdout. --doc may be left out when the
+database holds one document. Markdown includes the review findings. CSV is
+UTF-8 with a BOM unless --no-bom or --encoding gbk; cells that a spreadsheet
+would run as a formula get a leading ' (undone by jixiao import).`
+
+func runExport(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "export", exportSynopsis)
+	docFlag := fs.String("doc", "", "document `单位编码/年度`, e.g. 315002/2020 (default: the only one)")
+	formatFlag := fs.String("format", "md", "`md` (Markdown) or csv")
+	out := fs.String("o", "", "output `FILE`, or - for stdout (default <单位名称>-<年度>-绩效目标.<format>)")
+	noBOM := fs.Bool("no-bom", false, "CSV: write UTF-8 without the byte order mark")
+	encFlag := fs.String("encoding", "utf-8", "CSV: `utf-8` or gbk (for old Excel set-ups)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "jixiao export: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	format, err := export.ParseFormat(*formatFlag)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao export:", err)
+		return exitUsage
+	}
+	enc, err := export.ParseEncoding(*encFlag)
+	if err != nil || enc == export.EncodingAuto {
+		fmt.Fprintf(env.stderr, "jixiao export: --encoding %q: want utf-8 or gbk\n", *encFlag)
+		return exitUsage
+	}
+	if format != export.FormatCSV && (*noBOM || enc != export.EncodingUTF8) {
+		fmt.Fprintln(env.stderr, "jixiao export: --no-bom and --encoding apply to --format csv only")
+		return exitUsage
+	}
+	opts := export.Options{Format: format, CSV: export.CSVOptions{NoBOM: *noBOM, Encoding: enc}}
+
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	key, code, ok := chooseDocument(env, "export", s, *docFlag)
+	if !ok {
+		return code
+	}
+	doc, err := s.Document(key)
+	if err != nil {
+		return reportStoreError(env, err)
+	}
+	findings := model.Check(doc)
+
+	switch *out {
+	case "-":
+		err = export.Write(env.stdout, doc, findings, opts)
+	case "":
+		*out = export.DefaultFileName(doc, format)
+		fallthrough
+	default:
+		err = export.WriteFile(*out, doc, findings, opts)
+	}
+	var cells export.Errors
+	switch {
+	case errors.As(err, &cells):
+		fmt.Fprintf(env.stderr, "jixiao export: %s has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n", key)
+		printCellErrors(env, cells)
+		return exitDomain
+	case err != nil:
+		fmt.Fprintln(env.stderr, "jixiao export:", err)
+		return exitUsage
+	}
+	if *out != "-" {
+		path, err := filepath.Abs(*out)
+		if err != nil {
+			path = *out
+		}
+		t := doc.Totals()
+		errs, warns := model.Count(findings)
+		fmt.Fprintf(env.stdout, "Wrote %s (%s, %d projects, %d indicators; %d errors, %d warnings).\n", path, key, t.Projects, t.Indicators, errs, warns)
+	}
+	return exitOK
+}
+
+// chooseDocument resolves --doc, or picks the database's only document when
+// it is absent. ok is false when the caller should return code.
+func chooseDocument(env *cliEnv, cmd string, s *store.Store, docFlag string) (key model.DocKey, code int, ok bool) {
+	if docFlag != "" {
+		key, err := model.ParseDocKey(docFlag)
+		if err != nil {
+			fmt.Fprintf(env.stderr, "jixiao %s: --doc: %v\n", cmd, err)
+			return key, exitUsage, false
+		}
+		return key, exitOK, true
+	}
+	docs, err := s.ListDocuments()
+	if err != nil {
+		return key, reportStoreError(env, err), false
+	}
+	switch len(docs) {
+	case 0:
+		fmt.Fprintf(env.stderr, "jixiao %s: %s has no documents yet\n", cmd, s.Path())
+		return key, exitDomain, false
+	case 1:
+		return docs[0].Key, exitOK, true
+	}
+	keys := make([]string, len(docs))
+	for i, d := range docs {
+		keys[i] = d.Key.String()
+	}
+	fmt.Fprintf(env.stderr, "jixiao %s: %s holds several documents; choose one with --doc (%s)\n", cmd, s.Path(), strings.Join(keys, ", "))
+	return key, exitUsage, false
+}
+
+// maxListedErrors bounds the cell errors printed, so a wholly wrong file
+// does not scroll the cause off the screen.
+const maxListedErrors = 100
+
+func printCellErrors(env *cliEnv, errs export.Errors) {
+	for i, e := range errs {
+		if i == maxListedErrors {
+			fmt.Fprintf(env.stderr, "  ……还有 %d 处\n", len(errs)-i)
+			break
+		}
+		fmt.Fprintln(env.stderr, " ", e.Error())
+	}
+}

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "import", summary: "read a CSV written by export (or edited in Excel/WPS) into a document", run: runImport})
+}
+
+const importSynopsis = `jixiao import FILE.csv [--db PATH] [--doc 单位编码/年度] [--encoding utf-8|gbk]
+
+Reads a CSV in the layout jixiao export writes (UTF-8 with or without BOM,
+or GBK). The document is the file's 单位编码/年度 unless --doc names
+another; it is created if needed. Projects are matched by 项目编码: an
+existing one is replaced (its rows become its indicators), a new one is
+added, in file order; other projects are left alone. All or nothing: if
+any row is wrong, every problem is listed by row and column and the
+database is not changed. FILE - reads stdin.`
+
+func runImport(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "import", importSynopsis)
+	docFlag := fs.String("doc", "", "document `单位编码/年度` to import into (default: the file's)")
+	encFlag := fs.String("encoding", "", "file encoding, `utf-8` or gbk (default: detect)")
+	// The file usually comes first (jixiao import FILE --doc …), and the
+	// flag package stops at the first argument, so parse around it.
+	var files []string
+	for rest := args; ; {
+		if code, ok := parseFlags(fs, rest); !ok {
+			return code
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(files) != 1 {
+		fmt.Fprintln(env.stderr, "jixiao import: want exactly one CSV file")
+		fs.Usage()
+		return exitUsage
+	}
+	enc, err := export.ParseEncoding(*encFlag)
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao import:", err)
+		return exitUsage
+	}
+	var target model.DocKey
+	if *docFlag != "" {
+		if target, err = model.ParseDocKey(*docFlag); err != nil {
+			fmt.Fprintln(env.stderr, "jixiao import: --doc:", err)
+			return exitUsage
+		}
+	}
+
+	name := files[0]
+	var data []byte
+	if name == "-" {
+		data, err = io.ReadAll(env.stdin)
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao import:", err)
+		return exitUsage
+	}
+	// Validate the whole file before the database is even opened.
+	im, err := export.ReadCSV(bytes.NewReader(data), enc)
+	var cells export.Errors
+	if errors.As(err, &cells) {
+		fmt.Fprintf(env.stderr, "jixiao import: %s 有 %d 处错误，数据库没有改动：\n", name, len(cells))
+		printCellErrors(env, cells)
+		return exitDomain
+	} else if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao import:", err)
+		return exitUsage
+	}
+	if *docFlag == "" {
+		if im.Rows == 0 {
+			fmt.Fprintf(env.stderr, "jixiao import: %s has no data rows; to create an empty document name it with --doc\n", name)
+			return exitDomain
+		}
+		target = im.Key
+	}
+
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	doc, err := s.Document(target)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		doc = export.NewDocument(target, im.UnitName)
+	case err != nil:
+		return reportStoreError(env, err)
+	}
+	created, updated := im.Apply(doc)
+	// One transaction for the whole document: all of the file or nothing.
+	if err := s.PutDocument(doc); err != nil {
+		return reportStoreError(env, err)
+	}
+	from := ""
+	if im.Rows > 0 && im.Key != target {
+		from = fmt.Sprintf("; its rows were for %s", im.Key)
+	}
+	fmt.Fprintf(env.stdout, "Imported %s into %s %s: %d projects created, %d updated, %d rows (%s)%s.\n",
+		name, target, doc.UnitName, created, updated, im.Rows, im.Encoding, from)
+	return exitOK
+}
