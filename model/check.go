@@ -153,6 +153,7 @@ func Check(d *Document) []Finding {
 		}
 	}
 	c.codeDup = func(p *Project, k string) bool { return codes[k] > 1 }
+	c.values = new(valueCache)
 	for i := range d.Projects {
 		c.project(&d.Projects[i])
 	}
@@ -192,8 +193,35 @@ type checker struct {
 	codeDup                func(p *Project, key string) bool
 	out                    []Finding
 
-	p    *Project
-	rows []rowInfo // the current project's rows, reused across projects
+	p      *Project
+	rows   []rowInfo   // the current project's rows, reused across projects
+	values *valueCache // nil in CheckProject, which parses few values
+}
+
+// valueCache remembers parsed 指标值 by their text across one Check run.
+// Departments write the same few values in project after project (≥90%,
+// 100%, 年度计划), and ParseValue allocates; a direct-mapped table of recent
+// texts turns most parses into a hash and a compare. A miss just parses.
+type valueCache struct {
+	slots [512]struct {
+		raw string
+		v   Value
+	}
+}
+
+func (vc *valueCache) parse(raw string) Value {
+	if vc == nil {
+		return ParseValue(raw)
+	}
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(raw); i++ {
+		h = (h ^ uint32(raw[i])) * 16777619
+	}
+	slot := &vc.slots[h%uint32(len(vc.slots))]
+	if slot.raw != raw {
+		slot.raw, slot.v = raw, ParseValue(raw)
+	}
+	return slot.v
 }
 
 func newChecker(d *Document) *checker {
@@ -252,6 +280,21 @@ func squeeze(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), "")
+}
+
+// trim is strings.TrimSpace, but looks only at the first and last rune
+// when neither is white space, the usual case; TrimSpace decodes through
+// the unicode tables for text that starts with "≥".
+func trim(s string) string {
+	if s == "" {
+		return s
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !unicode.IsSpace(first) && !unicode.IsSpace(last) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // hasSpace is strings.ContainsFunc(s, unicode.IsSpace) without decoding

@@ -183,13 +183,21 @@ func (r *rowInfo) isCost() bool {
 // classify fills c.rows for the current project, reusing its storage.
 func (c *checker) classify() {
 	c.rows = c.rows[:0]
+	// Rows come in runs under one 一级 and 二级: reuse the last lookup
+	// while the text repeats.
+	var prev *Indicator
+	var prevRow rowInfo
 	for i := range c.p.Indicators {
 		in := &c.p.Indicators[i]
 		var r rowInfo
-		if e, ok := lookupTax(in.L1); ok && e.l1 != "" {
+		if prev != nil && in.L1 == prev.L1 {
+			r.l1 = prevRow.l1
+		} else if e, ok := lookupTax(in.L1); ok && e.l1 != "" {
 			r.l1 = e.l1
 		}
-		if e, ok := lookupTax(in.L2); ok {
+		if prev != nil && in.L2 == prev.L2 && r.l1 == prevRow.l1 {
+			r.l2Entry, r.l2Known, r.l2, r.l2Parent = prevRow.l2Entry, prevRow.l2Known, prevRow.l2, prevRow.l2Parent
+		} else if e, ok := lookupTax(in.L2); ok {
 			r.l2Entry, r.l2Known = e, true
 			r.l2 = e.l2
 			if r.l1 != "" && !contains(e.l2Parents, r.l1) {
@@ -198,6 +206,7 @@ func (c *checker) classify() {
 		}
 		r.l3 = squeeze(in.L3)
 		c.rows = append(c.rows, r)
+		prev, prevRow = in, r
 	}
 }
 
@@ -427,7 +436,7 @@ func (c *checker) misplaced(i int, r *rowInfo) {
 const percentNum = 100 * 10_000
 
 func (c *checker) value(i int, in *Indicator, r *rowInfo) {
-	raw := strings.TrimSpace(in.Value)
+	raw := trim(in.Value)
 	if raw == "" {
 		c.add(RuleValueEmpty, i, FieldValue, "指标值未填写", "")
 		return
@@ -438,7 +447,7 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 	}
 	var v Value
 	if hasDigit(raw) {
-		v = ParseValue(raw)
+		v = c.values.parse(raw)
 	}
 	if !v.Quantitative {
 		// A plan or report is never a target, whatever the 二级; a count
