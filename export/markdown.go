@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,8 @@ func Markdown(w io.Writer, doc *model.Document, findings []model.Finding) error 
 type mdWriter struct {
 	w       *bufio.Writer
 	scratch []byte
+	cellW   []int // display width of each body cell of the current table
+	widths  []int // padded width of each column, 0 when not aligned
 }
 
 func (m *mdWriter) blank() { m.w.WriteByte('\n') }
@@ -249,22 +252,31 @@ func (m *mdWriter) findings(fs []model.Finding) {
 // alignMaxWidth; right-aligned columns (amounts) are padded on the left.
 func (m *mdWriter) table(head []string, right []bool, n int, cell func(r, c int) string) {
 	cols := len(head)
-	var widthBuf [16]int
-	widths := widthBuf[:0]
+	// Display widths are measured once: cellW[r*cols+c], and widths[c] is
+	// the column's width, 0 when it is too wide to align.
+	m.cellW = slices.Grow(m.cellW[:0], n*cols)[:n*cols]
+	m.widths = slices.Grow(m.widths[:0], cols)[:cols]
 	for c := 0; c < cols; c++ {
 		w := max(displayWidth(head[c]), 3)
 		for r := 0; r < n && w <= alignMaxWidth; r++ {
-			w = max(w, m.cellWidth(cell(r, c)))
+			cw := m.cellWidth(cell(r, c))
+			m.cellW[r*cols+c] = cw
+			w = max(w, cw)
 		}
 		if w > alignMaxWidth {
-			w = 0 // not aligned
+			w = 0
 		}
-		widths = append(widths, w)
+		m.widths[c] = w
 	}
-	m.row(cols, widths, right, func(c int) string { return head[c] })
 	m.w.WriteByte('|')
 	for c := 0; c < cols; c++ {
-		dashes := max(widths[c], 3)
+		m.w.WriteByte(' ')
+		m.cell(head[c], m.widths[c]-displayWidth(head[c]), right[c])
+	}
+	m.w.WriteByte('\n')
+	m.w.WriteByte('|')
+	for c := 0; c < cols; c++ {
+		dashes := max(m.widths[c], 3)
 		m.w.WriteByte(' ')
 		if right[c] {
 			m.w.WriteString(strings.Repeat("-", dashes-1))
@@ -276,9 +288,31 @@ func (m *mdWriter) table(head []string, right []bool, n int, cell func(r, c int)
 	}
 	m.w.WriteByte('\n')
 	for r := 0; r < n; r++ {
-		m.row(cols, widths, right, func(c int) string { return cell(r, c) })
+		m.w.WriteByte('|')
+		for c := 0; c < cols; c++ {
+			m.w.WriteByte(' ')
+			pad := 0
+			if m.widths[c] > 0 {
+				pad = m.widths[c] - m.cellW[r*cols+c]
+			}
+			m.cell(cell(r, c), pad, right[c])
+		}
+		m.w.WriteByte('\n')
 	}
 	m.blank()
+}
+
+// cell writes one escaped cell padded by pad spaces, and its closing pipe.
+func (m *mdWriter) cell(s string, pad int, right bool) {
+	m.scratch = appendCell(m.scratch[:0], s)
+	if right {
+		m.spaces(pad)
+	}
+	m.w.Write(m.scratch)
+	if !right {
+		m.spaces(pad)
+	}
+	m.w.WriteString(" |")
 }
 
 // cellWidth is the display width of the escaped cell.
@@ -312,35 +346,13 @@ func displayWidth(s string) int {
 	return w
 }
 
-func (m *mdWriter) row(cols int, widths []int, right []bool, cell func(c int) string) {
-	m.w.WriteByte('|')
-	for c := 0; c < cols; c++ {
-		s := cell(c)
-		m.scratch = appendCell(m.scratch[:0], s)
-		pad := 0
-		if widths[c] > 0 {
-			if len(m.scratch) == len(s) {
-				pad = widths[c] - displayWidth(s)
-			} else {
-				pad = widths[c] - displayWidth(string(m.scratch))
-			}
-		}
-		m.w.WriteByte(' ')
-		if right[c] {
-			m.spaces(pad)
-		}
-		m.w.Write(m.scratch)
-		if !right[c] {
-			m.spaces(pad)
-		}
-		m.w.WriteString(" |")
-	}
-	m.w.WriteByte('\n')
-}
+const spaces = "                                                                "
 
 func (m *mdWriter) spaces(n int) {
-	for ; n > 0; n-- {
-		m.w.WriteByte(' ')
+	for n > 0 {
+		k := min(n, len(spaces))
+		m.w.WriteString(spaces[:k])
+		n -= k
 	}
 }
 
