@@ -359,7 +359,12 @@ func (a *App) addSample() tea.Cmd {
 // enqueue adds a write and starts it if none is running.
 func (a *App) enqueue(j saveJob) tea.Cmd {
 	if j.coalesce != "" {
-		for i := range a.queue {
+		// queue[0] is running while saving: never replace it.
+		from := 0
+		if a.saving {
+			from = 1
+		}
+		for i := from; i < len(a.queue); i++ {
 			if a.queue[i].coalesce == j.coalesce {
 				a.queue[i] = j
 				return nil

@@ -323,3 +323,59 @@ func TestFailedWriteIsShownInPlainWords(t *testing.T) {
 	h.keys("J")
 	h.mustSee("保存项目顺序失败：找不到（可能已被删除）")
 }
+
+// TestWritesRunOneAtATimeNewestWins holds the first write's command back
+// while two more edits of the same project arrive: the second is replaced
+// by the third before it runs, and the file ends with the newest.
+func TestWritesRunOneAtATimeNewestWins(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	p := h.storedProjects()[0]
+	edit := func(name string) tea.Cmd {
+		q := p
+		q.Name = name
+		_, cmd := h.app.Update(projectChangedMsg{Key: sampleKey, Project: q})
+		return cmd
+	}
+	first := edit("一")
+	if first == nil {
+		t.Fatal("the first edit started no write")
+	}
+	if edit("二") != nil || edit("三") != nil {
+		t.Fatal("a second write started while one was running")
+	}
+	if n := len(h.app.queue); n != 2 {
+		t.Fatalf("queue holds %d writes, want the running one and the newest", n)
+	}
+	h.mustSee("保存中")
+	h.send(first())
+	if got := h.storedProjects()[0].Name; got != "三" {
+		t.Errorf("stored name %q, want the newest 三", got)
+	}
+	if h.app.saving || len(h.app.queue) != 0 {
+		t.Error("writes left after the queue drained")
+	}
+}
+
+// TestQuitWaitsForWrites quits while a write is running: the app quits
+// only once it has finished.
+func TestQuitWaitsForWrites(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	p := h.storedProjects()[0]
+	p.Name = "退出前的修改"
+	_, write := h.app.Update(projectChangedMsg{Key: sampleKey, Project: p})
+	_, cmd := h.app.Update(keyMsg("ctrl+c"))
+	if cmd != nil {
+		if _, ok := cmd().(tea.QuitMsg); ok {
+			t.Fatal("quit while a write was running")
+		}
+	}
+	h.send(write())
+	if !h.quit {
+		t.Fatal("did not quit after the write finished")
+	}
+	if got := h.storedProjects()[0].Name; got != "退出前的修改" {
+		t.Errorf("stored name %q", got)
+	}
+}

@@ -139,8 +139,19 @@ func (f *Form) SetSize(w, h int) {
 	}
 }
 
-// areaHeight is the focused text area's height: larger on tall terminals.
+// areaHeight is the text areas' height. A form with one text area (Part
+// 1's items) gives it what the other fields leave; otherwise it grows with
+// the terminal.
 func (f *Form) areaHeight() int {
+	multi := 0
+	for _, fd := range f.fields {
+		if fd.Kind == kindMultiline {
+			multi++
+		}
+	}
+	if multi == 1 {
+		return max(3, f.height-len(f.fields)-2)
+	}
 	return max(3, min(8, f.height/4))
 }
 

@@ -158,7 +158,7 @@ func (p *part1) edit(r p1row) tea.Cmd {
 	var vals []string
 	switch r.sec {
 	case secOverall:
-		fields = []*formField{{Label: "总体绩效目标", Kind: kindMultiline}}
+		fields = []*formField{{Label: "内容", Kind: kindMultiline}}
 		vals = []string{p.doc.Overall}
 	case secGoals:
 		g := p.doc.Goals[r.idx]
