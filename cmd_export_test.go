@@ -140,6 +140,20 @@ func exportCSV(t *testing.T, db string, flags ...string) []byte {
 	return []byte(out)
 }
 
+// awkwardDocument has text that troubles CSV, spreadsheets and the store:
+// quotes, commas, pipes, CR LF, lone CR, tabs, emoji, formula triggers, a
+// 10,000-character cell, and unset amounts and plan points.
+func awkwardDocument() *model.Document {
+	d := &model.Document{UnitCode: "9", UnitName: "=单位,\"名\"", Year: 2024}
+	d.Projects = []model.Project{
+		{Code: "@A|1", Name: "-名称\r\n第二行", Budget: model.MoneyUnits(1), Use: "\t用途\r", Goal: "'=x",
+			Plan: model.Plan{Dec: model.PercentHundredths(100_00)},
+			Indicators: []model.Indicator{{L1: "+1", Desc: strings.Repeat("长|\"", 3334), Value: "≥75%", Basis: "😀"}, {}}},
+		{Code: "B", Name: "无指标"},
+	}
+	return d
+}
+
 func TestImportRoundTrip(t *testing.T) {
 	for _, flags := range [][]string{nil, {"--no-bom"}, {"--encoding", "gbk"}} {
 		src := putDoc(t, model.Sample())
@@ -156,6 +170,19 @@ func TestImportRoundTrip(t *testing.T) {
 		if second := exportCSV(t, dst, flags...); !bytes.Equal(first, second) {
 			t.Errorf("%v: export → import → export is not identical", flags)
 		}
+	}
+}
+
+func TestImportRoundTripAwkward(t *testing.T) {
+	first := exportCSV(t, putDoc(t, awkwardDocument()))
+	file := filepath.Join(t.TempDir(), "in.csv")
+	os.WriteFile(file, first, 0o644)
+	dst := tempDB(t)
+	if code, out, errOut := runCLI(t, nil, "import", file, "--db", dst); code != exitOK || errOut != "" {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	if second := exportCSV(t, dst); !bytes.Equal(first, second) {
+		t.Error("export → import → export of awkward text is not identical")
 	}
 }
 
