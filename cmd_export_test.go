@@ -147,7 +147,7 @@ func awkwardDocument() *model.Document {
 	d := &model.Document{UnitCode: "9", UnitName: "=单位,\"名\"", Year: 2024}
 	d.Projects = []model.Project{
 		{Code: "@A|1", Name: "-名称\r\n第二行", Budget: model.MoneyUnits(1), Use: "\t用途\r", Goal: "'=x",
-			Plan: model.Plan{Dec: model.PercentHundredths(100_00)},
+			Plan:       model.Plan{Dec: model.PercentHundredths(100_00)},
 			Indicators: []model.Indicator{{L1: "+1", Desc: strings.Repeat("长|\"", 3334), Value: "≥75%", Basis: "😀"}, {}}},
 		{Code: "B", Name: "无指标"},
 	}
