@@ -29,6 +29,7 @@ type document struct {
 	key      model.DocKey
 	doc      *model.Document
 	projects []model.ProjectSummary
+	totals   model.Totals // of projects, summed when they load
 	seq      int
 	err      error
 
@@ -69,6 +70,7 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 			d.err = msg.Err
 			if msg.Err == nil {
 				d.doc, d.projects = msg.Doc, msg.Projects
+				d.totals = model.TotalsOf(d.projects)
 				d.cur = max(0, min(d.cur, d.rows()-1))
 			}
 		}
@@ -167,6 +169,7 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	id := d.projects[i].ID
 	d.projects = append(d.projects[:i:i], d.projects[i+1:]...)
+	d.totals = model.TotalsOf(d.projects)
 	d.cur = max(0, min(d.cur, d.rows()-1))
 	return msgCmd(deleteProjectMsg{Key: d.key, ID: id})
 }
@@ -193,7 +196,7 @@ func (d *document) View() string {
 		}
 		return box([]string{st.Muted.Render(msg)}, d.width, d.height)
 	}
-	t := model.TotalsOf(d.projects)
+	t := d.totals
 	lines := []string{
 		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", d.doc.UnitName, d.doc.Year, d.doc.Status)) + st.Muted.Render("  "+d.key.String()),
 		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",

@@ -35,12 +35,11 @@ type formField struct {
 	Required bool
 	Group    string // a heading shown above the field (plan: cumulative)
 
-	// Offer, when set, returns a value to propose while the field is empty
-	// (其他资金 = 预算数 − 财政资金); enter takes it.
-	Offer func() string
-	// Note, when set, returns an inline warning shown under the field
-	// (预算数 ≠ 财政资金 + 其他资金), or "".
-	Note func() string
+	// Offer is a value proposed while the field is empty (其他资金 =
+	// 预算数 − 财政资金); enter takes it. Note is an inline warning shown
+	// under the field (预算数 ≠ 财政资金 + 其他资金). The owner sets both
+	// with SetHints after each commit, so View only draws them.
+	Offer, Note string
 
 	saved string
 	err   string
@@ -331,10 +330,8 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			res.Escaped = true
 			return nil, res
 		case !multi && key.Matches(k, km.Commit):
-			if f.current(fd) == "" && fd.Offer != nil {
-				if o := fd.Offer(); o != "" {
-					fd.input.SetValue(o)
-				}
+			if f.current(fd) == "" && fd.Offer != "" {
+				fd.input.SetValue(fd.Offer)
 			}
 			last := f.focus == len(f.fields)-1
 			cmd := f.leave(1, &res)
@@ -388,10 +385,8 @@ func (f *Form) View() string {
 		if fd.err != "" {
 			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
 		}
-		if fd.Note != nil {
-			if n := fd.Note(); n != "" {
-				lines = append(lines, pad+st.Warning.Render("! "+n))
-			}
+		if fd.Note != "" {
+			lines = append(lines, pad+st.Warning.Render("! "+fd.Note))
 		}
 		if i == f.focus {
 			end = len(lines)
@@ -413,10 +408,8 @@ func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
 			return splitLines(fd.area.View())
 		}
 		v := fd.input.View()
-		if fd.input.Value() == "" && fd.Offer != nil {
-			if o := fd.Offer(); o != "" {
-				v = fit(v, 2) + st.Muted.Render("回车采用 "+o+"（预算数 − 财政资金）")
-			}
+		if fd.input.Value() == "" && fd.Offer != "" {
+			v = fit(v, 2) + st.Muted.Render("回车采用 "+fd.Offer+"（预算数 − 财政资金）")
 		}
 		return []string{v}
 	}

@@ -47,17 +47,25 @@ func newProjectForm(c *Common, k model.DocKey, p model.Project, _ bool) *project
 		{Label: "项目名称"},
 		{Label: "预算数", Kind: kindMoney},
 		{Label: "财政资金", Kind: kindMoney},
-		{Label: "其他资金", Kind: kindMoney, Offer: pf.otherOffer, Note: pf.sumNote},
+		{Label: "其他资金", Kind: kindMoney},
 		{Label: "资金用途", Kind: kindMultiline},
 		{Label: "3月底", Kind: kindPercent, Group: planGroup},
 		{Label: "6月底", Kind: kindPercent},
 		{Label: "10月底", Kind: kindPercent},
-		{Label: "12月底", Kind: kindPercent, Note: pf.planNote},
+		{Label: "12月底", Kind: kindPercent},
 		{Label: "绩效目标", Kind: kindMultiline},
 	}
 	pf.form = newForm(c, fields)
 	pf.form.SetValues(projectValues(&p))
+	pf.hints()
 	return pf
+}
+
+// hints recomputes the offer and warnings from the project as committed.
+func (pf *projectForm) hints() {
+	other, dec := pf.form.fields[pfOther], pf.form.fields[pfDec]
+	other.Offer, other.Note = pf.otherOffer(), pf.sumNote()
+	dec.Note = pf.planNote()
 }
 
 // projectValues lists p's fields as the form shows them.
@@ -165,6 +173,7 @@ func (pf *projectForm) syncProject(p model.Project) {
 	}
 	pf.project = p
 	pf.form.SetValues(projectValues(&p))
+	pf.hints()
 }
 
 func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
@@ -186,6 +195,7 @@ func (pf *projectForm) commitMsg(i int) tea.Cmd {
 		return nil
 	}
 	apply(&pf.project, i, pf.form.Value(i))
+	pf.hints()
 	return msgCmd(pf.changed())
 }
 
