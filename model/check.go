@@ -174,7 +174,12 @@ func CheckProject(d *Document, p *Project) []Finding {
 		}
 		for i := range d.Projects {
 			o := &d.Projects[i]
-			if o != p && o.ID != p.ID && codeKey(o.Code) == k {
+			if o == p || o.ID == p.ID {
+				continue
+			}
+			// Most codes are already in canonical form: compare them as
+			// they are before folding.
+			if o.Code == k || needsFold(o.Code) && codeKey(o.Code) == k {
 				return true
 			}
 		}
@@ -321,6 +326,16 @@ func hasDigit(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= '0' && c <= '9' || c == 0xEF && i+2 < len(s) && s[i+1] == 0xBC && s[i+2] >= 0x90 && s[i+2] <= 0x99 {
+			return true
+		}
+	}
+	return false
+}
+
+// needsFold reports whether codeKey would change code.
+func needsFold(code string) bool {
+	for i := 0; i < len(code); i++ {
+		if c := code[i]; c >= 'a' && c <= 'z' || c <= ' ' || c >= 0x80 {
 			return true
 		}
 	}
