@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+	"time"
+
+	"jixiao/model"
 )
 
 func TestDocumentShowsTotalsAndProjects(t *testing.T) {
@@ -55,4 +59,27 @@ func TestDocumentGoldens(t *testing.T) {
 		h.checkSize(sz[0], sz[1])
 		h.golden(goldenName("document", sz))
 	}
+}
+
+// TestDocumentOfAThousandProjects opens a large document and moves to its
+// end: the screen stays exactly the terminal's size and the cursor row is
+// the last project, because only the visible rows are drawn.
+func TestDocumentOfAThousandProjects(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	doc := model.Generate(1000, 3)
+	if err := h.st.CreateDocument(doc); err != nil {
+		t.Fatal(err)
+	}
+	h.run(h.app.loadDocs())
+	h.keys("enter")
+	last := doc.Projects[len(doc.Projects)-1]
+	start := time.Now()
+	h.keys("G")
+	h.mustSee(last.Code, fmt.Sprintf("项目 %d", len(doc.Projects)))
+	h.keys("pgup", "pgup", "g")
+	h.mustSee("总体绩效目标")
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("moving through 1,000 projects took %v", d)
+	}
+	h.checkSize(80, 24)
 }
