@@ -139,6 +139,8 @@ func Count(fs []Finding) (errors, warnings int) {
 // Check runs every review rule on the document. Findings come ordered by
 // project, then form fields (in form order), then the grid as a whole, then
 // rows (by index, columns left to right), then rule (in Rules order).
+// Part 1 (部门整体绩效目标) has no rules yet, so today every finding names a
+// project; ProjectID "" is kept for document-level findings to come.
 func Check(d *Document) []Finding {
 	if d == nil {
 		return nil
