@@ -126,7 +126,7 @@ func itoa(v int64) string {
 // normalizeDigits maps full-width digits, point, comma, signs and spaces to
 // ASCII so that text typed through a Chinese input method parses the same.
 func normalizeDigits(s string) string {
-	if isASCII(s) {
+	if !needsNormalizing(s) {
 		return s
 	}
 	var b strings.Builder
@@ -150,6 +150,21 @@ func normalizeDigits(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// needsNormalizing reports whether normalizeDigits would change s, so the
+// common case (ASCII or Chinese text without full-width digits) allocates
+// nothing.
+func needsNormalizing(s string) bool {
+	if isASCII(s) {
+		return false
+	}
+	for _, r := range s {
+		if r >= '０' && r <= '９' || r == '．' || r == '。' || r == '，' || r == '－' || r == '＋' || r == '\u3000' {
+			return true
+		}
+	}
+	return false
 }
 
 func isASCII(s string) bool {

@@ -70,7 +70,7 @@ var percentWords = []string{"%", "％", "百分率", "百分比"}
 // unit ("年度计划", "**平米", "2020年12月31日", "2020 年底") is qualitative.
 func ParseValue(raw string) Value {
 	v := Value{Raw: raw}
-	s := strings.TrimSpace(normalizeDigits(raw))
+	s := strings.TrimSpace(raw)
 	for _, c := range comparators {
 		if strings.HasPrefix(s, c.text) {
 			v.Cmp = c.cmp
@@ -78,6 +78,11 @@ func ParseValue(raw string) Value {
 			break
 		}
 	}
+	// Most qualitative values ("年度计划") fail here, before any allocation.
+	if !startsWithDigit(s) {
+		return Value{Raw: raw}
+	}
+	s = normalizeDigits(s)
 	end := 0
 	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.' || s[end] == ',') {
 		end++
@@ -91,7 +96,10 @@ func ParseValue(raw string) Value {
 	}
 	// Spaces inside a unit are line wraps or OCR ("百分 率"); Chinese
 	// units never contain one.
-	unit := strings.Join(strings.Fields(s[end:]), "")
+	unit := s[end:]
+	if strings.ContainsFunc(unit, unicode.IsSpace) {
+		unit = strings.Join(strings.Fields(unit), "")
+	}
 	if isYear(num, unit) {
 		return Value{Raw: raw}
 	}
@@ -101,6 +109,12 @@ func ParseValue(raw string) Value {
 	}
 	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, canon, unit
 	return v
+}
+
+// startsWithDigit reports whether s starts with an ASCII or full-width digit.
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
 }
 
 // isYear reports whether the number and unit name a calendar year, as in
