@@ -1,0 +1,55 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+// TestSummaryRoundTrip: every project of a generated document (amounts
+// with and without 其他资金) and a blank one come back from their stored
+// form exactly.
+func TestSummaryRoundTrip(t *testing.T) {
+	ps := append(model.Generate(30, 4).Projects, model.Project{ID: "empty"})
+	for i := range ps {
+		want := model.Summarize(&ps[i])
+		got, err := decodeSummary(seal(encodeSummary(&want)), func() string { return "summary " + want.ID })
+		if err != nil || got != want {
+			t.Errorf("project %d: got %+v, %v; want %+v", i, got, err, want)
+		}
+	}
+}
+
+// TestSummaryDamage: a damaged summary is ErrCorrupt naming the value,
+// never a wrong summary.
+func TestSummaryDamage(t *testing.T) {
+	good := "g1\x1fP001\x1f法律援助\x1f10000\x1f10000\x1f\x1f3\x1f20\x1f30"
+	if _, err := decodeSummary(seal([]byte(good)), func() string { return "x" }); err != nil {
+		t.Fatalf("the good value does not decode: %v", err)
+	}
+	flipped := seal([]byte(good))
+	flipped[3] ^= 1
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"missing", nil, "is missing"},
+		{"truncated", []byte{1, 2}, "is truncated"},
+		{"flipped byte", flipped, "fails its checksum"},
+		{"8 fields", seal([]byte(strings.TrimSuffix(good, "\x1f30"))), "has 8 fields"},
+		{"10 fields", seal([]byte(good + "\x1f1")), "more than 9 fields"},
+		{"bad budget", seal([]byte(strings.Replace(good, "\x1f10000\x1f", "\x1f1e4\x1f", 1))), "bad budget"},
+		{"negative count", seal([]byte(strings.Replace(good, "\x1f3\x1f", "\x1f-3\x1f", 1))), "bad count"},
+		{"bad count", seal([]byte(strings.Replace(good, "\x1f30", "\x1fthirty", 1))), "bad count"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := decodeSummary(tc.data, func() string { return "summary of project g1" })
+			if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "summary of project g1") {
+				t.Errorf("got %+v, %v; want ErrCorrupt saying %q about summary of project g1", s, err, tc.want)
+			}
+		})
+	}
+}

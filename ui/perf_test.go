@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	bolt "go.etcd.io/bbolt"
+
+	"jixiao/model"
+)
+
+// TestFirstFrameReadsSummariesOnly guards what keeps a document of 1,000
+// projects instant to open: the document screen is built from the stored
+// project summaries (store.Header) and never decodes a project. Every
+// project value in a real file is damaged; the first frame must still show
+// the document with the right totals, and opening a project must then
+// report the damage (so the damage is real and the test can fail).
+func TestFirstFrameReadsSummariesOnly(t *testing.T) {
+	const n = 1000
+	path, key := perfFile(t, t.TempDir(), n)
+	doc := model.Generate(n, 10) // the same document: Generate is deterministic
+	sums := make([]model.ProjectSummary, n)
+	for i := range doc.Projects {
+		sums[i] = model.Summarize(&doc.Projects[i])
+	}
+	total := model.TotalsOf(sums)
+
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		projects := tx.Bucket([]byte("docs")).Bucket(fmt.Appendf(nil, "%s\x00%04d", key.UnitCode, key.Year)).Bucket([]byte("projects"))
+		for i := range doc.Projects {
+			if err := projects.Put([]byte(doc.Projects[i].ID), []byte("{damaged")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	st, a, frame := openFirstFrame(t, path, key)
+	defer st.Close()
+	screen := ansi.Strip(frame)
+	for _, want := range []string{
+		doc.UnitName,
+		fmt.Sprintf("预算数 %s", total.Budget),
+		fmt.Sprintf("项目 %d  指标 %d", n, n*10),
+		doc.Projects[0].Code, doc.Projects[0].Name,
+	} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("first frame lacks %q:\n%s", want, screen)
+		}
+	}
+	if strings.Contains(screen, "失败") {
+		t.Errorf("first frame reports a failure:\n%s", screen)
+	}
+	lines := strings.Split(frame, "\n")
+	if len(lines) != 40 {
+		t.Errorf("first frame has %d lines, want 40", len(lines))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 140 {
+			t.Errorf("line %d is %d columns wide, want 140", i, w)
+		}
+	}
+
+	// Part 1 takes the first three rows; the fourth is project 1.
+	for range 3 {
+		settle(a, tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	settle(a, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if screen := ansi.Strip(a.View().Content); !strings.Contains(screen, "读取项目失败") || !strings.Contains(screen, "损坏") {
+		t.Errorf("opening a damaged project does not report it:\n%s", screen)
+	}
+}
