@@ -18,9 +18,13 @@ import (
 	"jixiao/store"
 )
 
-// update rewrites the golden screens in testdata/ (grid_test.go reads the
-// same flag through flag.Lookup, so it is defined only here).
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+// goldenUpdate reports whether -update was given, to rewrite the golden
+// screens in testdata/. The flag is teatest's (its golden package defines
+// it, and program_test.go imports teatest), so it is looked up, not defined.
+func goldenUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // fixedNow is the clock of every test app, so 已保存 times are stable.
 var fixedNow = time.Date(2026, 3, 1, 15, 4, 5, 0, time.UTC)
@@ -203,7 +207,7 @@ func (h *harness) golden(name string) {
 	h.t.Helper()
 	got := h.screen() + "\n"
 	path := filepath.Join("testdata", name)
-	if *update {
+	if goldenUpdate() {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			h.t.Fatal(err)
 		}
