@@ -39,6 +39,10 @@ type saveJob struct {
 	key      model.DocKey
 	run      func(*store.Store) error
 	after    func(a *App) tea.Cmd // on success, e.g. open the new document
+	// read marks a read queued behind the writes, so that it sees them
+	// (a project opened right after its form's last edit); its after
+	// always runs and reports its own error.
+	read bool
 }
 
 // App is the root model: a stack of screens, the status line, the help bar
@@ -294,12 +298,19 @@ func projectLabel(p model.Project) string {
 	return "项目"
 }
 
+// loadProject reads a project behind any queued writes, unless the screen
+// asking has it at hand (the form opening its grid).
 func (a *App) loadProject(m openProjectMsg) tea.Cmd {
-	st := a.store
-	return func() tea.Msg {
-		p, err := st.Project(m.Key, m.ID)
-		return projectLoadedMsg{Key: m.Key, Project: p, View: m.View, Err: err}
+	if m.Project != nil {
+		return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View})
 	}
+	var p *model.Project
+	var err error
+	return a.enqueue(saveJob{read: true, key: m.Key,
+		run: func(s *store.Store) error { p, err = s.Project(m.Key, m.ID); return nil },
+		after: func(*App) tea.Cmd {
+			return msgCmd(projectLoadedMsg{Key: m.Key, Project: p, View: m.View, Err: err})
+		}})
 }
 
 func (a *App) projectLoaded(m projectLoadedMsg) tea.Cmd {
@@ -396,6 +407,13 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 	a.queue = a.queue[1:]
 	a.saving = false
 	var cmds []tea.Cmd
+	if j.read {
+		cmds = append(cmds, j.after(a), a.next())
+		if a.quitting && !a.saving && len(a.queue) == 0 {
+			return tea.Quit
+		}
+		return tea.Batch(cmds...)
+	}
 	if m.Err != nil {
 		a.setError("保存"+m.What, m.Err)
 		if a.quitting {
@@ -417,6 +435,16 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 		cmds = append(cmds, a.loadDocs(), a.loadHeader(m.Key))
 	}
 	return tea.Batch(cmds...)
+}
+
+// writing reports whether a write is running or queued (reads don't show).
+func (a *App) writing() bool {
+	for _, j := range a.queue {
+		if !j.read {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *App) loadDocs() tea.Cmd {
@@ -506,7 +534,7 @@ func (a *App) render() string {
 		}
 		status = s.Render(a.status)
 	}
-	if a.saving || len(a.queue) > 0 {
+	if a.writing() {
 		status += st.Muted.Render("  保存中…")
 	}
 	return strings.Join([]string{top, body, fit(status, a.width), fit(a.help.ShortHelpView(a.shortHelp()), a.width)}, "\n")

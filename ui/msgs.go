@@ -61,11 +61,13 @@ const (
 // openDocMsg asks the root to open a document.
 type openDocMsg struct{ Key model.DocKey }
 
-// openProjectMsg asks the root to load a project and open its form or grid.
+// openProjectMsg asks the root to load a project and open its form or
+// grid. Project, when set, is used as it is instead of being read.
 type openProjectMsg struct {
-	Key  model.DocKey
-	ID   string
-	View projectView
+	Key     model.DocKey
+	ID      string
+	View    projectView
+	Project *model.Project
 }
 
 // projectLoadedMsg carries a project loaded for a screen.

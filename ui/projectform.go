@@ -178,8 +178,11 @@ func (pf *projectForm) syncProject(p model.Project) {
 
 func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.FormGrid) {
+		// The grid gets this copy, not a read that could overtake the
+		// write of the field just committed.
 		cmd := pf.commitMsg(pf.form.Flush())
-		return tea.Batch(cmd, msgCmd(openProjectMsg{Key: pf.key, ID: pf.project.ID, View: viewGrid}))
+		p := pf.changed().Project
+		return tea.Batch(cmd, msgCmd(openProjectMsg{Key: pf.key, ID: p.ID, View: viewGrid, Project: &p}))
 	}
 	cmd, res := pf.form.Update(msg)
 	cmds := []tea.Cmd{cmd, pf.commitMsg(res.Committed)}

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"jixiao/model"
 )
 
@@ -165,4 +167,60 @@ func TestProjectFormGoldens(t *testing.T) {
 		h.checkSize(sz[0], sz[1])
 		h.golden(goldenName("projectform", sz))
 	}
+}
+
+// TestGridFromFormSeesTheLastField opens the grid from the form while the
+// write of the field just typed is still on its way (its message is held
+// back): the grid must show the new value, or its own next write would
+// bring the old one back.
+func TestGridFromFormSeesTheLastField(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("down", "down", "down", "enter", "tab", "ctrl+u")
+	h.typeText("新名称")
+	_, cmd := h.app.Update(keyMsg("ctrl+g"))
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("ctrl+g gave %T, want a batch", cmd())
+	}
+	var held []tea.Msg
+	for _, c := range batch {
+		if m := c(); m != nil {
+			if _, isWrite := m.(projectChangedMsg); isWrite {
+				held = append(held, m)
+				continue
+			}
+			h.send(m)
+		}
+	}
+	if len(held) != 1 {
+		t.Fatalf("%d writes held back, want 1", len(held))
+	}
+	g, ok := h.app.top().(*gridScreen)
+	if !ok {
+		t.Fatalf("top screen is %T, want the grid", h.app.top())
+	}
+	if got := g.Project().Name; got != "新名称" {
+		t.Errorf("grid opened with 项目名称 %q, want 新名称", got)
+	}
+	h.send(held[0])
+	if got := h.storedProjects()[0].Name; got != "新名称" {
+		t.Errorf("stored 项目名称 %q", got)
+	}
+}
+
+// TestOpenProjectReadsAfterQueuedWrites opens a project while a write of
+// it is still running: the read waits for it and the form shows the write.
+func TestOpenProjectReadsAfterQueuedWrites(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	p := h.storedProjects()[0]
+	p.Name = "写入中的名称"
+	_, write := h.app.Update(projectChangedMsg{Key: sampleKey, Project: p})
+	h.keys("down", "down", "down", "enter") // the read is queued behind the write
+	if _, ok := h.app.top().(*projectForm); ok {
+		t.Fatal("the form opened before the write finished")
+	}
+	h.send(write())
+	h.mustSee("▸ 项目编码", "写入中的名称")
 }
