@@ -203,6 +203,14 @@ func (a *App) request(msg tea.Msg) (tea.Cmd, bool) {
 		return a.projectChanged(m), true
 	case headerChangedMsg:
 		doc := m.Doc
+		// The document screen underneath reopens Part 1 from its copy:
+		// give it this one now, not after the write and a reload.
+		for _, s := range a.stack {
+			if d, ok := s.(*document); ok && d.key == doc.Key() {
+				c := doc
+				d.doc = &c
+			}
+		}
 		return a.enqueue(saveJob{coalesce: "h:" + doc.Key().String(), what: "第一部分", key: doc.Key(),
 			run: func(s *store.Store) error { return s.SaveHeader(&doc) }}), true
 	case openDocMsg:

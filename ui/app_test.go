@@ -38,6 +38,11 @@ type harness struct {
 	app   *App
 	quit  bool
 	width int
+
+	// holdSaved keeps savedMsgs back in held: the write is done but the
+	// app has not heard, as when its command is still running.
+	holdSaved bool
+	held      []tea.Msg
 }
 
 func openStore(t *testing.T, path string) *store.Store {
@@ -90,6 +95,11 @@ func (h *harness) send(msg tea.Msg) {
 		case tea.QuitMsg:
 			h.quit = true
 			continue
+		case savedMsg:
+			if h.holdSaved {
+				h.held = append(h.held, m)
+				continue
+			}
 		case tea.BatchMsg:
 			for _, c := range m {
 				if c != nil {

@@ -80,3 +80,23 @@ func TestPart1MeasuresEdit(t *testing.T) {
 	h.keys("esc", "esc")
 	h.mustSee("抚宁区司法局  2020 年")
 }
+
+// TestPart1ReopenedAtOnceShowsTheEdit leaves Part 1 and opens it again
+// before any reload could come back: the second visit starts from the
+// edit, so its next write does not undo it.
+func TestPart1ReopenedAtOnceShowsTheEdit(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("enter", "enter", "ctrl+k")
+	h.typeText("新的总体目标")
+	h.holdSaved = true // the app hears of no finished write, so no reload
+	h.keys("ctrl+s", "esc", "enter")
+	h.mustSee("新的总体目标")
+	h.holdSaved = false
+	for _, m := range h.held {
+		h.send(m)
+	}
+	if got := h.storedHeader().Overall; got != "新的总体目标" {
+		t.Errorf("stored 总体绩效目标 = %q", got)
+	}
+}
