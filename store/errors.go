@@ -22,7 +22,8 @@ var (
 	ErrCorrupt = errors.New("database file is damaged")
 	// ErrNewerSchema means the file was written by a newer jixiao.
 	ErrNewerSchema = errors.New("database was written by a newer version of jixiao")
-	// ErrInvalidKey means a document has no 单位编码 or an impossible year.
+	// ErrInvalidKey means a document has no 单位编码, one longer than
+	// MaxUnitCodeBytes, or an impossible year.
 	ErrInvalidKey = errors.New("invalid document key")
 )
 

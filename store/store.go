@@ -31,9 +31,15 @@ func docKeyBytes(k model.DocKey) []byte {
 	return fmt.Appendf(nil, "%s\x00%04d", k.UnitCode, k.Year)
 }
 
+// MaxUnitCodeBytes bounds a 单位编码, which names a bbolt bucket: bbolt
+// keys cannot exceed 32 KB, and a real code has 6 to 12 digits, so a longer
+// one is a paste gone wrong, refused with ErrInvalidKey before any write.
+const MaxUnitCodeBytes = 256
+
 func validKey(k model.DocKey) error {
-	if k.UnitCode == "" || k.Year < 1900 || k.Year > 9999 {
-		return fmt.Errorf("document %q: %w", k.String(), ErrInvalidKey)
+	if k.UnitCode == "" || len(k.UnitCode) > MaxUnitCodeBytes || k.Year < 1900 || k.Year > 9999 {
+		// %.40q: a pasted 100,000-character code must not fill the screen.
+		return fmt.Errorf("document %.40q: %w", k.String(), ErrInvalidKey)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao/model"
 )
@@ -26,7 +27,7 @@ func encodeSummary(s *model.ProjectSummary) []byte {
 		return strconv.FormatInt(m.Units(), 10)
 	}
 	return []byte(strings.Join([]string{
-		s.ID, s.Code, s.Name, money(s.Budget), money(s.Fiscal), money(s.Other),
+		escapeField(s.ID), escapeField(s.Code), escapeField(s.Name), money(s.Budget), money(s.Fiscal), money(s.Other),
 		strconv.Itoa(s.Indicators), strconv.Itoa(s.Filled), strconv.Itoa(s.Fields),
 	}, summarySep))
 }
@@ -67,7 +68,7 @@ func decodeSummary(data []byte, what func() string) (model.ProjectSummary, error
 		return model.MoneyUnits(n), nil
 	}
 	var err error
-	s.ID, s.Code, s.Name = f[0], f[1], f[2]
+	s.ID, s.Code, s.Name = unescapeField(f[0]), unescapeField(f[1]), unescapeField(f[2])
 	if s.Budget, err = money(f[3], "budget"); err != nil {
 		return s, err
 	}
@@ -83,4 +84,41 @@ func decodeSummary(data []byte, what func() string) (model.ProjectSummary, error
 		}
 	}
 	return s, nil
+}
+
+// escapeField makes a text field safe to join with summarySep. A project's
+// code or name may hold any character the user pasted, the separator
+// included; it is written as the byte 0xFF, which valid UTF-8 never holds.
+// Invalid UTF-8 becomes U+FFFD byte by byte first, as encoding/json stores
+// it in the project, so the summary always agrees with the project. Text
+// without either (all real text) is returned as is, without allocating.
+func escapeField(s string) string {
+	if !strings.Contains(s, summarySep) && utf8.ValidString(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = utf8.AppendRune(b, utf8.RuneError)
+		case s[i] == summarySep[0]:
+			b = append(b, escapedSep)
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// escapedSep stands for summarySep inside a text field.
+const escapedSep = 0xFF
+
+// unescapeField undoes escapeField.
+func unescapeField(s string) string {
+	if strings.IndexByte(s, escapedSep) < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, string([]byte{escapedSep}), summarySep)
 }
