@@ -333,7 +333,7 @@ func (a *App) projectLoaded(m projectLoadedMsg) tea.Cmd {
 		g := NewGrid(a.common, m.Key, *m.Project)
 		return a.push(&gridScreen{Grid: g, common: a.common}, nil)
 	}
-	return a.push(newProjectForm(a.common, m.Key, *m.Project, false), nil)
+	return a.push(newProjectForm(a.common, m.Key, *m.Project), nil)
 }
 
 func (a *App) addProject(m addProjectMsg) tea.Cmd {
@@ -341,7 +341,7 @@ func (a *App) addProject(m addProjectMsg) tea.Cmd {
 	k, at := m.Key, m.At
 	cmd := a.enqueue(saveJob{what: "新项目", key: k,
 		run: func(s *store.Store) error { return s.InsertProject(k, &p, at) }})
-	return tea.Batch(cmd, a.push(newProjectForm(a.common, k, p, true), nil))
+	return tea.Batch(cmd, a.push(newProjectForm(a.common, k, p), nil))
 }
 
 func (a *App) createDoc(doc model.Document) tea.Cmd {

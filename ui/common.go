@@ -125,7 +125,7 @@ func bar(st *Styles, done, total, w int) string {
 	return st.BarOn.Render(strings.Repeat("█", on)) + st.BarOff.Render(strings.Repeat("░", w-on))
 }
 
-// keyCmd wraps a message into a command.
+// msgCmd wraps a message into a command.
 func msgCmd(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
 
 // stripped removes styling, so a selected row can be restyled as a whole.

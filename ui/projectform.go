@@ -40,7 +40,7 @@ type projectForm struct {
 }
 
 // newProjectForm opens p's form; the cursor starts in 项目编码.
-func newProjectForm(c *Common, k model.DocKey, p model.Project, _ bool) *projectForm {
+func newProjectForm(c *Common, k model.DocKey, p model.Project) *projectForm {
 	pf := &projectForm{common: c, key: k, project: p}
 	fields := []*formField{
 		{Label: "项目编码"},

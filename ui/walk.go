@@ -91,7 +91,7 @@ func (w *walk) show(p model.Project) tea.Cmd {
 	w.loading = false
 	k := w.doc.Key()
 	if w.step%2 == 0 {
-		w.set(newProjectForm(w.common, k, p, false))
+		w.set(newProjectForm(w.common, k, p))
 	} else {
 		w.set(&gridScreen{Grid: NewGrid(w.common, k, p), common: w.common})
 	}
