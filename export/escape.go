@@ -1,6 +1,9 @@
 package export
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Spreadsheet formula neutralising (OWASP "CSV injection").
 //
@@ -100,6 +103,14 @@ func appendCell(dst []byte, s string) []byte {
 				i++
 			}
 			start = i + 1
+		case mdMaybeHidden[c]:
+			n, hidden := hiddenAt(s, i)
+			if hidden {
+				dst = append(dst, s[start:i]...)
+				dst = appendHidden(dst, s[i:i+n])
+				start = i + n
+			}
+			i += n - 1
 		}
 	}
 	return append(dst, s[start:]...)
@@ -108,11 +119,83 @@ func appendCell(dst []byte, s string) []byte {
 // cellNeedsEscape reports whether appendCell would change s.
 func cellNeedsEscape(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; mdInlineSpecial[c] || c == '\r' || c == '\n' {
+		c := s[i]
+		if mdInlineSpecial[c] || c == '\r' || c == '\n' {
 			return true
+		}
+		if mdMaybeHidden[c] {
+			n, hidden := hiddenAt(s, i)
+			if hidden {
+				return true
+			}
+			i += n - 1
 		}
 	}
 	return false
+}
+
+// Characters that must not reach the reader as they are.
+//
+// The Markdown summary is read in a mail program, a browser or a terminal
+// (cat, less), so no character that drives a terminal, reorders text or
+// hides itself is written as is: the C0 controls other than tab and line
+// breaks, DEL, the C1 controls (U+0080–U+009F), the bidi embeddings,
+// overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E,
+// U+200F, U+061C), the zero-width space and non-joiner (U+200B, U+200C),
+// the word joiner U+2060, U+FEFF, and the line and paragraph separators
+// U+2028 and U+2029. Each is written as \uXXXX (four upper-case hex
+// digits), which a Markdown reader shows as written, since a backslash
+// before a letter is literal: the reader sees that something was there,
+// and what. (A user who typed \u202E literally gets the same text: the
+// summary is for reading, and the CSV keeps the difference.) The
+// zero-width joiner U+200D is kept, as emoji sequences need it. Invalid
+// UTF-8, which the store never holds, becomes U+FFFD. The CSV keeps every
+// one of these characters exactly, because it must round trip.
+
+// mdMaybeHidden marks the bytes that may start a hidden character: C0
+// controls but tab, CR and LF (handled as line breaks), DEL, and every
+// non-ASCII byte (checked rune by rune in hiddenAt).
+var mdMaybeHidden = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c >= 0x7f
+	}
+	return t
+}()
+
+// isHidden reports whether r is written as \uXXXX (see above).
+func isHidden(r rune) bool {
+	switch {
+	case r < 0x20 && r != '\t' && r != '\r' && r != '\n', r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	switch r {
+	case 0x200b, 0x200c, 0x200e, 0x200f, 0x061c, 0x2060, 0xfeff, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+// hiddenAt returns the length of the character at s[i] and whether it is
+// hidden or invalid UTF-8.
+func hiddenAt(s string, i int) (n int, hidden bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, isHidden(rune(c))
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return n, r == utf8.RuneError && n == 1 || isHidden(r)
+}
+
+// appendHidden appends what stands for the hidden character (or invalid
+// byte) ch.
+func appendHidden(dst []byte, ch string) []byte {
+	r, n := utf8.DecodeRuneInString(ch)
+	if r == utf8.RuneError && n == 1 {
+		return utf8.AppendRune(dst, utf8.RuneError)
+	}
+	const hex = "0123456789ABCDEF"
+	return append(dst, '\\', 'u', hex[r>>12&0xf], hex[r>>8&0xf], hex[r>>4&0xf], hex[r&0xf])
 }
 
 // appendLineStart escapes what would open a block at the start of a line
@@ -149,14 +232,24 @@ func appendLineStart(dst []byte, line string) ([]byte, string) {
 }
 
 // appendEscaped appends s with a backslash before every byte marked in
-// special. s holds no line breaks.
+// special, and hidden characters written as \uXXXX. s holds no line breaks.
 func appendEscaped(dst []byte, s string, special *[256]bool) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
-		if special[s[i]] {
+		c := s[i]
+		switch {
+		case special[c]:
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', s[i])
+			dst = append(dst, '\\', c)
 			start = i + 1
+		case mdMaybeHidden[c]:
+			n, hidden := hiddenAt(s, i)
+			if hidden {
+				dst = append(dst, s[start:i]...)
+				dst = appendHidden(dst, s[i:i+n])
+				start = i + n
+			}
+			i += n - 1
 		}
 	}
 	return append(dst, s[start:]...)

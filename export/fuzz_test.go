@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"jixiao/internal/hostile"
 	"jixiao/model"
 )
 
@@ -71,6 +72,11 @@ func FuzzMarkdownEscape(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add("a|b\\|c\\\\|d\r\ne")
+	for _, h := range hostile.All() {
+		if len(h.Value) < 1000 {
+			f.Add(h.Value)
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		e := EscapeCell(s)
 		if strings.ContainsAny(e, "\r\n") {
@@ -88,8 +94,13 @@ func FuzzMarkdownEscape(f *testing.F) {
 				t.Fatalf("EscapeCell(%q) = %q has an unescaped | at %d", s, e, i)
 			}
 		}
-		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
-			return // the reader replaces these; the structure was checked above
+		if !utf8.ValidString(e) {
+			t.Fatalf("EscapeCell(%q) = %q is not valid UTF-8", s, e)
+		}
+		for _, r := range e {
+			if r < 0x20 && r != '\t' || r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0xfeff {
+				t.Fatalf("EscapeCell(%q) = %q holds the control %U", s, e, r)
+			}
 		}
 		tbs := tables(renderGFM(t, []byte("| h | x |\n| --- | --- |\n| "+e+" | x |\n")))
 		if len(tbs) != 1 || len(tbs[0]) != 2 || len(tbs[0][1]) != 2 {

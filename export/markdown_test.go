@@ -2,10 +2,12 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
@@ -64,7 +66,27 @@ func tables(rendered string) [][][]string {
 // surrounding spaces and tabs trimmed as GFM does.
 func asCell(s string) string {
 	s = strings.ReplaceAll(strings.Trim(s, " \t"), "\r\n", "\n")
-	return strings.ReplaceAll(s, "\r", "\n")
+	return visible(strings.ReplaceAll(s, "\r", "\n"))
+}
+
+// visible is the text a reader sees for s: the characters escape.go lists
+// as hidden written as \uXXXX, invalid bytes as U+FFFD. It is written
+// rune by rune from that list, apart from the byte scanner it checks.
+func visible(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		hidden := r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+			strings.ContainsRune("\u200b\u200c\u200e\u200f\u061c\u2060\ufeff\u2028\u2029", r)
+		if hidden {
+			fmt.Fprintf(&b, "\\u%04X", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func TestMarkdownTablesParse(t *testing.T) {

@@ -1,0 +1,140 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"jixiao/internal/hostile"
+	"jixiao/model"
+)
+
+// hostileDoc puts v in every text field the exports carry, tagged by field
+// so a value in the wrong place shows. The amounts stay real: they must
+// parse on import.
+func hostileDoc(v string) *model.Document {
+	d := &model.Document{
+		UnitCode: "315002" + v, UnitName: "名" + v, Year: 2020, Title: "题" + v,
+		Status: model.StatusDraft, Compiler: "编" + v, Reviewer: "审" + v, Currency: "万元",
+		Overall:  "总" + v + "\n\n" + v,
+		Goals:    []model.Goal{{Goal: v, Indicator: "指" + v}},
+		Measures: []model.Measure{{Title: v, Content: "容" + v}},
+	}
+	for i := range 2 {
+		p := model.Project{
+			Code: fmt.Sprintf("%d%s", i, v), Name: "项" + v, Use: v, Goal: "标" + v,
+			Budget: model.MoneyUnits(160000), Fiscal: model.MoneyUnits(160000),
+			Plan: model.Plan{Mar: model.PercentHundredths(2000), Dec: model.PercentHundredths(10000)},
+		}
+		for range 2 {
+			var in model.Indicator
+			for c := range model.IndicatorColumns {
+				in.SetCell(c, model.IndicatorColumns[c]+v)
+			}
+			p.Indicators = append(p.Indicators, in)
+		}
+		d.Projects = append(d.Projects, p)
+	}
+	return d
+}
+
+// TestHostileMarkdown: whatever the fields hold, the Markdown file is valid
+// UTF-8 without a single control character (tab and LF aside), bidi
+// control or hidden character, its tables keep their shape, and a reader
+// sees each cell's text with those characters written as \uXXXX.
+func TestHostileMarkdown(t *testing.T) {
+	plain := len(tables(renderGFM(t, exportMarkdown(t, hostileDoc("x"), nil))))
+	for _, h := range hostile.All() {
+		t.Run(h.Name, func(t *testing.T) {
+			d := hostileDoc(h.Value)
+			md := exportMarkdown(t, d, nil)
+			if !utf8.Valid(md) {
+				t.Fatal("the Markdown is not valid UTF-8")
+			}
+			for i, r := range string(md) {
+				if r < 0x20 && r != '\t' && r != '\n' || r >= 0x7f && r <= 0x9f || isHidden(r) {
+					t.Fatalf("the Markdown holds %U at byte %d: …%q…", r, i, md[max(0, i-20):min(len(md), i+20)])
+				}
+			}
+			tbs := tables(renderGFM(t, md))
+			if len(tbs) != plain {
+				t.Fatalf("%d tables, want %d", len(tbs), plain)
+			}
+			// The last table is the last project's indicators.
+			rows := tbs[len(tbs)-1]
+			if len(rows) != 3 {
+				t.Fatalf("indicator table has %d rows, want 3", len(rows))
+			}
+			for c := 2; c < len(model.IndicatorColumns); c++ { // 一级/二级 cells merge
+				if got, want := rows[2][c], asCell(model.IndicatorColumns[c]+h.Value); got != want {
+					t.Errorf("%s: reader sees %.80q, want %.80q", model.IndicatorColumns[c], got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestHostileCSVRoundTrip: the CSV keeps every valid hostile value byte for
+// byte (controls, bidi, zero-width characters and 100,000-character cells
+// included) and imports it back exactly.
+func TestHostileCSVRoundTrip(t *testing.T) {
+	for _, h := range hostile.Valid() {
+		t.Run(h.Name, func(t *testing.T) {
+			d := hostileDoc(h.Value)
+			for _, o := range []CSVOptions{{}, {NoBOM: true}} {
+				data := exportCSV(t, d, o)
+				im, err := ReadCSV(bytes.NewReader(data), EncodingAuto)
+				if err != nil {
+					t.Fatalf("%+v: %.300v", o, err)
+				}
+				if im.Key.UnitCode != strings.TrimSpace(d.UnitCode) || im.UnitName != d.UnitName {
+					t.Errorf("document %.80q %.80q", im.Key.UnitCode, im.UnitName)
+				}
+				if want := csvProjects(d.Projects); !reflect.DeepEqual(im.Projects, want) {
+					t.Errorf("%+v: projects changed in the round trip", o)
+				}
+			}
+		})
+	}
+}
+
+// TestImportInvalidUTF8ByRow: invalid UTF-8 anywhere in a cell is reported
+// by the row a spreadsheet shows and the column's name, every such cell at
+// once — also after a cell with line breaks, which takes one row.
+func TestImportInvalidUTF8ByRow(t *testing.T) {
+	var bad []string
+	for _, h := range hostile.All() {
+		if !utf8.ValidString(h.Value) {
+			bad = append(bad, h.Value)
+		}
+	}
+	if len(bad) == 0 {
+		t.Fatal("hostile.All has no invalid UTF-8")
+	}
+	data := csvOf(
+		row("A", map[string]string{"资金用途": "一\r\n二\n三"}),
+		row("A", map[string]string{"三级指标": "X" + bad[0]}),
+		row("B", nil),
+		row("C", map[string]string{"项目名称": bad[len(bad)-1], "指标值确定依据": "Y" + bad[0]}),
+	)
+	_, err := ReadCSV(bytes.NewReader(data), EncodingAuto)
+	var errs Errors
+	if !errors.As(err, &errs) {
+		t.Fatalf("ReadCSV: %v, want Errors", err)
+	}
+	var got []string
+	for _, e := range errs {
+		got = append(got, fmt.Sprintf("%d %s", e.Row, e.Column))
+	}
+	want := []string{"3 三级指标", "5 项目名称", "5 指标值确定依据"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("errors at %q, want %q\n%v", got, want, err)
+	}
+	if !utf8.ValidString(err.Error()) {
+		t.Errorf("the message itself holds invalid UTF-8: %q", err)
+	}
+}
