@@ -61,10 +61,11 @@ type App struct {
 	status    string
 	statusBad bool
 
-	queue    []saveJob
-	saving   bool
-	quitting bool
-	seq      int // numbers header reloads
+	queue     []saveJob
+	saving    bool
+	quitting  bool
+	graceOver bool // quitGrace has passed since quit
+	seq       int  // numbers header reloads
 }
 
 // New returns the app over an open store.
@@ -177,23 +178,29 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	return a.top().Update(k)
 }
 
-// quit keeps what is being typed (if valid), waits for queued writes, then
-// quits. Nothing committed is ever lost and nothing asks to save.
+// quitGrace is how long quitting waits for edits already on their way:
+// a screen's committed edit reaches the root as a message from a command,
+// which may still be in flight when q or ctrl+c arrives.
+const quitGrace = 50 * time.Millisecond
+
+// quitCheckMsg ends the grace period.
+type quitCheckMsg struct{}
+
+// quit keeps what is being typed (if valid), lets edits on their way
+// arrive, waits for queued writes, then quits. Nothing committed is ever
+// lost and nothing asks to save.
 func (a *App) quit() tea.Cmd {
-	var cmd tea.Cmd
+	cmds := []tea.Cmd{tea.Tick(quitGrace, func(time.Time) tea.Msg { return quitCheckMsg{} })}
 	for i := len(a.stack) - 1; i >= 0; i-- {
 		if f, ok := a.stack[i].(flusher); ok {
 			if m := f.Flush(); m != nil {
 				c, _ := a.request(m)
-				cmd = tea.Batch(cmd, c)
+				cmds = append(cmds, c)
 			}
 		}
 	}
-	a.quitting = true
-	if !a.saving && len(a.queue) == 0 {
-		return tea.Quit
-	}
-	return cmd
+	a.quitting, a.graceOver = true, false
+	return tea.Batch(cmds...)
 }
 
 // request handles the app's own messages. ok is false for anything else.
@@ -244,6 +251,9 @@ func (a *App) request(msg tea.Msg) (tea.Cmd, bool) {
 		return a.push(w, w.start(m.From)), true
 	case backMsg:
 		return a.pop(), true
+	case quitCheckMsg:
+		a.graceOver = true
+		return a.quitIfDone(), true
 	case replaceTopMsg:
 		a.stack[len(a.stack)-1] = m.s
 		m.s.SetSize(a.width, a.bodyHeight())
@@ -416,10 +426,7 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 	a.saving = false
 	var cmds []tea.Cmd
 	if j.read {
-		cmds = append(cmds, j.after(a), a.next())
-		if a.quitting && !a.saving && len(a.queue) == 0 {
-			return tea.Quit
-		}
+		cmds = append(cmds, j.after(a), a.next(), a.quitIfDone())
 		return tea.Batch(cmds...)
 	}
 	if m.Err != nil {
@@ -438,11 +445,20 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 	cmds = append(cmds, a.next())
 	if len(a.queue) == 0 && !a.saving {
 		if a.quitting {
-			return tea.Quit
+			return a.quitIfDone()
 		}
 		cmds = append(cmds, a.loadDocs(), a.loadHeader(m.Key))
 	}
 	return tea.Batch(cmds...)
+}
+
+// quitIfDone quits once quitting, past the grace period and with no write
+// left to run.
+func (a *App) quitIfDone() tea.Cmd {
+	if a.quitting && a.graceOver && !a.saving && len(a.queue) == 0 {
+		return tea.Quit
+	}
+	return nil
 }
 
 // writing reports whether a write is running or queued (reads don't show).
