@@ -83,3 +83,34 @@ func TestFirstFrameReadsSummariesOnly(t *testing.T) {
 		t.Errorf("opening a damaged project does not report it:\n%s", screen)
 	}
 }
+
+// TestGridKeyCostIsTheScreen guards what BenchmarkGridKey times: a ↓
+// keypress (Update and View at 140×40) allocates for the rows on screen,
+// not for the table. With the cursor on row 500 of 1,000 rows and of 20,000
+// the screen is the same (row i of manyRows does not depend on the table's
+// length), so a keypress must allocate exactly as much; 10 rows (part of a
+// screen) may not allocate more than a full screen.
+func TestGridKeyCostIsTheScreen(t *testing.T) {
+	allocs := func(n int) float64 {
+		g := newTestGrid(manyRows(n), 140, 40)
+		g.FocusCell(min(n/2, 500), colL3)
+		g.View()
+		down, up, i := press("down"), press("up"), 0
+		return testing.AllocsPerRun(50, func() {
+			if i++; i%2 == 0 {
+				g.Update(down)
+			} else {
+				g.Update(up)
+			}
+			_ = g.View()
+		})
+	}
+	small, big, huge := allocs(10), allocs(1000), allocs(20_000)
+	t.Logf("allocations per keypress: %.0f (10 rows), %.0f (1,000), %.0f (20,000)", small, big, huge)
+	if huge != big {
+		t.Errorf("a keypress allocates %.0f times in 20,000 rows and %.0f in 1,000: it depends on the table, not the screen", huge, big)
+	}
+	if small > big {
+		t.Errorf("a keypress allocates %.0f times in 10 rows, more than in a full screen (%.0f)", small, big)
+	}
+}
