@@ -324,7 +324,6 @@ func TestE2EKillNine(t *testing.T) {
 	t.Logf("%d kills, %d confirmed edits checked, %v", k.kills, k.edits, time.Since(begin).Round(time.Second))
 }
 
-
 // TestE2ESecondInstance: while the app has a file open, a second app and
 // `jixiao list` on the same file fail within 2 s, naming the file, with
 // exit 2; the first keeps working and saving.
