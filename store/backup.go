@@ -262,6 +262,10 @@ func verifyFile(path string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkMetaPages(path); err != nil {
+		_ = db.Close()
+		return err
+	}
 	s := &Store{db: db, path: path}
 	defer db.Close()
 	if err := s.check(); err != nil {
