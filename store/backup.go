@@ -76,6 +76,28 @@ func (s *Store) writeBackup(tx *bolt.Tx) error {
 	return pruneBackups(s.path)
 }
 
+// removeStaleBackupTemps removes the temporary files of backups that a
+// killed jixiao left half-written. Only the holder of the database's lock
+// writes backups, so once Open has the lock none of them is in use.
+func removeStaleBackupTemps(dbPath string) {
+	stale, _ := filepath.Glob(globEscape(dbPath) + ".baktmp-*")
+	for _, f := range stale {
+		_ = os.Remove(f)
+	}
+}
+
+// globEscape escapes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // nextBackupName returns a name for a new backup that sorts newest: the
 // current second, with a counter above any backup of the same second (a
 // pruned name is never reused, as it would sort as the oldest). Only the

@@ -84,6 +84,7 @@ func Open(path string, opts *Options) (*Store, error) {
 		_ = db.Close()
 		return fail(err)
 	}
+	removeStaleBackupTemps(path)
 	s := &Store{db: db, path: path, backupDone: make(chan struct{})}
 	if err := s.prepare(); err != nil {
 		_ = db.Close()

@@ -213,3 +213,36 @@ func TestReadOnlyFileAndFolder(t *testing.T) {
 		t.Errorf("Open of a new file in a read-only folder: %v", err)
 	}
 }
+
+// TestStaleBackupTempRemoved: a jixiao killed while writing its backup
+// leaves <db>.baktmp-*; the next open removes it (it holds the lock, so no
+// backup is being written), and leaves other files alone.
+func TestStaleBackupTempRemoved(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a [b]*")
+	path := filepath.Join(dir, "jixiao.db")
+	savedDocument(t, path)
+	stale := path + ".baktmp-123456"
+	other := filepath.Join(dir, "other.db.baktmp-1")
+	write(t, stale, []byte("half a backup"))
+	write(t, other, []byte("not ours"))
+	s := storetest.MustOpenPath(t, path, nil)
+	if _, err := s.Backups(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the stale temporary backup is still there: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another database's file was removed: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	var tmp []string
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".baktmp-") {
+			tmp = append(tmp, e.Name())
+		}
+	}
+	if len(tmp) != 1 {
+		t.Errorf("temporary files after the backup: %v, want only other.db's", tmp)
+	}
+}
