@@ -88,6 +88,7 @@ func EscapeCell(s string) string { return string(appendCell(nil, s)) }
 
 // appendCell appends EscapeCell(s) to dst.
 func appendCell(dst []byte, s string) []byte {
+	maybe := maybeHidden(s)
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -103,7 +104,7 @@ func appendCell(dst []byte, s string) []byte {
 				i++
 			}
 			start = i + 1
-		case mdMaybeHidden[c]:
+		case maybe[c]:
 			n, hidden := hiddenAt(s, i)
 			if hidden {
 				dst = append(dst, s[start:i]...)
@@ -118,12 +119,13 @@ func appendCell(dst []byte, s string) []byte {
 
 // cellNeedsEscape reports whether appendCell would change s.
 func cellNeedsEscape(s string) bool {
+	maybe := maybeHidden(s)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if mdInlineSpecial[c] || c == '\r' || c == '\n' {
 			return true
 		}
-		if mdMaybeHidden[c] {
+		if maybe[c] {
 			n, hidden := hiddenAt(s, i)
 			if hidden {
 				return true
@@ -152,15 +154,29 @@ func cellNeedsEscape(s string) bool {
 // UTF-8, which the store never holds, becomes U+FFFD. The CSV keeps every
 // one of these characters exactly, because it must round trip.
 
-// mdMaybeHidden marks the bytes that may start a hidden character: C0
-// controls but tab, CR and LF (handled as line breaks), DEL, and every
-// non-ASCII byte (checked rune by rune in hiddenAt).
-var mdMaybeHidden = func() (t [256]bool) {
+// mdMaybeHidden marks the bytes that may start a hidden character in valid
+// UTF-8: C0 controls but tab, CR and LF (handled as line breaks), DEL, and
+// the lead bytes of the hidden runes above (C2 for C1 controls, D8 for
+// U+061C, E2 for U+20xx, EF for U+FEFF), checked rune by rune in hiddenAt.
+// CJK text has none of them, so it is scanned byte by byte without
+// decoding. mdMaybeHiddenAny marks every non-ASCII byte as well, for text
+// that is not valid UTF-8.
+var mdMaybeHidden, mdMaybeHiddenAny = func() (valid, any [256]bool) {
 	for c := range 256 {
-		t[c] = c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c >= 0x7f
+		valid[c] = c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7f ||
+			c == 0xc2 || c == 0xd8 || c == 0xe2 || c == 0xef
+		any[c] = valid[c] || c >= 0x80
 	}
-	return t
+	return
 }()
+
+// maybeHidden returns the table to scan s with.
+func maybeHidden(s string) *[256]bool {
+	if utf8.ValidString(s) {
+		return &mdMaybeHidden
+	}
+	return &mdMaybeHiddenAny
+}
 
 // isHidden reports whether r is written as \uXXXX (see above).
 func isHidden(r rune) bool {
@@ -234,6 +250,7 @@ func appendLineStart(dst []byte, line string) ([]byte, string) {
 // appendEscaped appends s with a backslash before every byte marked in
 // special, and hidden characters written as \uXXXX. s holds no line breaks.
 func appendEscaped(dst []byte, s string, special *[256]bool) []byte {
+	maybe := maybeHidden(s)
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -242,7 +259,7 @@ func appendEscaped(dst []byte, s string, special *[256]bool) []byte {
 			dst = append(dst, s[start:i]...)
 			dst = append(dst, '\\', c)
 			start = i + 1
-		case mdMaybeHidden[c]:
+		case maybe[c]:
 			n, hidden := hiddenAt(s, i)
 			if hidden {
 				dst = append(dst, s[start:i]...)
