@@ -42,6 +42,9 @@ var (
 	reTable = regexp.MustCompile(`(?s)<table>(.*?)</table>`)
 	reRow   = regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
 	reCell  = regexp.MustCompile(`(?s)<t[hd][^>]*>(.*?)</t[hd]>`)
+	// GFM turns URLs in text into links (so does every mail program); the
+	// reader still sees the text as typed, so tables() keeps only the text.
+	reAutolink = regexp.MustCompile(`<a href="[^"]*">((?:https?://|www\.|[^<@]+@)[^<]*)</a>`)
 )
 
 // tables returns the rendered tables as rows of cell text: <br> back to a
@@ -53,7 +56,8 @@ func tables(rendered string) [][][]string {
 		for _, rm := range reRow.FindAllStringSubmatch(tm[1], -1) {
 			var cells []string
 			for _, cm := range reCell.FindAllStringSubmatch(rm[1], -1) {
-				cells = append(cells, html.UnescapeString(strings.ReplaceAll(cm[1], "<br>", "\n")))
+				text := reAutolink.ReplaceAllString(cm[1], "$1")
+				cells = append(cells, html.UnescapeString(strings.ReplaceAll(text, "<br>", "\n")))
 			}
 			rows = append(rows, cells)
 		}
