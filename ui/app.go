@@ -61,11 +61,14 @@ type App struct {
 	status    string
 	statusBad bool
 
-	queue     []saveJob
-	saving    bool
-	quitting  bool
-	graceOver bool // quitGrace has passed since quit
-	seq       int  // numbers header reloads
+	queue    []saveJob
+	saving   bool
+	quitting bool
+	seq      int // numbers header reloads
+
+	// outbox collects the requests screens post during an Update (see
+	// Common.post); drain handles them before Update returns.
+	outbox []tea.Msg
 }
 
 // New returns the app over an open store.
@@ -77,7 +80,7 @@ func New(st *store.Store, opts *Options) *App {
 	if a.opts.Now == nil {
 		a.opts.Now = time.Now
 	}
-	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap()}
+	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), outbox: &a.outbox}
 	a.help = help.New()
 	a.help.Styles = a.common.Styles.Help
 	a.stack = []screen{newHome(a.common, a.opts.Sample != nil)}
@@ -94,29 +97,55 @@ func (a *App) top() screen { return a.stack[len(a.stack)-1] }
 // Update routes a message: sizes to every screen, keys to the top screen
 // (after the global keys), the app's own requests to a handler each, and
 // any other message to every screen, which ignores what is not its own.
+//
+// Edits the screens commit during the message wait in the outbox; they are
+// queued before Update returns, so the next message (a quit key) always
+// finds them in the write queue.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	return a, tea.Batch(cmd, a.drain())
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
-		return a, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		a.setDark(msg.IsDark())
-		return a, a.broadcast(msg) // the grid keeps its own styles
+		return a.broadcast(msg) // the grid keeps its own styles
 	case tea.KeyPressMsg:
-		return a, a.handleKey(msg)
+		return a.handleKey(msg)
 	case tea.PasteMsg:
 		// Pasted text is typing: only the screen in front may take it.
 		if a.showHelp {
-			return a, nil
+			return nil
 		}
-		return a, a.top().Update(msg)
+		return a.top().Update(msg)
 	case savedMsg:
-		return a, a.saved(msg)
+		return a.saved(msg)
 	}
 	if cmd, ok := a.request(msg); ok {
-		return a, cmd
+		return cmd
 	}
-	return a, a.broadcast(msg)
+	return a.broadcast(msg)
+}
+
+// drain handles the requests the screens posted, in the order posted
+// (handling one may post more).
+func (a *App) drain() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(a.outbox) > 0 {
+		m := a.outbox[0]
+		a.outbox = a.outbox[1:]
+		if cmd, ok := a.request(m); ok {
+			cmds = append(cmds, cmd)
+		} else {
+			cmds = append(cmds, a.broadcast(m))
+		}
+	}
+	a.outbox = a.outbox[:0]
+	return tea.Batch(cmds...)
 }
 
 // broadcast gives a message to every screen in the stack.
@@ -178,29 +207,19 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	return a.top().Update(k)
 }
 
-// quitGrace is how long quitting waits for edits already on their way:
-// a screen's committed edit reaches the root as a message from a command,
-// which may still be in flight when q or ctrl+c arrives.
-const quitGrace = 50 * time.Millisecond
-
-// quitCheckMsg ends the grace period.
-type quitCheckMsg struct{}
-
-// quit keeps what is being typed (if valid), lets edits on their way
-// arrive, waits for queued writes, then quits. Nothing committed is ever
-// lost and nothing asks to save.
+// quit keeps what is being typed (if valid), queues it behind the writes
+// already queued, and quits once the queue has drained. Every edit
+// committed before the quit key is in the queue by now (see Update), so
+// nothing committed is ever lost and nothing asks to save.
 func (a *App) quit() tea.Cmd {
-	cmds := []tea.Cmd{tea.Tick(quitGrace, func(time.Time) tea.Msg { return quitCheckMsg{} })}
 	for i := len(a.stack) - 1; i >= 0; i-- {
 		if f, ok := a.stack[i].(flusher); ok {
-			if m := f.Flush(); m != nil {
-				c, _ := a.request(m)
-				cmds = append(cmds, c)
-			}
+			f.Flush()
 		}
 	}
-	a.quitting, a.graceOver = true, false
-	return tea.Batch(cmds...)
+	cmd := a.drain()
+	a.quitting = true
+	return tea.Batch(cmd, a.quitIfDone())
 }
 
 // request handles the app's own messages. ok is false for anything else.
@@ -251,9 +270,6 @@ func (a *App) request(msg tea.Msg) (tea.Cmd, bool) {
 		return a.push(w, w.start(m.From)), true
 	case backMsg:
 		return a.pop(), true
-	case quitCheckMsg:
-		a.graceOver = true
-		return a.quitIfDone(), true
 	case replaceTopMsg:
 		a.stack[len(a.stack)-1] = m.s
 		m.s.SetSize(a.width, a.bodyHeight())
@@ -452,10 +468,9 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// quitIfDone quits once quitting, past the grace period and with no write
-// left to run.
+// quitIfDone quits once quitting with no write left to run.
 func (a *App) quitIfDone() tea.Cmd {
-	if a.quitting && a.graceOver && !a.saving && len(a.queue) == 0 {
+	if a.quitting && !a.saving && len(a.queue) == 0 {
 		return tea.Quit
 	}
 	return nil

@@ -380,7 +380,7 @@ func TestQuitWaitsForWrites(t *testing.T) {
 	p.Name = "退出前的修改"
 	_, write := h.app.Update(projectChangedMsg{Key: sampleKey, Project: p})
 	_, cmd := h.app.Update(keyMsg("ctrl+c"))
-	h.send(cmd()) // the grace period passes
+	h.run(cmd)
 	if h.quit {
 		t.Fatal("quit while a write was running")
 	}

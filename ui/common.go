@@ -19,6 +19,22 @@ type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
+
+	// outbox is the root's list of requests posted during an Update.
+	outbox *[]tea.Msg
+}
+
+// post hands a request (above all a committed edit) to the root. The root
+// handles it as soon as the current Update returns, before any other
+// message, so a quit key pressed right after a commit finds the edit in
+// the write queue; a command would race with that key. Without a root (a
+// widget tested alone) the request comes back as a command's message.
+func (c *Common) post(m tea.Msg) tea.Cmd {
+	if c == nil || c.outbox == nil {
+		return msgCmd(m)
+	}
+	*c.outbox = append(*c.outbox, m)
+	return nil
 }
 
 // screen is one page of the stack. Update returns the command to run;
@@ -37,10 +53,10 @@ type screen interface {
 }
 
 // flusher is a screen that may hold a valid edit not yet committed (a form
-// field being typed in). The root asks for it before quitting so that what
-// the user typed is kept; Flush returns the change message or nil.
+// field or a grid cell being typed in). The root asks it to commit before
+// quitting so that what the user typed is kept; Flush posts the edit.
 type flusher interface {
-	Flush() tea.Msg
+	Flush()
 }
 
 // fit truncates s to w display columns and pads it to exactly w.

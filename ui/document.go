@@ -124,7 +124,7 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		if i := d.project(); i >= 0 {
 			at = i + 1
 		}
-		return msgCmd(addProjectMsg{Key: d.key, At: at})
+		return d.common.post(addProjectMsg{Key: d.key, At: at})
 	case key.Matches(k, km.Delete):
 		d.confirm = d.project() >= 0
 	case key.Matches(k, km.MoveUp):
@@ -157,7 +157,7 @@ func (d *document) move(delta int) tea.Cmd {
 	}
 	d.projects[i], d.projects[j] = d.projects[j], d.projects[i]
 	d.cur += delta
-	return msgCmd(moveProjectMsg{Key: d.key, ID: d.projects[j].ID, To: j})
+	return d.common.post(moveProjectMsg{Key: d.key, ID: d.projects[j].ID, To: j})
 }
 
 func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
@@ -171,7 +171,7 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	d.projects = append(d.projects[:i:i], d.projects[i+1:]...)
 	d.totals = model.TotalsOf(d.projects)
 	d.cur = max(0, min(d.cur, d.rows()-1))
-	return msgCmd(deleteProjectMsg{Key: d.key, ID: id})
+	return d.common.post(deleteProjectMsg{Key: d.key, ID: id})
 }
 
 // headerLines is the header's height: title, totals, blank.

@@ -41,8 +41,8 @@ const inPlaceMaxLines = 4
 
 // Grid is the indicator grid (绩效指标表) of one project: six columns with
 // a cell cursor, in-place editing, a picker for the standard 一级/二级
-// names, row add/delete/move and undo. Every committed change returns a
-// command producing projectChangedMsg, which the root saves.
+// names, row add/delete/move and undo. Every committed change is posted
+// to the root as projectChangedMsg, which the root saves.
 //
 // Rows are rendered from a cache of their wrapped cells, and only the rows
 // on screen are looked at, so moving through 1,000 rows costs what moving
@@ -581,8 +581,15 @@ func (g *Grid) swapRows(a, b int) {
 // copy is taken here, not when the command runs, so later edits can't
 // leak into an earlier save.
 func (g *Grid) changed() tea.Cmd {
-	msg := projectChangedMsg{Key: g.docKey, Project: g.Project()}
-	return func() tea.Msg { return msg }
+	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project()})
+}
+
+// Flush commits the cell being typed in, for quitting. A picker is left
+// alone: its highlighted name may not be what the user meant.
+func (g *Grid) Flush() {
+	if g.mode == modeCell || g.mode == modeLarge {
+		g.commitCell(g.editor.Value(), 0)
+	}
 }
 
 // --- outside -------------------------------------------------------------

@@ -112,7 +112,7 @@ func (h *home) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 		if ok && typed == strconv.Itoa(d.Key.Year) {
 			h.docs = append(h.docs[:h.cur:h.cur], h.docs[h.cur+1:]...)
 			h.cur = max(0, min(h.cur, len(h.docs)-1))
-			return msgCmd(deleteDocMsg{Key: d.Key})
+			return h.common.post(deleteDocMsg{Key: d.Key})
 		}
 		return msgCmd(errMsg{What: "删除", Err: fmt.Errorf("输入的年度不符，未删除")})
 	}
@@ -257,7 +257,7 @@ func (d *docForm) submit() tea.Cmd {
 	}
 	year, _ := strconv.Atoi(d.form.Value(dfYear))
 	name := d.form.Value(dfName)
-	return msgCmd(createDocMsg{Doc: model.Document{
+	return d.common.post(createDocMsg{Doc: model.Document{
 		UnitCode: d.form.Value(dfCode),
 		UnitName: name,
 		Year:     year,

@@ -212,15 +212,14 @@ func (p *part1) changed() tea.Cmd {
 	d.Goals = append([]model.Goal(nil), d.Goals...)
 	d.Measures = append([]model.Measure(nil), d.Measures...)
 	d.Projects = nil
-	return msgCmd(headerChangedMsg{Doc: d})
+	return p.common.post(headerChangedMsg{Doc: d})
 }
 
 // Flush commits the field being typed in, for quitting.
-func (p *part1) Flush() tea.Msg {
-	if p.editing == nil || p.editing.Flush() < 0 {
-		return nil
+func (p *part1) Flush() {
+	if p.editing != nil && p.editing.Flush() >= 0 {
+		p.applyEdit()
 	}
-	return p.applyEdit()()
 }
 
 // itemEmpty reports whether a goal or measure has nothing filled in.

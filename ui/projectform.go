@@ -199,7 +199,7 @@ func (pf *projectForm) commitMsg(i int) tea.Cmd {
 	}
 	apply(&pf.project, i, pf.form.Value(i))
 	pf.hints()
-	return msgCmd(pf.changed())
+	return pf.common.post(pf.changed())
 }
 
 func (pf *projectForm) changed() projectChangedMsg {
@@ -209,14 +209,7 @@ func (pf *projectForm) changed() projectChangedMsg {
 }
 
 // Flush commits the field being typed in, for quitting.
-func (pf *projectForm) Flush() tea.Msg {
-	i := pf.form.Flush()
-	if i < 0 {
-		return nil
-	}
-	apply(&pf.project, i, pf.form.Value(i))
-	return pf.changed()
-}
+func (pf *projectForm) Flush() { pf.commitMsg(pf.form.Flush()) }
 
 func (pf *projectForm) ShortHelp() []key.Binding {
 	km := pf.common.Keys

@@ -194,17 +194,14 @@ func (w *walk) move(delta int) tea.Cmd {
 		}
 		return nil
 	}
-	var flush tea.Cmd
 	if f, ok := w.inner.(flusher); ok {
-		if m := f.Flush(); m != nil {
-			flush = msgCmd(m)
-		}
+		f.Flush()
 	}
 	var cur *model.Project
 	if p, ok := w.project(); ok {
 		cur = &p
 	}
-	return tea.Batch(flush, w.goTo(next, cur))
+	return w.goTo(next, cur)
 }
 
 // stepName says where the walk is: 第一部分, or 项目 3/9 名称 · 表单.
@@ -262,9 +259,8 @@ func (w *walk) FullHelp() [][]key.Binding {
 }
 
 // Flush commits what is typed in the screen shown, for quitting.
-func (w *walk) Flush() tea.Msg {
+func (w *walk) Flush() {
 	if f, ok := w.inner.(flusher); ok {
-		return f.Flush()
+		f.Flush()
 	}
-	return nil
 }

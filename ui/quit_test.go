@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+// TestQuitRightAfterACommitKeepsIt commits an edit and presses the quit key
+// at once, before running any command the commit returned (a loaded
+// machine can be that slow to deliver them): the app must not quit before
+// the edit is in the file, and must quit once it is.
+func TestQuitRightAfterACommitKeepsIt(t *testing.T) {
+	tests := []struct {
+		name   string
+		setup  []string
+		text   string // typed after setup
+		commit string // the key that commits
+		quit   string
+		stored func(h *harness) bool
+	}{
+		{
+			name:  "form field then ctrl+c",
+			setup: []string{"down", "down", "down", "enter", "tab", "ctrl+u"}, text: "退出前改名",
+			commit: "tab", quit: "ctrl+c",
+			stored: func(h *harness) bool { return h.storedProjects()[0].Name == "退出前改名" },
+		},
+		{
+			name:  "grid cell then q",
+			setup: []string{"down", "down", "down", "i", "right", "right", "enter"}, text: "（改）",
+			commit: "enter", quit: "q",
+			stored: func(h *harness) bool {
+				return strings.HasSuffix(h.storedProjects()[0].Indicators[0].L3, "（改）")
+			},
+		},
+		{
+			name:   "project moved then q",
+			setup:  []string{"down", "down", "down"},
+			commit: "J", quit: "q",
+			stored: func(h *harness) bool { return h.storedProjects()[1].Name == "法律援助经费" },
+		},
+		{
+			name:   "grid row deleted then q",
+			setup:  []string{"down", "down", "down", "i"},
+			commit: "D", quit: "q",
+			stored: func(h *harness) bool {
+				return len(h.storedProjects()[0].Indicators) == len(model.Sample().Projects[0].Indicators)-1
+			},
+		},
+		{
+			name:  "Part 1 item then q",
+			setup: []string{"enter", "enter"}, text: "退出前的总体目标",
+			commit: "ctrl+s", quit: "q",
+			stored: func(h *harness) bool { return strings.HasPrefix(h.storedHeader().Overall, "退出前的总体目标") },
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t, 80, 24)
+			h.openSample()
+			h.keys(tt.setup...)
+			h.typeText(tt.text)
+			if tt.stored(h) {
+				t.Fatal("the edit is in the file before it was committed")
+			}
+			_, commit := h.app.Update(keyMsg(tt.commit))
+			_, quit := h.app.Update(keyMsg(tt.quit))
+			h.run(quit)
+			if h.quit && !tt.stored(h) {
+				t.Fatal("quit before the committed edit was written")
+			}
+			h.run(commit)
+			if !h.quit {
+				t.Fatalf("did not quit once the write was done:\n%s", h.screen())
+			}
+			if !tt.stored(h) {
+				t.Fatal("the committed edit is not in the file")
+			}
+		})
+	}
+}
+
+// TestQuitKeepsTheCellBeingTyped quits with ctrl+c while a grid cell's
+// editor holds typed text: like a form field, it is kept.
+func TestQuitKeepsTheCellBeingTyped(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("down", "down", "down", "i", "right", "right", "enter")
+	h.typeText("（未按回车）")
+	h.keys("ctrl+c")
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	if got := h.storedProjects()[0].Indicators[0].L3; !strings.HasSuffix(got, "（未按回车）") {
+		t.Errorf("stored 三级指标 %q, want the typed text kept", got)
+	}
+}
