@@ -39,7 +39,9 @@ var savedStamp = regexp.MustCompile(`已保存 (\d\d:\d\d:\d\d)`)
 // start runs the app and opens the project's indicator grid.
 func (k *killRig) start() {
 	k.t.Helper()
-	k.s = tmuxtest.Start(k.t, 100, 30, nil, k.bin, "--db", k.db)
+	// Wide, so that the status line has room for the 已保存 time after the
+	// review findings it shows first.
+	k.s = tmuxtest.Start(k.t, 200, 30, nil, k.bin, "--db", k.db)
 	k.stamp = ""
 	k.s.WaitFor(wait, k.key.UnitCode, "测试单位")
 	k.s.Keys("Enter")
