@@ -14,6 +14,9 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"jixiao/store"
+	"jixiao/store/storetest"
 )
 
 var (
@@ -209,5 +212,27 @@ func write(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestListHostileNames: a 单位名称 or 单位编码 holding escape sequences, bidi
+// overrides or line breaks is listed with them written as \uXXXX: nothing
+// reaches the terminal as a control, and each document stays on one line.
+func TestListHostileNames(t *testing.T) {
+	db := tempDB(t)
+	s, err := store.Open(db, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := storetest.Document("31\x1b[2J5002", 2020, 1, 1)
+	doc.UnitName = "司法局\u202e\n\x1b]0;pwned\x07"
+	if err := s.CreateDocument(doc); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	code, out, errOut := runCLI(t, nil, "list", "--db", db)
+	want := `31\u001B[2J5002  司法局\u202E\u000A\u001B]0;pwned\u0007  2020  草案  1 项  1.00 万元` + "\n"
+	if code != exitOK || errOut != "" || out != want {
+		t.Errorf("list: %d %q\n got %q\nwant %q", code, errOut, out, want)
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"jixiao/export"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -44,6 +45,7 @@ func runList(env *cliEnv, args []string) int {
 
 // writeDocList writes the rows with columns aligned by display width (CJK
 // takes two columns): text left-aligned, counts and amounts right-aligned.
+// Control, bidi and hidden characters in names are written as \uXXXX.
 func writeDocList(w io.Writer, docs []store.DocInfo) {
 	rows := make([][]string, len(docs))
 	for i, d := range docs {
@@ -51,7 +53,9 @@ func writeDocList(w io.Writer, docs []store.DocInfo) {
 		if !budget.IsSet() {
 			budget = model.MoneyUnits(0) // a document without projects totals 0
 		}
-		rows[i] = []string{d.Key.UnitCode, d.UnitName, strconv.Itoa(d.Key.Year), string(d.Status),
+		// Names are stored as typed or imported; none of their characters
+		// may reach the terminal as a control.
+		rows[i] = []string{export.OneLine(d.Key.UnitCode), export.OneLine(d.UnitName), strconv.Itoa(d.Key.Year), export.OneLine(string(d.Status)),
 			strconv.Itoa(d.Projects) + " 项", budget.String() + " 万元"}
 	}
 	rightAligned := []bool{false, false, false, false, true, true}

@@ -317,3 +317,29 @@ func EscapeHeading(s string) string {
 	dst, rest := appendLineStart(nil, line)
 	return string(appendEscaped(dst, rest, &mdHeadingSpecial))
 }
+
+// OneLine returns s as one line of plain text for a message or a terminal:
+// every control character (tab and line breaks included) and every hidden
+// character listed above is written as \uXXXX, and invalid UTF-8 as
+// U+FFFD, so nothing in s can drive the terminal, reorder the line or
+// break it. Text without them is returned as is.
+func OneLine(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		clean = s[i] >= 0x20 && !mdMaybeHiddenAny[s[i]]
+	}
+	if clean {
+		return s
+	}
+	dst := make([]byte, 0, len(s)+16)
+	for i := 0; i < len(s); {
+		n, hidden := hiddenAt(s, i)
+		if c := s[i]; hidden || c == '\t' || c == '\r' || c == '\n' {
+			dst = appendHidden(dst, s[i:i+n])
+		} else {
+			dst = append(dst, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(dst)
+}

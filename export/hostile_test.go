@@ -145,3 +145,49 @@ func TestImportInvalidUTF8ByRow(t *testing.T) {
 		t.Errorf("the message itself holds invalid UTF-8: %q", err)
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"法律援助 ≥75% 😀", "法律援助 ≥75% 😀"},
+		{"红\x1b[31m字", `红\u001B[31m字`},
+		{"a\tb\r\nc\x00", `a\u0009b\u000D\u000Ac\u0000`},
+		{"\u202e123\u202c", `\u202E123\u202C`},
+		{"x\u0085y\u009b", `x\u0085y\u009B`},
+		{"无效\xff", "无效\ufffd"},
+		{"👨\u200d👩", "👨\u200d👩"},
+	} {
+		if got := OneLine(tt.in); got != tt.want {
+			t.Errorf("OneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, h := range hostile.All() {
+		got := OneLine(h.Value)
+		if !utf8.ValidString(got) {
+			t.Errorf("%s: not valid UTF-8", h.Name)
+		}
+		for _, r := range got {
+			if r < 0x20 || r >= 0x7f && r <= 0x9f || isHidden(r) {
+				t.Errorf("%s: OneLine keeps %U", h.Name, r)
+				break
+			}
+		}
+	}
+}
+
+// TestImportMessagesAreSafe: a value quoted in an import error goes to a
+// terminal; an escape sequence or bidi override in it arrives written out.
+func TestImportMessagesAreSafe(t *testing.T) {
+	data := csvOf(row("A", map[string]string{"年度": "\x1b[2J\u202e2020", "预算数": "1\x1b]0;x\x07"}))
+	_, err := ReadCSV(bytes.NewReader(data), EncodingAuto)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := err.Error()
+	if strings.ContainsAny(msg, "\x1b\x07\u202e") {
+		t.Errorf("the message holds control characters: %q", msg)
+	}
+	if !strings.Contains(msg, `\u001B[2J\u202E2020`) || !strings.Contains(msg, `1\u001B]0;x\u0007`) {
+		t.Errorf("the message does not show the values written out: %q", msg)
+	}
+}

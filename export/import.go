@@ -284,12 +284,12 @@ func allEmpty(fields []string) bool {
 // does not flood the screen.
 func clip(s string) string {
 	const maxRunes = 30
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if utf8.RuneCountInString(s) <= maxRunes {
-		return s
+	if utf8.RuneCountInString(s) > maxRunes {
+		s = string([]rune(s)[:maxRunes]) + "…"
 	}
-	r := []rune(s)
-	return string(r[:maxRunes]) + "…"
+	// The message goes to a terminal: no escape sequence from the file
+	// may reach it.
+	return OneLine(s)
 }
 
 func moneyMsg(err error) string {
