@@ -15,6 +15,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"jixiao/export"
 	"jixiao/store"
 	"jixiao/store/storetest"
 )
@@ -234,5 +235,34 @@ func TestListHostileNames(t *testing.T) {
 	want := `31\u001B[2J5002  司法局\u202E\u000A\u001B]0;pwned\u0007  2020  草案  1 项  1.00 万元` + "\n"
 	if code != exitOK || errOut != "" || out != want {
 		t.Errorf("list: %d %q\n got %q\nwant %q", code, errOut, out, want)
+	}
+}
+
+// TestImportExportHostileNames: the names import and export print come
+// from the file and the database; written out, they cannot drive the
+// terminal.
+func TestImportExportHostileNames(t *testing.T) {
+	db := tempDB(t)
+	doc := storetest.Document("315002\x1b[2J", 2020, 1, 1)
+	doc.UnitName = "司法局\u202e\x1b]0;pwned\x07"
+	csv := filepath.Join(t.TempDir(), "in.csv")
+	var buf bytes.Buffer
+	if err := export.WriteCSV(&buf, doc, export.CSVOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, csv, buf.Bytes())
+	code, out, errOut := runCLI(t, nil, "import", csv, "--db", db)
+	if code != exitOK || !strings.Contains(out, `315002\u001B[2J/2020 司法局\u202E\u001B]0;pwned\u0007:`) {
+		t.Errorf("import: %d %q %q", code, out, errOut)
+	}
+	md := filepath.Join(t.TempDir(), "out.md")
+	code, out2, errOut := runCLI(t, nil, "export", "--db", db, "--format", "md", "-o", md)
+	if code != exitOK || !strings.Contains(out2, `(315002\u001B[2J/2020,`) {
+		t.Errorf("export: %d %q %q", code, out2, errOut)
+	}
+	for _, s := range []string{out, out2} {
+		if strings.ContainsAny(s, "\x1b\x07\u202e") {
+			t.Errorf("a control character reached the output: %q", s)
+		}
 	}
 }

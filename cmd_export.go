@@ -80,7 +80,7 @@ func runExport(env *cliEnv, args []string) int {
 	var cells export.Errors
 	switch {
 	case errors.As(err, &cells):
-		fmt.Fprintf(env.stderr, "jixiao export: %s has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n", key)
+		fmt.Fprintf(env.stderr, "jixiao export: %s has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n", export.OneLine(key.String()))
 		printCellErrors(env, cells)
 		return exitDomain
 	case err != nil:
@@ -94,7 +94,7 @@ func runExport(env *cliEnv, args []string) int {
 		}
 		t := doc.Totals()
 		errs, warns := model.Count(findings)
-		fmt.Fprintf(env.stdout, "Wrote %s (%s, %d projects, %d indicators; %d errors, %d warnings).\n", path, key, t.Projects, t.Indicators, errs, warns)
+		fmt.Fprintf(env.stdout, "Wrote %s (%s, %d projects, %d indicators; %d errors, %d warnings).\n", path, export.OneLine(key.String()), t.Projects, t.Indicators, errs, warns)
 	}
 	return exitOK
 }
@@ -123,7 +123,7 @@ func chooseDocument(env *cliEnv, cmd string, s *store.Store, docFlag string) (ke
 	}
 	keys := make([]string, len(docs))
 	for i, d := range docs {
-		keys[i] = d.Key.String()
+		keys[i] = export.OneLine(d.Key.String())
 	}
 	fmt.Fprintf(env.stderr, "jixiao %s: %s holds several documents; choose one with --doc (%s)\n", cmd, s.Path(), strings.Join(keys, ", "))
 	return key, exitUsage, false

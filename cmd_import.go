@@ -110,9 +110,10 @@ func runImport(env *cliEnv, args []string) int {
 	}
 	from := ""
 	if im.Rows > 0 && im.Key != target {
-		from = fmt.Sprintf("; its rows were for %s", im.Key)
+		from = fmt.Sprintf("; its rows were for %s", export.OneLine(im.Key.String()))
 	}
+	// Names come from the file: written out, they cannot drive the terminal.
 	fmt.Fprintf(env.stdout, "Imported %s into %s %s: %d projects created, %d updated, %d rows (%s)%s.\n",
-		name, target, doc.UnitName, created, updated, im.Rows, im.Encoding, from)
+		name, export.OneLine(target.String()), export.OneLine(doc.UnitName), created, updated, im.Rows, im.Encoding, from)
 	return exitOK
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao/model"
 )
@@ -80,7 +81,9 @@ func WriteFile(path string, doc *model.Document, findings []model.Finding, opts 
 // DefaultFileName is the file name an export gets unless the user picks
 // one: <单位名称>-<年度>-绩效目标.md (or .csv). Characters that are not
 // allowed in file names on Windows, macOS or Linux become _, so the unit
-// name can never point into another folder.
+// name can never point into another folder; so do controls, bidi and
+// hidden characters (a U+202E would show "绩效目标.exe" reversed) and
+// invalid UTF-8. The name is cut to 120 bytes: file systems allow 255.
 func DefaultFileName(doc *model.Document, f Format) string {
 	name := strings.TrimSpace(doc.UnitName)
 	if name == "" {
@@ -88,13 +91,20 @@ func DefaultFileName(doc *model.Document, f Format) string {
 	}
 	name = strings.Map(func(r rune) rune {
 		switch {
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || isHidden(r) || r == utf8.RuneError:
 			return '_'
 		case strings.ContainsRune(`/\:*?"<>|`, r):
 			return '_'
 		}
 		return r
 	}, name)
+	if len(name) > 120 {
+		cut := 120
+		for cut > 0 && !utf8.RuneStart(name[cut]) {
+			cut--
+		}
+		name = name[:cut]
+	}
 	// Leading dots would hide the file; trailing dots and spaces are
 	// dropped by Windows.
 	name = strings.Trim(name, ". ")

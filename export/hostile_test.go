@@ -191,3 +191,23 @@ func TestImportMessagesAreSafe(t *testing.T) {
 		t.Errorf("the message does not show the values written out: %q", msg)
 	}
 }
+
+// TestDefaultFileNameHostile: whatever the 单位名称 holds, the default file
+// name is one valid UTF-8 name of at most 255 bytes in the current folder,
+// without controls, bidi or hidden characters.
+func TestDefaultFileNameHostile(t *testing.T) {
+	for _, h := range append(hostile.All(), hostile.Text{Name: "path", Value: "../../etc/passwd"}) {
+		d := &model.Document{UnitCode: "315002", UnitName: h.Value, Year: 2020}
+		for _, f := range []Format{FormatMarkdown, FormatCSV} {
+			name := DefaultFileName(d, f)
+			if len(name) > 255 || !utf8.ValidString(name) || strings.ContainsAny(name, `/\`) || name[0] == '.' {
+				t.Errorf("%s: %.80q", h.Name, name)
+			}
+			for _, r := range name {
+				if r < 0x20 || r >= 0x7f && r <= 0x9f || isHidden(r) {
+					t.Errorf("%s: %.80q holds %U", h.Name, name, r)
+				}
+			}
+		}
+	}
+}
