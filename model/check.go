@@ -1,8 +1,9 @@
 package model
 
 import (
+	"slices"
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -145,21 +146,14 @@ func Check(d *Document) []Finding {
 	if d == nil {
 		return nil
 	}
-	c := newChecker(d)
-	// Counting codes once keeps CODE_DUP linear; CheckProject, which sees
-	// one project, scans the others instead.
-	codes := make(map[string]int, len(d.Projects))
+	c := getChecker(d)
+	defer putChecker(c)
+	c.markDupCodes()
 	for i := range d.Projects {
-		if k := codeKey(d.Projects[i].Code); k != "" {
-			codes[k]++
-		}
-	}
-	c.codeDup = func(p *Project, k string) bool { return codes[k] > 1 }
-	c.values = new(valueCache)
-	for i := range d.Projects {
+		c.dupCode = c.dups[i]
 		c.project(&d.Projects[i])
 	}
-	return c.out
+	return c.findings()
 }
 
 // CheckProject runs the rules on one project of d (the document supplies the
@@ -169,69 +163,63 @@ func CheckProject(d *Document, p *Project) []Finding {
 	if p == nil {
 		return nil
 	}
-	c := newChecker(d)
-	c.codeDup = func(p *Project, k string) bool {
-		if d == nil {
-			return false
-		}
-		for i := range d.Projects {
-			o := &d.Projects[i]
-			if o == p || o.ID == p.ID {
-				continue
-			}
-			// Most codes are already in canonical form: compare them as
-			// they are before folding.
-			if o.Code == k || needsFold(o.Code) && codeKey(o.Code) == k {
-				return true
-			}
-		}
-		return false
-	}
+	c := getChecker(d)
+	defer putChecker(c)
+	c.dupCode = !blank(p.Code) && codeUsedElsewhere(d, p)
 	c.project(p)
-	return c.out
+	return c.findings()
 }
 
-// checker carries what the rules need across one run.
+// codeUsedElsewhere reports whether another project of d has p's 项目编码.
+// CheckProject sees one project, so it scans the others instead of
+// indexing them all.
+func codeUsedElsewhere(d *Document, p *Project) bool {
+	if d == nil {
+		return false
+	}
+	k := codeKey(p.Code)
+	for i := range d.Projects {
+		o := &d.Projects[i]
+		if o == p || o.ID == p.ID {
+			continue
+		}
+		// Most codes are already in canonical form: compare them as
+		// they are before folding.
+		if o.Code == k || needsFold(o.Code) && codeKey(o.Code) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// checker carries what the rules need across one run. Checkers are pooled:
+// the buffers they keep (findings, rows, the code index) are sized by the
+// first runs, and later runs, one per edit, reuse them instead of growing
+// them again.
 type checker struct {
 	d      *Document
 	satMin int64 // the 满意度 threshold in Value.Num units
 	// satMinText and satLowHint are built once, not per finding.
 	satMinText, satLowHint string
-	codeDup                func(p *Project, key string) bool
-	out                    []Finding
+	out                    []Finding // scratch; findings copies it out
 
-	p      *Project
-	rows   []rowInfo   // the current project's rows, reused across projects
-	values *valueCache // nil in CheckProject, which parses few values
+	p       *Project
+	dupCode bool      // p's 项目编码 is used by another project
+	rows    []rowInfo // the current project's rows, reused across projects
+
+	// Check only: codes maps each folded 项目编码 to the first project
+	// that has it, and dups[i] says project i shares its code.
+	codes map[string]int
+	dups  []bool
 }
 
-// valueCache remembers parsed 指标值 by their text across one Check run.
-// Departments write the same few values in project after project (≥90%,
-// 100%, 年度计划), and ParseValue allocates; a direct-mapped table of recent
-// texts turns most parses into a hash and a compare. A miss just parses.
-type valueCache struct {
-	slots [512]struct {
-		raw string
-		v   Value
-	}
-}
+var checkers = sync.Pool{New: func() any { return new(checker) }}
 
-func (vc *valueCache) parse(raw string) Value {
-	if vc == nil {
-		return ParseValue(raw)
-	}
-	h := uint32(2166136261) // FNV-1a
-	for i := 0; i < len(raw); i++ {
-		h = (h ^ uint32(raw[i])) * 16777619
-	}
-	slot := &vc.slots[h%uint32(len(vc.slots))]
-	if slot.raw != raw {
-		slot.raw, slot.v = raw, ParseValue(raw)
-	}
-	return slot.v
-}
+// maxPooledFindings bounds what a pooled checker keeps between runs, so
+// one document full of faults does not pin its findings' memory.
+const maxPooledFindings = 1 << 14
 
-func newChecker(d *Document) *checker {
+func getChecker(d *Document) *checker {
 	min := DefaultSatisfactionMin
 	if d != nil && d.SatisfactionMin.IsSet() {
 		min = d.SatisfactionMin
@@ -240,10 +228,54 @@ func newChecker(d *Document) *checker {
 	for i := PercentScale; i < ValueScale; i++ {
 		scale *= 10
 	}
-	c := &checker{d: d, satMin: min.Hundredths() * scale}
+	c := checkers.Get().(*checker)
+	c.d, c.satMin = d, min.Hundredths()*scale
 	c.satMinText = num(Value{Num: c.satMin})
 	c.satLowHint = "满意度目标一般不低于 " + c.satMinText + "%"
 	return c
+}
+
+// putChecker drops every reference into the document before pooling c.
+func putChecker(c *checker) {
+	if cap(c.out) > maxPooledFindings {
+		c.out = nil
+	}
+	clear(c.out[:cap(c.out)])
+	clear(c.rows[:cap(c.rows)])
+	clear(c.codes)
+	c.out, c.rows, c.dups = c.out[:0], c.rows[:0], c.dups[:0]
+	c.d, c.p = nil, nil
+	checkers.Put(c)
+}
+
+// findings returns a copy of the findings, exactly as long, or nil.
+func (c *checker) findings() []Finding {
+	if len(c.out) == 0 {
+		return nil
+	}
+	return slices.Clone(c.out)
+}
+
+// markDupCodes fills c.dups for every project of the document with one
+// map lookup per project, which keeps CODE_DUP linear in Check.
+func (c *checker) markDupCodes() {
+	ps := c.d.Projects
+	if c.codes == nil {
+		c.codes = make(map[string]int, len(ps))
+	}
+	c.dups = slices.Grow(c.dups[:0], len(ps))[:len(ps)]
+	clear(c.dups)
+	for i := range ps {
+		k := codeKey(ps[i].Code)
+		if k == "" {
+			continue
+		}
+		if j, ok := c.codes[k]; ok {
+			c.dups[i], c.dups[j] = true, true
+		} else {
+			c.codes[k] = i
+		}
+	}
 }
 
 func (c *checker) add(rule string, row int, field, msg, suggestion string) {
@@ -272,12 +304,82 @@ func (c *checker) project(p *Project) {
 
 // blank reports whether s has nothing but white space.
 func blank(s string) bool {
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
+	if s != "" && !spaceLead[s[0]] {
+		return false // the usual case, decided by one byte
+	}
+	for s != "" {
+		n := spaceLen(s)
+		if n == 0 {
 			return false
 		}
+		s = s[n:]
 	}
 	return true
+}
+
+// The rules look for white space (unicode.IsSpace) in every name and value
+// they read. Decoding each rune and searching the unicode tables for it
+// would cost more than the rest of a rule; instead the few white-space
+// runes are matched by their UTF-8 bytes: ASCII \t–\r and space, U+0085
+// and U+00A0 (C2 85, C2 A0), U+1680 (E1 9A 80), U+2000–U+200A (E2 80
+// 80–8A), U+2028, U+2029, U+202F (E2 80 A8, A9, AF), U+205F (E2 81 9F)
+// and U+3000 (E3 80 80). These byte strings are valid UTF-8, so they match
+// exactly where decoding would give a white-space rune, even inside
+// invalid text. TestSpaceBytesAreUnicodeIsSpace checks every rune.
+
+// spaceLen returns the length in bytes of the white-space rune s starts
+// with, or 0.
+func spaceLen(s string) int {
+	if s == "" {
+		return 0
+	}
+	switch s[0] {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return 1
+	case 0xC2:
+		if len(s) > 1 && (s[1] == 0x85 || s[1] == 0xA0) {
+			return 2
+		}
+	case 0xE1:
+		if len(s) > 2 && s[1] == 0x9A && s[2] == 0x80 {
+			return 3
+		}
+	case 0xE2:
+		if len(s) > 2 {
+			switch c := s[2]; s[1] {
+			case 0x80:
+				if c >= 0x80 && c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF {
+					return 3
+				}
+			case 0x81:
+				if c == 0x9F {
+					return 3
+				}
+			}
+		}
+	case 0xE3:
+		if len(s) > 2 && s[1] == 0x80 && s[2] == 0x80 {
+			return 3
+		}
+	}
+	return 0
+}
+
+// endsWithSpace reports whether the last rune of s (as
+// utf8.DecodeLastRuneInString reads it) is white space. The bytes before a
+// matched sequence do not matter: its first byte is not a continuation
+// byte, so the last rune starts there.
+func endsWithSpace(s string) bool {
+	n := len(s)
+	switch {
+	case n == 0:
+		return false
+	case s[n-1] < utf8.RuneSelf:
+		return spaceLen(s[n-1:]) == 1
+	case n >= 2 && spaceLen(s[n-2:]) == 2:
+		return true
+	}
+	return n >= 3 && spaceLen(s[n-3:]) == 3
 }
 
 // squeeze drops white space, which OCR and line wraps put inside names and
@@ -289,34 +391,39 @@ func squeeze(s string) string {
 	return strings.Join(strings.Fields(s), "")
 }
 
-// trim is strings.TrimSpace, but looks only at the first and last rune
-// when neither is white space, the usual case; TrimSpace decodes through
-// the unicode tables for text that starts with "≥".
+// trim is strings.TrimSpace, but looks only at the first and last bytes
+// when the text neither starts nor ends with white space, the usual case.
 func trim(s string) string {
-	if s == "" {
+	if s == "" || !spaceLead[s[0]] && !spaceTail[s[len(s)-1]] {
 		return s
 	}
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if !unicode.IsSpace(first) && !unicode.IsSpace(last) {
+	if spaceLen(s) == 0 && !endsWithSpace(s) {
 		return s
 	}
 	return strings.TrimSpace(s)
 }
 
+// spaceLead and spaceTail mark the bytes a white-space rune can start and
+// end with, so that most text is ruled out by a table look-up.
+var spaceLead, spaceTail = func() (lead, tail [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\v', '\f', '\r'} {
+		lead[c], tail[c] = true, true
+	}
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		lead[c] = true
+	}
+	for _, c := range []byte{0x85, 0xA0, 0x80, 0x81, 0x82, 0x83, 0x84, 0x86, 0x87, 0x88, 0x89, 0x8A, 0xA8, 0xA9, 0xAF, 0x9F} {
+		tail[c] = true
+	}
+	return lead, tail
+}()
+
 // hasSpace is strings.ContainsFunc(s, unicode.IsSpace) without decoding
-// every rune: it runs on every name and value, and only runes whose UTF-8
-// lead byte is 0xC2 or 0xE1–0xE3 can be non-ASCII white space.
+// every rune: it runs on every name and value.
 func hasSpace(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ' || c >= '\t' && c <= '\r':
+		if spaceLead[s[i]] && spaceLen(s[i:]) > 0 {
 			return true
-		case c == 0xC2 || c >= 0xE1 && c <= 0xE3:
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return true
-			}
 		}
 	}
 	return false

@@ -7,17 +7,32 @@ import "strings"
 // keystroke over every row; strings.Contains once per word would cost a
 // pass per word. Two tables, built once, rule out almost every position
 // before any comparison: the byte a word may start with, and for words
-// that start with a multi-byte rune, the first two bytes.
+// that start with a multi-byte rune, the first two bytes. Where a position
+// passes, only the words starting with its byte are compared.
 type needles struct {
 	words []string
-	first [256]bool
+	// order lists word indexes grouped by first byte, each group in set
+	// order; at[c] is the group of byte c (empty when no word starts so).
+	order []uint8
+	at    [256]struct{ from, to uint8 }
 	pair  [1 << 16 / 64]uint64 // bit set for the first two bytes of a word
 }
 
 func newNeedles(words ...string) *needles {
+	if len(words) > 255 {
+		panic("newNeedles: more than 255 words")
+	}
 	n := &needles{words: words}
+	for c := 0; c < 256; c++ {
+		n.at[c].from = uint8(len(n.order))
+		for w, word := range words {
+			if int(word[0]) == c {
+				n.order = append(n.order, uint8(w))
+			}
+		}
+		n.at[c].to = uint8(len(n.order))
+	}
 	for _, w := range words {
-		n.first[w[0]] = true
 		if w[0] >= 0x80 && len(w) > 1 {
 			k := uint16(w[0])<<8 | uint16(w[1])
 			n.pair[k/64] |= 1 << (k % 64)
@@ -33,7 +48,8 @@ func newNeedles(words ...string) *needles {
 func (n *needles) index(s string) int {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !n.first[c] {
+		g := n.at[c]
+		if g.from == g.to {
 			continue
 		}
 		if c >= 0x80 {
@@ -45,9 +61,9 @@ func (n *needles) index(s string) int {
 				continue
 			}
 		}
-		for w, word := range n.words {
-			if strings.HasPrefix(s[i:], word) {
-				return w
+		for _, w := range n.order[g.from:g.to] {
+			if strings.HasPrefix(s[i:], n.words[w]) {
+				return int(w)
 			}
 		}
 	}

@@ -124,9 +124,17 @@ var outcomeKeywords = newNeedles(
 // satisfactionKeywords is where the 满意 words start in outcomeKeywords.
 const satisfactionKeywords = 10
 
-// nonStandardUnits maps units the finance bureau asks to rewrite. Percent
-// spellings (百分率, 百分比, ％) are handled through Value.RawUnit.
-var nonStandardUnits = map[string]string{"平米": "平方米"}
+// standardUnit returns the spelling the finance bureau asks for in place
+// of unit, if it asks for one. Percent spellings (百分率, 百分比, ％) are
+// handled through Value.RawUnit. A switch, not a map: it runs on every
+// number.
+func standardUnit(unit string) (string, bool) {
+	switch unit {
+	case "平米":
+		return "平方米", true
+	}
+	return "", false
+}
 
 // taxEntry is what a name means in the taxonomy: a 一级 name (or alias),
 // a 二级 name with the 一级 names it may stand under, or both (成本指标).
@@ -136,16 +144,22 @@ type taxEntry struct {
 	l2Parents []string
 }
 
-// taxIndex answers taxonomy lookups without allocating: CanonicalL1/L2
-// build strings per call, which is too slow for checking on every
-// keystroke. Keys are the names with and without the 指标 suffix.
-var taxIndex = func() map[string]taxEntry {
-	idx := map[string]taxEntry{}
+// taxSlots answer taxonomy lookups without allocating: CanonicalL1/L2
+// build strings per call, and a map would hash the whole name, for every
+// row on every keystroke. Keys are the names with and without the 指标
+// suffix, in an open-addressed table whose hash reads a few bytes only.
+var taxSlots = func() *[taxTableSize]taxSlot {
+	idx := map[string]*taxEntry{}
+	var keys []string
 	put := func(name string, f func(e *taxEntry)) {
 		for _, k := range []string{name, strings.TrimSuffix(name, "指标")} {
 			e := idx[k]
-			f(&e)
-			idx[k] = e
+			if e == nil {
+				e = new(taxEntry)
+				idx[k] = e
+				keys = append(keys, k)
+			}
+			f(e)
 		}
 	}
 	for _, l1 := range Taxonomy {
@@ -157,20 +171,76 @@ var taxIndex = func() map[string]taxEntry {
 			put(l2, func(e *taxEntry) { e.l2 = l2; e.l2Parents = append(e.l2Parents, l1.Name) })
 		}
 	}
-	return idx
+	t := new([taxTableSize]taxSlot)
+	for _, k := range keys {
+		h := taxHash(k)
+		for t[h].e != nil {
+			h = (h + 1) % taxTableSize
+		}
+		t[h] = taxSlot{key: k, e: idx[k]}
+	}
+	return t
 }()
 
+// taxTableSize keeps the table at most a third full, so a miss ends at an
+// empty slot after a probe or two.
+const (
+	taxBits      = 7
+	taxTableSize = 1 << taxBits
+)
+
+type taxSlot struct {
+	key string
+	e   *taxEntry
+}
+
+// taxHash mixes the length and the last byte of each of the first four
+// runes of a Chinese name, which tell the standard names apart (经济效益 and
+// 经济成本 differ in the third); text of any other shape just probes more.
+func taxHash(s string) uint32 {
+	h := uint32(len(s))
+	for i := 2; i < len(s) && i < 12; i += 3 {
+		h = h<<8 ^ uint32(s[i])
+	}
+	return h * 0x9E3779B1 >> (32 - taxBits)
+}
+
+// findTax returns the taxonomy entry named exactly s, or nil.
+func findTax(s string) *taxEntry {
+	for h := taxHash(s); ; h = (h + 1) % taxTableSize {
+		sl := &taxSlots[h]
+		if sl.e == nil || sl.key == s {
+			return sl.e
+		}
+	}
+}
+
+// taxOf returns the taxonomy entry for a name as written, or nil. No key
+// holds white space, so a name is squeezed only when it is not found as
+// it is, and then only if it has some.
+func taxOf(s string) *taxEntry {
+	if e := findTax(s); e != nil {
+		return e
+	}
+	if !hasSpace(s) {
+		return nil
+	}
+	return findTax(squeeze(s))
+}
+
+// lookupTax is taxOf as a value.
 func lookupTax(s string) (taxEntry, bool) {
-	e, ok := taxIndex[squeeze(s)]
-	return e, ok
+	if e := taxOf(s); e != nil {
+		return *e, true
+	}
+	return taxEntry{}, false
 }
 
 // rowInfo is what the rules need to know of a row, computed once per row.
 type rowInfo struct {
-	l1, l2   string // canonical names, "" when unknown
-	l2Entry  taxEntry
-	l2Known  bool
-	l2Parent bool // the 二级 does not belong under the 一级
+	l1, l2   string    // canonical names, "" when unknown
+	l2Entry  *taxEntry // nil when the 二级 is not in the taxonomy
+	l2Parent bool      // the 二级 does not belong under the 一级
 	l3       string
 }
 
@@ -185,28 +255,27 @@ func (c *checker) classify() {
 	c.rows = c.rows[:0]
 	// Rows come in runs under one 一级 and 二级: reuse the last lookup
 	// while the text repeats.
-	var prev *Indicator
-	var prevRow rowInfo
 	for i := range c.p.Indicators {
 		in := &c.p.Indicators[i]
-		var r rowInfo
+		c.rows = append(c.rows, rowInfo{})
+		r := &c.rows[i]
+		var prev *Indicator
+		var prevRow *rowInfo
+		if i > 0 {
+			prev, prevRow = &c.p.Indicators[i-1], &c.rows[i-1]
+		}
 		if prev != nil && in.L1 == prev.L1 {
 			r.l1 = prevRow.l1
-		} else if e, ok := lookupTax(in.L1); ok && e.l1 != "" {
+		} else if e := taxOf(in.L1); e != nil {
 			r.l1 = e.l1
 		}
 		if prev != nil && in.L2 == prev.L2 && r.l1 == prevRow.l1 {
-			r.l2Entry, r.l2Known, r.l2, r.l2Parent = prevRow.l2Entry, prevRow.l2Known, prevRow.l2, prevRow.l2Parent
-		} else if e, ok := lookupTax(in.L2); ok {
-			r.l2Entry, r.l2Known = e, true
-			r.l2 = e.l2
-			if r.l1 != "" && !contains(e.l2Parents, r.l1) {
-				r.l2Parent = true
-			}
+			r.l2Entry, r.l2, r.l2Parent = prevRow.l2Entry, prevRow.l2, prevRow.l2Parent
+		} else if e := taxOf(in.L2); e != nil {
+			r.l2Entry, r.l2 = e, e.l2
+			r.l2Parent = r.l1 != "" && !contains(e.l2Parents, r.l1)
 		}
 		r.l3 = squeeze(in.L3)
-		c.rows = append(c.rows, r)
-		prev, prevRow = in, r
 	}
 }
 
@@ -223,7 +292,7 @@ func (c *checker) formFields() {
 	p := c.p
 	if blank(p.Code) {
 		c.add(RuleRequired, -1, FieldCode, "项目编码未填写", "")
-	} else if c.codeDup(p, codeKey(p.Code)) {
+	} else if c.dupCode {
 		c.add(RuleCodeDup, -1, FieldCode, "项目编码“"+strings.TrimSpace(p.Code)+"”在文档中重复", "每个项目的编码在文档中必须唯一，请核对财政下达的项目编码")
 	}
 	if blank(p.Name) {
@@ -367,7 +436,7 @@ func (c *checker) row(i int) {
 	switch {
 	case blank(in.L2):
 		c.add(RuleL2Unknown, i, FieldL2, "二级指标未填写", l2Choices(r.l1))
-	case !r.l2Known:
+	case r.l2Entry == nil:
 		c.add(RuleL2Unknown, i, FieldL2, "二级指标“"+strings.TrimSpace(in.L2)+"”不在标准指标体系中", l2Choices(r.l1))
 	case r.l2Parent:
 		c.l2Parent(i, in, r)
@@ -404,7 +473,7 @@ func l2Choices(l1 string) string {
 
 func (c *checker) l2Parent(i int, in *Indicator, r *rowInfo) {
 	l2 := strings.TrimSpace(in.L2)
-	e := r.l2Entry
+	e := *r.l2Entry
 	if e.l2 == "" {
 		// A 一级 name used as a 二级, e.g. 效果指标 under 产出指标.
 		sug := "若是" + e.l1 + "，把一级指标改为“" + e.l1 + "”并选其下的二级指标；否则" + l2Choices(r.l1)
@@ -447,7 +516,7 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 	}
 	var v Value
 	if hasDigit(raw) {
-		v = c.values.parse(raw)
+		v = ParseValue(raw)
 	}
 	if !v.Quantitative {
 		// A plan or report is never a target, whatever the 二级; a count
@@ -467,7 +536,7 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 		if v.RawUnit != PercentUnit {
 			c.add(RuleValueUnit, i, FieldValue, "单位“"+v.RawUnit+"”不规范", "写作 "+string(v.Cmp)+num(v)+PercentUnit)
 		}
-	} else if std, ok := nonStandardUnits[v.Unit]; ok {
+	} else if std, ok := standardUnit(v.Unit); ok {
 		c.add(RuleValueUnit, i, FieldValue, "单位“"+v.Unit+"”不规范", "写作 "+string(v.Cmp)+num(v)+std)
 	} else if v.Unit == "" && (strings.Contains(r.l3, "率") || r.isSatisfaction()) {
 		c.add(RuleValueUnit, i, FieldValue, "比率“"+raw+"”缺少单位", "写作 "+string(v.Cmp)+num(v)+PercentUnit)

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -483,5 +485,106 @@ func TestNumMatchesNumString(t *testing.T) {
 		if got, want := num(v), v.NumString(); got != want {
 			t.Errorf("num(%d) = %q, NumString %q", n, got, want)
 		}
+	}
+}
+
+// TestSpaceBytesAreUnicodeIsSpace checks the byte patterns the rules use
+// for white space against unicode.IsSpace, for every rune, alone and at
+// either end of text.
+func TestSpaceBytesAreUnicodeIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		want := unicode.IsSpace(r) && utf8.ValidRune(r)
+		if got := spaceLen(s); got != 0 && got != len(s) || (got != 0) != want {
+			t.Fatalf("spaceLen(%q) = %d, unicode.IsSpace %v", s, got, want)
+		}
+		if got := endsWithSpace("价" + s); got != want {
+			t.Fatalf("endsWithSpace(价%q) = %v", s, got)
+		}
+		if got := hasSpace("价" + s + "价"); got != want {
+			t.Fatalf("hasSpace(价%q价) = %v", s, got)
+		}
+		if want && (!spaceLead[s[0]] || !spaceTail[s[len(s)-1]]) {
+			t.Fatalf("%U: first or last byte missing from spaceLead/spaceTail", r)
+		}
+	}
+}
+
+// FuzzSpace checks the white-space helpers against the strings functions
+// they stand in for, on any text, valid UTF-8 or not.
+func FuzzSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "\u3000年度计划\u3000", "≥ 30 人次", "社会 效益指标", "\xe2\x80", "\xe2\x80\x80", "x\xc2", "\xc2\xa0\xff", "百分\u2028率"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Fatalf("blank(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := trim(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trim(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := hasSpace(s), strings.ContainsFunc(s, unicode.IsSpace); got != want {
+			t.Fatalf("hasSpace(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := squeeze(s), strings.Join(strings.Fields(s), ""); got != want {
+			t.Fatalf("squeeze(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestCheckAgreesWithCheckProject runs the document-wide pass (pooled
+// buffers, the code index) and the one-project pass on the same projects,
+// with some codes repeated and respelled: each project's findings must be
+// the same either way.
+func TestCheckAgreesWithCheckProject(t *testing.T) {
+	d := Generate(300, 12)
+	pairs := 0
+	for i := 0; i < len(d.Projects); i += 17 {
+		// Generated codes are unique: each respelled code makes one pair.
+		d.Projects[i].Code = " " + strings.ToLower(d.Projects[i+1].Code)
+		pairs++
+		d.Projects[i].Indicators[3].Value = "≥ 3 件"
+		d.Projects[i].Indicators[1].L2 = "效果指标"
+	}
+	all := Check(d)
+	var joined []Finding
+	for i := range d.Projects {
+		joined = append(joined, CheckProject(d, &d.Projects[i])...)
+	}
+	if !slices.Equal(all, joined) {
+		t.Fatalf("Check: %d findings; CheckProject one by one: %d", len(all), len(joined))
+	}
+	var dup int
+	for _, f := range all {
+		if f.Rule == RuleCodeDup {
+			dup++
+		}
+	}
+	if dup != 2*pairs {
+		t.Errorf("%d CODE_DUP findings, want %d: one per respelled code and one per original", dup, 2*pairs)
+	}
+}
+
+// TestCheckResultsAreTheCallers guards the checker pool: a result must not
+// share memory with a later run's.
+func TestCheckResultsAreTheCallers(t *testing.T) {
+	d := Generate(50, 10)
+	first := Check(d)
+	if len(first) == 0 {
+		t.Fatal("no findings to compare")
+	}
+	kept := slices.Clone(first)
+	for range 3 {
+		_ = Check(Generate(60, 12))
+		_ = CheckProject(d, &d.Projects[0])
+	}
+	if !slices.Equal(first, kept) {
+		t.Fatal("a later Check changed an earlier result")
+	}
+	if got := Check(d); !slices.Equal(got, kept) {
+		t.Fatal("a second Check of the same document differs")
+	}
+	if got := CheckProject(nil, &Project{ID: "x", Code: "A", Name: "n", Use: "u", Goal: "g"}); slices.ContainsFunc(got, func(f Finding) bool { return f.ProjectID != "x" }) {
+		t.Fatal("a finding of another run leaked into CheckProject")
 	}
 }

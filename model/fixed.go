@@ -154,24 +154,18 @@ func normalizeDigits(s string) string {
 
 // needsNormalizing reports whether normalizeDigits would change s, so the
 // common case (ASCII or Chinese text without full-width digits) allocates
-// nothing.
+// nothing. Every rune normalizeDigits maps starts with byte 0xEF or 0xE3,
+// which is never a continuation byte, so decoding only there sees the same
+// runes a rune-by-rune reading would.
 func needsNormalizing(s string) bool {
-	if isASCII(s) {
-		return false
-	}
-	for _, r := range s {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != 0xEF && c != 0xE3 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		if r >= '０' && r <= '９' || r == '．' || r == '。' || r == '，' || r == '－' || r == '＋' || r == '\u3000' {
 			return true
 		}
 	}
 	return false
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

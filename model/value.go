@@ -50,10 +50,7 @@ func (v Value) NumString() string { return formatFixed(v.Num, ValueScale, 0) }
 
 // comparators lists every accepted spelling, longest first so that ">="
 // wins over ">".
-var comparators = []struct {
-	text string
-	cmp  Comparator
-}{
+var comparators = []comparator{
 	{">=", CmpGE}, {"<=", CmpLE}, {"＞＝", CmpGE}, {"＜＝", CmpLE},
 	{"≥", CmpGE}, {"≧", CmpGE}, {"⩾", CmpGE},
 	{"≤", CmpLE}, {"≦", CmpLE}, {"⩽", CmpLE},
@@ -61,21 +58,105 @@ var comparators = []struct {
 	{"=", CmpEQ}, {"＝", CmpEQ},
 }
 
+// comparator is one spelling of a Comparator.
+type comparator struct {
+	text string
+	cmp  Comparator
+}
+
 // percentWords are the ways the seed and its peers write "percent".
 var percentWords = []string{"%", "％", "百分率", "百分比"}
+
+// percentFirst marks the bytes a percent word starts with: a unit that
+// starts with none of them is not a percentage.
+var percentFirst = func() (t [256]bool) {
+	for _, w := range percentWords {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // ParseValue reads an indicator value. "≥260件" is ≥, 260, 件; "≥30 人次"
 // is ≥, 30, 人次; "≥65%百分率" and "≤0.2 百分率" are percentages; "5 个月"
 // has no comparator. Text that is not a comparator, a number and a short
 // unit ("年度计划", "**平米", "2020年12月31日", "2020 年底") is qualitative.
 func ParseValue(raw string) Value {
+	if v, ok := parsePlainValue(raw); ok {
+		return v
+	}
+	return parseValue(raw)
+}
+
+// parsePlainValue reads, in one pass and without allocating, the shape
+// nearly every value has: "≥260件", "≤0.2%", "100%", "5个月" — an optional
+// ≥ ≤ > < = right before ASCII digits, at most one point, and a unit that is
+// "%" or up to maxUnitRunes CJK ideographs. It reports false for anything
+// else (spaces, full-width digits, 百分率, a 年 that may make a year,
+// other comparators), which parseValue then reads. For what it accepts,
+// the result is parseValue's; FuzzParseValue checks that they agree.
+func parsePlainValue(raw string) (Value, bool) {
 	v := Value{Raw: raw}
-	s := strings.TrimSpace(raw)
-	for _, c := range comparators {
-		if strings.HasPrefix(s, c.text) {
-			v.Cmp = c.cmp
-			s = strings.TrimSpace(s[len(c.text):])
-			break
+	s := raw
+	if len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x89 && (s[2] == 0xA5 || s[2] == 0xA4) {
+		v.Cmp = CmpGE
+		if s[2] == 0xA4 {
+			v.Cmp = CmpLE
+		}
+		s = s[3:]
+	} else if len(s) >= 1 {
+		switch s[0] {
+		case '>':
+			v.Cmp = CmpGT
+		case '<':
+			v.Cmp = CmpLT
+		case '=':
+			v.Cmp = CmpEQ
+		}
+		if v.Cmp != CmpNone {
+			s = s[1:]
+		}
+	}
+	end := 0
+	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.') {
+		end++
+	}
+	// A comma or another character of a number after the digits is left
+	// to parseValue.
+	if end == 0 || end < len(s) && s[end] == ',' {
+		return Value{}, false
+	}
+	num, ok := parseDecimal(s[:end])
+	if !ok {
+		return Value{}, false
+	}
+	unit := s[end:]
+	switch {
+	case unit == "" || unit == PercentUnit:
+	case unit[0] < utf8.RuneSelf || strings.HasPrefix(unit, "百") || strings.HasPrefix(unit, "年"):
+		return Value{}, false
+	default:
+		n := 0
+		for _, r := range unit {
+			if n++; n > maxUnitRunes || r < 0x4E00 || r > 0x9FFF {
+				return Value{}, false
+			}
+		}
+	}
+	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, unit, unit
+	return v, true
+}
+
+// parseValue is ParseValue for any text.
+func parseValue(raw string) Value {
+	v := Value{Raw: raw}
+	s := trim(raw)
+	if s != "" {
+		for _, c := range comparatorsByFirst[s[0]] {
+			if strings.HasPrefix(s, c.text) {
+				v.Cmp = c.cmp
+				s = trim(s[len(c.text):])
+				break
+			}
 		}
 	}
 	// Most qualitative values ("年度计划") fail here, before any allocation.
@@ -90,16 +171,16 @@ func ParseValue(raw string) Value {
 	if end == 0 {
 		return Value{Raw: raw}
 	}
-	num, err := parseFixed(s[:end], ValueScale, ValueScale, 1<<62)
-	if err != nil {
-		return Value{Raw: raw}
+	num, ok := parseDecimal(s[:end])
+	if !ok {
+		var err error
+		if num, err = parseFixed(s[:end], ValueScale, ValueScale, 1<<62); err != nil {
+			return Value{Raw: raw}
+		}
 	}
 	// Spaces inside a unit are line wraps or OCR ("百分 率"); Chinese
 	// units never contain one.
-	unit := s[end:]
-	if strings.ContainsFunc(unit, unicode.IsSpace) {
-		unit = strings.Join(strings.Fields(unit), "")
-	}
+	unit := squeeze(s[end:])
 	if isYear(num, unit) {
 		return Value{Raw: raw}
 	}
@@ -109,6 +190,53 @@ func ParseValue(raw string) Value {
 	}
 	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, canon, unit
 	return v
+}
+
+// comparatorsByFirst is comparators split by first byte, in the same
+// order, so a value tries only the few spellings that can match it and a
+// value without a comparator (100%, 年度计划) tries none.
+var comparatorsByFirst = func() (t [256][]comparator) {
+	for _, c := range comparators {
+		t[c.text[0]] = append(t[c.text[0]], c)
+	}
+	return t
+}()
+
+// parseDecimal is parseFixed(s, ValueScale, ValueScale, 1<<62) for the
+// usual number of a value: ASCII digits, then at most one point and one
+// to ValueScale decimals, at most 14 integer digits (so no overflow) and no
+// thousands commas. It reports false for anything else, which parseFixed
+// then reads or rejects.
+func parseDecimal(s string) (int64, bool) {
+	var n int64
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int64(s[i]-'0')
+		i++
+	}
+	if i == 0 || i > 14 {
+		return 0, false
+	}
+	dec := 0
+	if i < len(s) {
+		if s[i] != '.' {
+			return 0, false
+		}
+		for i++; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' || dec == ValueScale {
+				return 0, false
+			}
+			n = n*10 + int64(s[i]-'0')
+			dec++
+		}
+		if dec == 0 {
+			return 0, false
+		}
+	}
+	for ; dec < ValueScale; dec++ {
+		n *= 10
+	}
+	return n, true
 }
 
 // startsWithDigit reports whether s starts with an ASCII or full-width digit.
@@ -132,7 +260,7 @@ func canonicalUnit(unit string) (string, bool) {
 	}
 	rest := unit
 	isPct := false
-	for progress := true; progress; {
+	for progress := percentFirst[unit[0]]; progress; {
 		progress = false
 		for _, w := range percentWords {
 			if strings.HasPrefix(rest, w) {
@@ -147,10 +275,19 @@ func canonicalUnit(unit string) (string, bool) {
 		}
 		return PercentUnit, true
 	}
-	if utf8.RuneCountInString(unit) > maxUnitRunes {
-		return "", false
-	}
+	n := 0
 	for _, r := range unit {
+		// Too long is refused like a wrong rune, so one pass does both.
+		if n++; n > maxUnitRunes {
+			return "", false
+		}
+		// Letters of the CJK Unified Ideographs block and ASCII letters,
+		// which nearly every unit is made of, are none of the four
+		// categories below; the unicode tables are searched for the rest
+		// (TestUnitLettersSkipTables checks the whole block).
+		if r >= 0x4E00 && r <= 0x9FFF || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			continue
+		}
 		if unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) && r != '/' || unicode.IsSymbol(r) && r != '℃' && r != '㎡' {
 			return "", false
 		}

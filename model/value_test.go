@@ -1,7 +1,9 @@
 package model
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // valueCase is the expected parse of one 指标值. num is the number as
@@ -180,6 +182,9 @@ func FuzzParseValue(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v := ParseValue(s)
+		if pv, ok := parsePlainValue(s); ok && pv != parseValue(s) {
+			t.Fatalf("%q: parsePlainValue %+v, parseValue %+v", s, pv, parseValue(s))
+		}
 		if v.Raw != s {
 			t.Fatalf("ParseValue(%q).Raw = %q", s, v.Raw)
 		}
@@ -203,4 +208,100 @@ func FuzzParseValue(f *testing.F) {
 			t.Fatalf("ParseValue(%q) = %+v; its canonical form %q parses to %+v", s, v, canon, w)
 		}
 	})
+}
+
+// TestPlainValueAgreesWithGeneral checks the one-pass reader against the
+// general one on every value above and on the shapes it is meant for, and
+// that it does take those shapes (a fast path that never runs would pass
+// every other test).
+func TestPlainValueAgreesWithGeneral(t *testing.T) {
+	var raws []string
+	for _, c := range append(append([]valueCase(nil), seedValues...), otherValues...) {
+		raws = append(raws, c.raw)
+	}
+	cmps := []string{"", "≥", "≤", ">", "<", "=", ">=", "＞", "≧", "⩽", " ≥", "≥ "}
+	nums := []string{"0", "7", "260", "0.2", "12.34", "99.9999", "1.23456", "5.", ".5", "1,000", "１００", "2020", "99999999999999", "100000000000000"}
+	units := []string{"", "%", "％", "件", " 人次", "人次", "个月", "万元", "元", "年", "年底", "百分率", "%百分率", "平米", "平方米", "km", "六个字的单位", "七个字的长单位", "件。", "件 "}
+	for _, c := range cmps {
+		for _, n := range nums {
+			for _, u := range units {
+				raws = append(raws, c+n+u)
+			}
+		}
+	}
+	for _, s := range raws {
+		if v, ok := parsePlainValue(s); ok {
+			if w := parseValue(s); v != w {
+				t.Errorf("%q: parsePlainValue %+v, parseValue %+v", s, v, w)
+			}
+		}
+	}
+	for _, s := range []string{"≥260件", "≤0.2%", "100%", "5个月", "≤12.34万元", ">3次", "=1", "≥99.9999%"} {
+		if _, ok := parsePlainValue(s); !ok {
+			t.Errorf("parsePlainValue(%q) declined a plain value", s)
+		}
+	}
+}
+
+// TestParseDecimalAgreesWithParseFixed tries every string of up to six
+// characters over digits, point and comma, and long digit runs.
+func TestParseDecimalAgreesWithParseFixed(t *testing.T) {
+	const alphabet = "0159.,"
+	check := func(s string) {
+		got, ok := parseDecimal(s)
+		want, err := parseFixed(s, ValueScale, ValueScale, 1<<62)
+		if ok && (err != nil || got != want) {
+			t.Fatalf("parseDecimal(%q) = %d; parseFixed says %d, %v", s, got, want, err)
+		}
+		if !ok && err == nil && !strings.Contains(s, ",") && !strings.HasPrefix(s, ".") && len(s) < 14 {
+			t.Fatalf("parseDecimal(%q) declined a plain number (%d)", s, want)
+		}
+	}
+	var walk func(prefix string)
+	walk = func(prefix string) {
+		check(prefix)
+		if len(prefix) == 6 {
+			return
+		}
+		for i := 0; i < len(alphabet); i++ {
+			walk(prefix + alphabet[i:i+1])
+		}
+	}
+	walk("")
+	for n := 1; n <= 20; n++ {
+		check(strings.Repeat("9", n))
+		check(strings.Repeat("9", n) + ".9999")
+	}
+}
+
+// TestUnitLettersSkipTables backs canonicalUnit's shortcut: no CJK unified
+// ideograph and no ASCII letter is a digit, space, punctuation or symbol.
+func TestUnitLettersSkipTables(t *testing.T) {
+	for r := rune(0x4E00); r <= 0x9FFF; r++ {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			t.Errorf("%U is a digit, space, punctuation or symbol", r)
+		}
+	}
+	for _, r := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" {
+		if unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) {
+			t.Errorf("%q is a digit, space, punctuation or symbol", r)
+		}
+	}
+}
+
+// TestNeedsNormalizingEveryRune checks the byte-wise test against the
+// runes normalizeDigits maps, for every rune alone and inside text.
+func TestNeedsNormalizingEveryRune(t *testing.T) {
+	mapped := func(r rune) bool {
+		return r >= '０' && r <= '９' || r == '．' || r == '。' || r == '，' || r == '－' || r == '＋' || r == '\u3000'
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		if got := needsNormalizing(s); got != mapped(r) {
+			t.Fatalf("needsNormalizing(%q) = %v", s, got)
+		}
+		if got := needsNormalizing("\xe3价" + s + "\xef"); got != mapped(r) {
+			t.Fatalf("needsNormalizing(%q) inside text = %v", s, got)
+		}
+	}
 }
