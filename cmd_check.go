@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jixiao/export"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -155,7 +156,7 @@ func writeFindingsText(w io.Writer, results []checkedDoc) error {
 			b.WriteString("\n")
 		}
 		d := r.doc
-		fmt.Fprintf(&b, "%s %s %s\n", d.Key(), d.UnitName, d.Title)
+		fmt.Fprintf(&b, "%s %s %s\n", export.OneLine(d.Key().String()), export.OneLine(d.UnitName), export.OneLine(d.Title))
 		fs := r.findings
 		withFindings := 0
 		for start := 0; start < len(fs); {
@@ -204,15 +205,15 @@ func writeProjectFindings(b *strings.Builder, d *model.Document, fs []model.Find
 	if i := d.ProjectIndex(f0.ProjectID); i >= 0 {
 		pos = strconv.Itoa(i+1) + ". "
 	}
-	fmt.Fprintf(b, "\n%s%s：%s\n", pos, name, strings.Join(counts, "，"))
+	fmt.Fprintf(b, "\n%s%s：%s\n", pos, export.OneLine(name), strings.Join(counts, "，"))
 	for _, f := range fs {
 		where := model.FieldLabel(f.Field)
 		if f.Row >= 0 {
 			where = "第 " + strconv.Itoa(f.Row+1) + " 行 " + where
 		}
-		fmt.Fprintf(b, "  [%s] %s：%s\n", f.Severity.Label(), where, f.Message)
+		fmt.Fprintf(b, "  [%s] %s：%s\n", f.Severity.Label(), where, export.OneLine(f.Message))
 		if f.Suggestion != "" {
-			fmt.Fprintf(b, "%s建议：%s\n", findingIndent, f.Suggestion)
+			fmt.Fprintf(b, "%s建议：%s\n", findingIndent, export.OneLine(f.Suggestion))
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/internal/hostile"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -170,5 +171,43 @@ func TestCheckExitCodes(t *testing.T) {
 	code, out, errOut := runCLI(t, nil, "check", "--db", emptyDB)
 	if code != exitUsage || out != "" || !strings.Contains(errOut, "nothing to check") {
 		t.Errorf("empty database: %d %q %q", code, out, errOut)
+	}
+}
+
+// TestCheckHostileText: names, titles and values that carry escape
+// sequences or bidi controls are printed visibly escaped, so nothing that
+// `jixiao check` prints can drive the terminal.
+func TestCheckHostileText(t *testing.T) {
+	db := tempDB(t)
+	st, err := store.Open(db, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := model.Sample()
+	for i, h := range hostile.Valid() {
+		if i == 0 {
+			doc.UnitName, doc.Title = h.Value, h.Value
+		}
+		p := &doc.Projects[i%len(doc.Projects)]
+		p.Name = h.Value
+		p.Indicators[0].Value = "**" + h.Value // a placeholder finding quotes it
+	}
+	if err := st.CreateDocument(doc); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, out, errOut := runCLI(t, nil, "check", "--db", db)
+	if code != exitDomain {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	for i := 0; i < len(out); i++ {
+		if c := out[i]; c < 0x20 && c != '\n' || c == 0x7f {
+			t.Fatalf("control byte %#x in output near %q", c, out[max(0, i-20):min(len(out), i+20)])
+		}
+	}
+	for _, r := range out {
+		if r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			t.Fatalf("control or bidi character %U in output", r)
+		}
 	}
 }
