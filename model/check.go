@@ -419,9 +419,32 @@ var spaceLead, spaceTail = func() (lead, tail [256]bool) {
 }()
 
 // hasSpace is strings.ContainsFunc(s, unicode.IsSpace) without decoding
-// every rune: it runs on every name and value.
+// every rune: it runs on every name and value. It reads eight bytes at a
+// time and looks closer only at words holding a byte a white-space rune
+// can start with (below 0x21, 0xC2 or 0xE0–0xE3; Chinese ideographs start
+// with 0xE4–0xE9), using the classic tests for a byte below n in a word:
+// (x - n·0x01…01) &^ x & 0x80…80 is non-zero exactly when one is.
 func hasSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		low := (x - ones*0x21) &^ x & highs
+		e := x ^ ones*0xE0 // 0xE0–0xE3 become 0–3
+		e = (e - ones*4) &^ e & highs
+		c := x ^ ones*0xC2 // 0xC2 becomes 0
+		c = (c - ones) &^ c & highs
+		if low|e|c == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if spaceLead[s[j]] && spaceLen(s[j:]) > 0 {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i++ {
 		if spaceLead[s[i]] && spaceLen(s[i:]) > 0 {
 			return true
 		}

@@ -23,6 +23,11 @@ func newNeedles(words ...string) *needles {
 		panic("newNeedles: more than 255 words")
 	}
 	n := &needles{words: words}
+	for _, w := range words {
+		if w == "" || w[0]&0xC0 == 0x80 {
+			panic("newNeedles: a word is empty or starts inside a rune")
+		}
+	}
 	for c := 0; c < 256; c++ {
 		n.at[c].from = uint8(len(n.order))
 		for w, word := range words {
@@ -42,12 +47,19 @@ func newNeedles(words ...string) *needles {
 }
 
 // index returns the position in the set of a word found in s (the leftmost
-// occurrence in s, then the first word in the set), or -1. Every byte
-// position is tried, so it agrees with strings.Contains even on text that
-// is not valid UTF-8.
+// occurrence in s, then the first word in the set), or -1. Every position
+// where a word could start is tried, so it agrees with strings.Contains
+// even on text that is not valid UTF-8. Words start with a byte that is
+// not a UTF-8 continuation byte (newNeedles checks), so after a whole
+// three-byte rune, Chinese text's usual rune, the two bytes of its tail
+// need no look.
 func (n *needles) index(s string) int {
-	for i := 0; i < len(s); i++ {
+	for i, next := 0, 0; i < len(s); i = next {
 		c := s[i]
+		next = i + 1
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			next = i + 3
+		}
 		g := n.at[c]
 		if g.from == g.to {
 			continue

@@ -507,6 +507,17 @@ func TestSpaceBytesAreUnicodeIsSpace(t *testing.T) {
 		if want && (!spaceLead[s[0]] || !spaceTail[s[len(s)-1]]) {
 			t.Fatalf("%U: first or last byte missing from spaceLead/spaceTail", r)
 		}
+		// hasSpace reads eight bytes at a time: try every offset in a
+		// word, for the runes whose bytes are near the ones it looks for.
+		if r < 0x3100 {
+			const text = "价值观念价值观念价值"
+			for at := 0; at <= len(text); at++ {
+				u := text[:at] + s + text[at:]
+				if got := hasSpace(u); got != strings.ContainsFunc(u, unicode.IsSpace) {
+					t.Fatalf("hasSpace(%q) = %v", u, got)
+				}
+			}
+		}
 	}
 }
 

@@ -88,12 +88,13 @@ func ParseValue(raw string) Value {
 }
 
 // parsePlainValue reads, in one pass and without allocating, the shape
-// nearly every value has: "≥260件", "≤0.2%", "100%", "5个月" — an optional
-// ≥ ≤ > < = right before ASCII digits, at most one point, and a unit that is
-// "%" or up to maxUnitRunes CJK ideographs. It reports false for anything
-// else (spaces, full-width digits, 百分率, a 年 that may make a year,
-// other comparators), which parseValue then reads. For what it accepts,
-// the result is parseValue's; FuzzParseValue checks that they agree.
+// nearly every value has: "≥260件", "≤0.2%", "100%", "5个月", "≥30 人次",
+// "≥65百分率" — an optional ≥ ≤ > < = right before ASCII digits, at most
+// one point, spaces, and a unit that is a spelling of percent or up to
+// maxUnitRunes CJK ideographs. It reports false for anything else (other
+// spaces, full-width digits, a 年 that may make a year, other comparators),
+// which parseValue then reads. For what it accepts, the result is
+// parseValue's; FuzzParseValue checks that they agree.
 func parsePlainValue(raw string) (Value, bool) {
 	v := Value{Raw: raw}
 	s := raw
@@ -129,9 +130,21 @@ func parsePlainValue(raw string) (Value, bool) {
 	if !ok {
 		return Value{}, false
 	}
+	// Spaces between the number and its unit ("≥30 人次") are dropped,
+	// as parseValue drops them; trailing ones are left to it.
 	unit := s[end:]
+	for unit != "" && unit[0] == ' ' {
+		unit = unit[1:]
+	}
+	canon := unit
 	switch {
-	case unit == "" || unit == PercentUnit:
+	case unit == "":
+		if end < len(s) {
+			return Value{}, false
+		}
+	case unit == PercentUnit:
+	case unit == "％" || unit == "百分率" || unit == "百分比":
+		canon = PercentUnit
 	case unit[0] < utf8.RuneSelf || strings.HasPrefix(unit, "百") || strings.HasPrefix(unit, "年"):
 		return Value{}, false
 	default:
@@ -142,7 +155,7 @@ func parsePlainValue(raw string) (Value, bool) {
 			}
 		}
 	}
-	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, unit, unit
+	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, canon, unit
 	return v, true
 }
 
