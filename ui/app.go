@@ -555,7 +555,7 @@ func (a *App) render() string {
 	}
 	titles := make([]string, len(a.stack))
 	for i, s := range a.stack {
-		titles[i] = s.Title()
+		titles[i] = safe(s.Title())
 	}
 	top := fit(st.Title.Render("绩效 ")+st.Muted.Render(strings.Join(titles, " › ")), a.width)
 	var body string
@@ -571,7 +571,7 @@ func (a *App) render() string {
 		if a.statusBad {
 			s = st.StatusEr
 		}
-		status = s.Render(a.status)
+		status = s.Render(safe(a.status))
 	}
 	if a.writing() {
 		status += st.Muted.Render("  保存中…")

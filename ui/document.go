@@ -45,7 +45,7 @@ func newDocument(c *Common, k model.DocKey) *document {
 
 func (d *document) Title() string {
 	if d.doc != nil {
-		return fmt.Sprintf("%s %d", d.doc.UnitName, d.doc.Year)
+		return fmt.Sprintf("%s %d", safe(d.doc.UnitName), d.doc.Year)
 	}
 	return d.key.String()
 }
@@ -198,7 +198,7 @@ func (d *document) View() string {
 	}
 	t := d.totals
 	lines := []string{
-		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", d.doc.UnitName, d.doc.Year, d.doc.Status)) + st.Muted.Render("  "+d.key.String()),
+		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())),
 		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
 			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
 		"",
@@ -225,7 +225,7 @@ func (d *document) View() string {
 		} else {
 			p := d.projects[r-3]
 			done := fmt.Sprintf("%3d%% ", percentOf(p.Filled, p.Fields)) + bar(st, p.Filled, p.Fields, 6)
-			line = row(p.Code, p.Name, p.Budget.String(), strconv.Itoa(p.Indicators), done)
+			line = row(safe(p.Code), safe(p.Name), p.Budget.String(), strconv.Itoa(p.Indicators), done)
 		}
 		if r == d.cur {
 			line = st.Selected.Render(fit(stripped(line), d.width))
@@ -237,7 +237,7 @@ func (d *document) View() string {
 			lines = append(lines, "")
 		}
 		p := d.projects[d.project()]
-		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？y 确定，n/esc 取消", p.Code, p.Name, p.Indicators)))
+		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？y 确定，n/esc 取消", safe(p.Code), safe(p.Name), p.Indicators)))
 	}
 	return box(lines, d.width, d.height)
 }
@@ -249,7 +249,7 @@ func (d *document) part1Preview(s part1Section) string {
 		if d.doc.Overall == "" {
 			return "（未填）"
 		}
-		return oneLine(d.doc.Overall)
+		return safe(oneLine(clip(d.doc.Overall, safeWidth)))
 	case secGoals:
 		return fmt.Sprintf("%d 项", len(d.doc.Goals))
 	}

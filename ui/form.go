@@ -42,9 +42,16 @@ type formField struct {
 	Offer, Note string
 
 	saved string
-	err   string
-	input textinput.Model
-	area  textarea.Model
+	// loaded is the editor's text right after saved was put in it: the
+	// text areas drop control characters, so a hostile value reads back
+	// changed though nobody touched it, and must not be written back.
+	loaded string
+	// readOnly marks a value over the text area's limits: shown, not
+	// edited (tooLongToEdit).
+	readOnly bool
+	err      string
+	input    textinput.Model
+	area     textarea.Model
 }
 
 // formResult says what an Update did that the owner must act on.
@@ -107,7 +114,7 @@ func (f *Form) SetValues(vals []string) {
 			break
 		}
 		fd := f.fields[i]
-		dirty := i == f.focus && f.current(fd) != fd.saved
+		dirty := i == f.focus && f.edited(fd)
 		fd.saved = v
 		if !dirty {
 			f.load(fd)
@@ -123,8 +130,13 @@ func (f *Form) Focused() int { return f.focus }
 
 // Dirty reports whether the focused field has text not yet committed.
 func (f *Form) Dirty() bool {
-	fd := f.fields[f.focus]
-	return f.current(fd) != fd.saved
+	return f.edited(f.fields[f.focus])
+}
+
+// edited reports whether fd's editor holds text the user changed.
+func (f *Form) edited(fd *formField) bool {
+	t := f.current(fd)
+	return t != fd.saved && t != fd.loaded
 }
 
 // SetSize sets the area the form draws in.
@@ -155,6 +167,9 @@ func (f *Form) areaHeight() int {
 }
 
 func (f *Form) current(fd *formField) string {
+	if fd.readOnly {
+		return fd.saved
+	}
 	if fd.Kind == kindMultiline {
 		return fd.area.Value()
 	}
@@ -162,13 +177,18 @@ func (f *Form) current(fd *formField) string {
 }
 
 func (f *Form) load(fd *formField) {
-	if fd.Kind == kindMultiline {
+	fd.readOnly = fd.Kind == kindMultiline && tooLongToEdit(fd.saved)
+	switch {
+	case fd.readOnly:
+		fd.area.SetValue("")
+	case fd.Kind == kindMultiline:
 		fd.area.SetValue(fd.saved)
 		fd.area.MoveToBegin()
-	} else {
+	default:
 		fd.input.SetValue(fd.saved)
 		fd.input.CursorEnd()
 	}
+	fd.loaded = f.current(fd)
 	fd.err = ""
 }
 
@@ -255,7 +275,7 @@ func numberError(err error) string {
 func (f *Form) commit() (ok, changed bool) {
 	fd := f.fields[f.focus]
 	text := f.current(fd)
-	if text == fd.saved {
+	if !f.edited(fd) {
 		fd.err = ""
 		return true, false
 	}
@@ -342,9 +362,12 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 		}
 	}
 	var cmd tea.Cmd
-	if fd.Kind == kindMultiline {
+	switch {
+	case fd.readOnly:
+		// Keys other than the moves above do nothing.
+	case fd.Kind == kindMultiline:
 		fd.area, cmd = fd.area.Update(msg)
-	} else {
+	default:
 		fd.input, cmd = fd.input.Update(msg)
 	}
 	return cmd, res
@@ -403,23 +426,34 @@ func (f *Form) View() string {
 // the committed text otherwise.
 func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
 	st := f.common.Styles
+	if i == f.focus && fd.readOnly {
+		return append(f.savedBody(fd, iw), st.Warning.Render("! "+errTooLongToEdit.Error()))
+	}
 	if i == f.focus {
 		if fd.Kind == kindMultiline {
-			return splitLines(fd.area.View())
+			return splitLines(sanitizeView(fd.area.View()))
 		}
-		v := fd.input.View()
+		v := sanitizeView(fd.input.View())
 		if fd.input.Value() == "" && fd.Offer != "" {
 			v = fit(v, 2) + st.Muted.Render("回车采用 "+fd.Offer+"（预算数 − 财政资金）")
 		}
 		return []string{v}
 	}
+	return f.savedBody(fd, iw)
+}
+
+// savedBody renders a field's committed text: one line, or the first
+// three lines of a multi-line text.
+func (f *Form) savedBody(fd *formField, iw int) []string {
+	st := f.common.Styles
 	if fd.saved == "" {
 		return []string{st.Muted.Render("—")}
 	}
 	if fd.Kind != kindMultiline {
-		return []string{fit(fd.saved, iw)}
+		return []string{fitText(fd.saved, iw)}
 	}
-	wrapped := splitLines(ansi.Wrap(fd.saved, iw-2, ""))
+	// Three lines are shown: wrap no more than fills them.
+	wrapped := splitLines(ansi.Wrap(sanitize(clip(fd.saved, 3*iw)), iw-2, ""))
 	if len(wrapped) > 3 {
 		wrapped = append(wrapped[:2], ansi.Truncate(wrapped[2], iw-4, "")+" …")
 	}

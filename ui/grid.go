@@ -66,6 +66,7 @@ type Grid struct {
 	editRow, editCol int
 	editor           textarea.Model
 	picker           *picker
+	loaded           string // what the editor showed when opened, if not the cell's text
 
 	undo undoStack
 }
@@ -350,22 +351,39 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	case colL1:
 		g.mode = modePick
 		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.styles)
+		g.setLoaded(value, g.picker.input.Value())
 		return g.picker.Focus()
 	case colL2:
 		g.mode = modePick
 		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.styles)
+		g.setLoaded(value, g.picker.input.Value())
 		return g.picker.Focus()
 	}
+	if tooLongToEdit(value) {
+		return g.common.post(errMsg{What: "编辑" + model.IndicatorColumns[col], Err: errTooLongToEdit})
+	}
 	g.editor = newCellEditor(g.keys, g.styles)
-	g.editor.SetValue(value)
 	g.mode = modeCell
 	if len(wrapCell(value, g.layout.cols[col])) > inPlaceMaxLines {
 		g.mode = modeLarge
 	}
+	// Sized before the text goes in: the editor refuses text beyond its
+	// content height, which a narrower editor reaches sooner.
 	g.sizeEditor()
+	g.editor.SetValue(value)
+	g.setLoaded(value, g.editor.Value())
 	cmd := g.editor.Focus()
 	g.scrollToCursor()
 	return cmd
+}
+
+// setLoaded notes what an editor shows of value when it differs (the
+// editors drop control characters), so committing it untouched is no edit.
+func (g *Grid) setLoaded(value, shown string) {
+	g.loaded = ""
+	if shown != value {
+		g.loaded = shown
+	}
 }
 
 // newCellEditor returns the textarea used for cells: no prompt or line
@@ -467,9 +485,12 @@ func (g *Grid) closeEditor() {
 func (g *Grid) commitCell(v string, step int) tea.Cmd {
 	row, col := g.editRow, g.editCol
 	g.closeEditor()
+	// Untouched text is no edit: the editors drop control characters
+	// from what they show, which must not be written back.
+	untouched := g.loaded != "" && v == g.loaded
 	v = cleanCell(v)
 	var cmds []tea.Cmd
-	if old := g.project.Indicators[row].Cell(col); v != old {
+	if old := g.project.Indicators[row].Cell(col); v != old && !untouched {
 		g.undo.push(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
 		g.setCell(row, col, v)
 		cmds = append(cmds, g.changed())
@@ -751,21 +772,9 @@ func wrapCell(s string, w int) []string {
 	return out
 }
 
-// sanitizeCell drops control characters (an ESC in pasted text would
-// otherwise reach the terminal) and turns tabs into spaces.
-func sanitizeCell(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r == '\t':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return -1
-		}
-		return r
-	}, s)
-}
+// sanitizeCell is sanitize: an ESC in pasted text would otherwise reach
+// the terminal.
+func sanitizeCell(s string) string { return sanitize(s) }
 
 // merged reports how many leading columns of row i repeat the row above
 // and are shown blank: 一级 when it matches, and 二级 too when both do.
@@ -833,7 +842,7 @@ func (g *Grid) fit(s string) string {
 
 // infoLine names the project and where the cursor is.
 func (g *Grid) infoLine() string {
-	left := g.styles.Info.Render(strings.TrimSpace("绩效指标 " + g.project.Name))
+	left := g.styles.Info.Render(strings.TrimSpace("绩效指标 " + safe(g.project.Name)))
 	n := len(g.project.Indicators)
 	var right string
 	if n == 0 {
@@ -858,7 +867,7 @@ func (g *Grid) appendRow(lines []string, i int) []string {
 	if i == g.editRow {
 		switch g.mode {
 		case modeCell:
-			edit = g.fitLines(g.editor.View(), g.layout.cols[g.editCol])
+			edit = g.fitLines(sanitizeView(g.editor.View()), g.layout.cols[g.editCol])
 		case modePick:
 			edit = []string{fitWidth(sanitizeCell(g.picker.input.Value()), g.layout.cols[g.editCol])}
 		}
@@ -867,7 +876,9 @@ func (g *Grid) appendRow(lines []string, i int) []string {
 	merged := g.merged(i)
 	cursorRow := i == g.row
 	parts := make([]string, numCols)
-	for l := range h {
+	// A row taller than the screen (a 100,000-character cell) is drawn only
+	// as far as the screen goes.
+	for l := 0; l < h && len(lines) < g.height; l++ {
 		for c := range numCols {
 			t := g.layout.blank[c]
 			switch {
@@ -913,7 +924,7 @@ func (g *Grid) overlayLarge(base string) string {
 	help := g.styles.BoxHelp.Render("enter/ctrl+s 确定 · alt+enter 换行 · tab 下一格 · esc 取消")
 	inner := lipgloss.JoinVertical(lipgloss.Left,
 		ansi.Truncate(title, w-4, "…"),
-		g.editor.View(),
+		sanitizeView(g.editor.View()),
 		ansi.Truncate(help, w-4, "…"))
 	box := g.styles.Box.Width(w).Height(h).Render(inner)
 	x := max((g.width-w)/2, 0)
@@ -933,11 +944,11 @@ func (g *Grid) overlayPicker(base string, editY int) string {
 	first := max(p.sel-maxItems+1, 0)
 	last := min(first+maxItems, len(p.choices))
 	items := make([]string, 0, maxItems+1)
-	items = append(items, fitWidth(p.input.View(), p.width))
+	items = append(items, fitWidth(sanitizeView(p.input.View()), p.width))
 	for j := first; j < last; j++ {
-		label := "  " + p.choices[j]
+		label := "  " + safe(p.choices[j])
 		if j == 0 && p.free {
-			label = "✎ " + p.choices[j]
+			label = "✎ " + safe(p.choices[j])
 		}
 		label = fitWidth(label, p.width)
 		switch {

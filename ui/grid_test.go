@@ -417,7 +417,7 @@ func TestWrapCellByDisplayWidth(t *testing.T) {
 		{"≥260件", 6, []string{"≥260件"}},
 		{"办结率(%)", 8, []string{"办结率(%", ")       "}},
 		{"一\n二", 4, []string{"一  ", "二  "}},
-		{"esc\x1b[31m红", 9, []string{"esc[31m红"}},
+		{"esc\x1b[31m红", 9, []string{"esc␛[31m ", "红       "}}, // the ESC shown, not sent
 		{"", 5, nil},
 	}
 	for _, tt := range tests {

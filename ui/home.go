@@ -150,8 +150,8 @@ func (h *home) View() string {
 	}
 	nameW := max(8, h.width-homeCodeW-homeYearW-homeStatusW-homeCountW-homeMoneyW-6)
 	row := func(code, name, year, status, count, money string) string {
-		return fit(code, homeCodeW) + " " + fit(name, nameW) + " " + fit(year, homeYearW) + " " +
-			fit(status, homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW)
+		return fit(safe(code), homeCodeW) + " " + fit(safe(name), nameW) + " " + fit(year, homeYearW) + " " +
+			fit(safe(status), homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW)
 	}
 	lines := []string{st.Header.Render(row("单位编码", "单位名称", "年度", "状态", "项目数", "预算合计(万元)"))}
 	rows := h.height - 1
@@ -176,8 +176,8 @@ func (h *home) View() string {
 			lines = append(lines, "")
 		}
 		d, _ := h.selected()
-		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除 %s %d 年的文本（含全部项目）？", d.UnitName, d.Key.Year)),
-			fmt.Sprintf("请输入年度 %d 确认，esc 取消：", d.Key.Year)+h.confirmText.View())
+		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除 %s %d 年的文本（含全部项目）？", safe(d.UnitName), d.Key.Year)),
+			fmt.Sprintf("请输入年度 %d 确认，esc 取消：", d.Key.Year)+sanitizeView(h.confirmText.View()))
 	}
 	return box(lines, h.width, h.height)
 }

@@ -286,7 +286,7 @@ func (p *part1) View() string {
 		if i == p.cur {
 			start = len(lines)
 		}
-		text := p.rowText(r)
+		text := safe(p.rowText(r))
 		for j, l := range splitLines(ansi.Wrap(text, p.width-4, "")) {
 			if j >= 2 {
 				break

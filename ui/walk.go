@@ -219,7 +219,7 @@ func (w *walk) stepName() string {
 	if cur, ok := w.project(); ok {
 		name = projectLabel(cur)
 	}
-	return fmt.Sprintf("项目 %d/%d %s · %s", i+1, len(w.projects), name, part)
+	return fmt.Sprintf("项目 %d/%d %s · %s", i+1, len(w.projects), safe(name), part)
 }
 
 func (w *walk) View() string {
