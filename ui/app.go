@@ -551,7 +551,9 @@ func (a *App) render() string {
 	}
 	if a.width < minWidth || a.height < minHeight {
 		msg := []string{st.Error.Render("窗口太小"), fmt.Sprintf("至少需要 %d×%d，当前 %d×%d", minWidth, minHeight, a.width, a.height)}
-		return lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))
+		// Placed, then boxed: below the message's own width Place would
+		// return lines wider than the terminal.
+		return box(splitLines(lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))), a.width, a.height)
 	}
 	titles := make([]string, len(a.stack))
 	for i, s := range a.stack {
