@@ -80,7 +80,7 @@ func New(st *store.Store, opts *Options) *App {
 	if a.opts.Now == nil {
 		a.opts.Now = time.Now
 	}
-	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), outbox: &a.outbox}
+	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), outbox: &a.outbox, Reviews: newReviews()}
 	a.help = help.New()
 	a.help.Styles = a.common.Styles.Help
 	a.stack = []screen{newHome(a.common, a.opts.Sample != nil)}
@@ -223,7 +223,12 @@ func (a *App) quit() tea.Cmd {
 }
 
 // request handles the app's own messages. ok is false for anything else.
-func (a *App) request(msg tea.Msg) (tea.Cmd, bool) {
+func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
+	if cmd, ok := a.reviewRequest(msg); ok {
+		return cmd, true
+	}
+	// Edits and list loads also update the findings (review.go).
+	defer func() { cmd = tea.Batch(cmd, a.observe(msg)) }()
 	switch m := msg.(type) {
 	case projectChangedMsg:
 		return a.projectChanged(m), true
@@ -336,14 +341,14 @@ func projectLabel(p model.Project) string {
 // asking has it at hand (the form opening its grid).
 func (a *App) loadProject(m openProjectMsg) tea.Cmd {
 	if m.Project != nil {
-		return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View})
+		return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump})
 	}
 	var p *model.Project
 	var err error
 	return a.enqueue(saveJob{read: true, key: m.Key,
 		run: func(s *store.Store) error { p, err = s.Project(m.Key, m.ID); return nil },
 		after: func(*App) tea.Cmd {
-			return msgCmd(projectLoadedMsg{Key: m.Key, Project: p, View: m.View, Err: err})
+			return msgCmd(projectLoadedMsg{Key: m.Key, Project: p, View: m.View, Jump: m.Jump, Err: err})
 		}})
 }
 
@@ -357,9 +362,11 @@ func (a *App) projectLoaded(m projectLoadedMsg) tea.Cmd {
 	}
 	if m.View == viewGrid {
 		g := NewGrid(a.common, m.Key, *m.Project)
+		g.jump(m.Jump)
 		return a.push(&gridScreen{Grid: g, common: a.common}, nil)
 	}
-	return a.push(newProjectForm(a.common, m.Key, *m.Project), nil)
+	pf := newProjectForm(a.common, m.Key, *m.Project)
+	return a.push(pf, pf.jump(m.Jump))
 }
 
 func (a *App) addProject(m addProjectMsg) tea.Cmd {
@@ -574,6 +581,9 @@ func (a *App) render() string {
 			s = st.StatusEr
 		}
 		status = s.Render(safe(a.status))
+	}
+	if h := a.statusHint(); h != "" && !a.statusBad {
+		status = h + "  " + status // the finding under the cursor
 	}
 	if a.writing() {
 		status += st.Muted.Render("  保存中…")

@@ -19,6 +19,9 @@ type Common struct {
 	Width, Height int
 	Styles        *Styles
 	Keys          *KeyMap
+	// Reviews is the findings cache of the documents opened (review.go);
+	// nil for a widget tested alone.
+	Reviews *Reviews
 
 	// outbox is the root's list of requests posted during an Update.
 	outbox *[]tea.Msg

@@ -37,6 +37,8 @@ type document struct {
 	width, height int
 
 	confirm bool // D waits for y
+
+	reviewAsked bool // the whole document was asked for, to check it
 }
 
 func newDocument(c *Common, k model.DocKey) *document {
@@ -72,6 +74,11 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 				d.doc, d.projects = msg.Doc, msg.Projects
 				d.totals = model.TotalsOf(d.projects)
 				d.cur = max(0, min(d.cur, d.rows()-1))
+				if !d.reviewAsked && !d.common.Reviews.doc(d.key).loaded() {
+					// After the first frame, which the header alone draws.
+					d.reviewAsked = true
+					return msgCmd(loadReviewMsg{Key: d.key})
+				}
 			}
 		}
 	case focusProjectMsg:
@@ -133,8 +140,39 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return d.move(1)
 	case key.Matches(k, km.Walk):
 		return msgCmd(startWalkMsg{Doc: *d.doc, Projects: append([]model.ProjectSummary(nil), d.projects...), From: d.project()})
+	case key.Matches(k, km.Findings):
+		return msgCmd(openFindingsMsg{Key: d.key})
+	case key.Matches(k, km.Export):
+		return msgCmd(openExportMsg{Doc: *d.doc})
+	case key.Matches(k, km.NextFinding):
+		return d.stepFinding(1)
+	case key.Matches(k, km.PrevFinding):
+		return d.stepFinding(-1)
 	}
 	return nil
+}
+
+// stepFinding opens the first finding of the selected project or after it
+// (dir 1), or the last one before it (dir -1).
+func (d *document) stepFinding(dir int) tea.Cmd {
+	dr := d.common.Reviews.doc(d.key)
+	cur := findingPos{project: -1}
+	if i := d.project(); i >= 0 {
+		cur = findingPos{project: dr.projectIndex(d.projects[i].ID), row: -2}
+	}
+	if f, ok := dr.step(cur, dir); ok {
+		return msgCmd(gotoFindingMsg{Key: d.key, F: f})
+	}
+	return nil
+}
+
+// focus puts the cursor on project id.
+func (d *document) focus(id string) {
+	for i := range d.projects {
+		if d.projects[i].ID == id {
+			d.cur = 3 + i
+		}
+	}
 }
 
 func (d *document) open(v projectView) tea.Cmd {
@@ -185,6 +223,7 @@ const (
 	docMoneyW = 10
 	docCountW = 4
 	docDoneW  = 12
+	docIssueW = 11
 )
 
 func (d *document) View() string {
@@ -197,18 +236,34 @@ func (d *document) View() string {
 		return box([]string{st.Muted.Render(msg)}, d.width, d.height)
 	}
 	t := d.totals
+	dr := d.common.Reviews.doc(d.key)
+	issues := st.Muted.Render("  问题 " + notChecked)
+	switch {
+	case dr.loaded():
+		issues = "  问题 " + d.issues(dr, "")
+	case dr != nil && dr.err != nil:
+		// Damaged projects are reported when opened; here only why
+		// there are no counts.
+		issues = st.Warning.Render("  问题 无法检查：" + describeErr(dr.err))
+	}
 	lines := []string{
-		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())),
+		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())) + issues,
 		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
 			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
 		"",
 	}
-	nameW := max(8, d.width-docCodeW-docMoneyW-docCountW-docDoneW-6)
-	row := func(code, name, money, count, done string) string {
-		return fit(code, docCodeW) + " " + fit(name, nameW) + " " + fitRight(money, docMoneyW) + " " +
-			fitRight(count, docCountW) + "  " + fit(done, docDoneW)
+	// Narrow terminals drop the progress bar and two columns of 项目编码
+	// (codes are 17–18 wide) to make room for 问题数.
+	codeW, doneW, barW := docCodeW, docDoneW, 6
+	if d.width < 100 {
+		codeW, doneW, barW = docCodeW-2, 4, 0
 	}
-	lines = append(lines, st.Header.Render(row("项目编码", "项目名称 / 第一部分", "预算数", "指标", "完成")))
+	nameW := max(8, d.width-codeW-docMoneyW-docCountW-doneW-docIssueW-7)
+	row := func(code, name, money, count, done, issue string) string {
+		return fit(code, codeW) + " " + fit(name, nameW) + " " + fitRight(money, docMoneyW) + " " +
+			fitRight(count, docCountW) + "  " + fit(done, doneW) + " " + fit(issue, docIssueW)
+	}
+	lines = append(lines, st.Header.Render(row("项目编码", "项目名称 / 第一部分", "预算数", "指标", "完成", "问题数")))
 	h := d.listHeight()
 	if d.confirm {
 		h--
@@ -221,11 +276,14 @@ func (d *document) View() string {
 			if r == 0 {
 				label = "第一部分"
 			}
-			line = row(label, part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "")
+			line = row(label, part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "", "")
 		} else {
 			p := d.projects[r-3]
-			done := fmt.Sprintf("%3d%% ", percentOf(p.Filled, p.Fields)) + bar(st, p.Filled, p.Fields, 6)
-			line = row(safe(p.Code), safe(p.Name), p.Budget.String(), strconv.Itoa(p.Indicators), done)
+			done := fmt.Sprintf("%3d%%", percentOf(p.Filled, p.Fields))
+			if barW > 0 {
+				done += " " + bar(st, p.Filled, p.Fields, barW)
+			}
+			line = row(safe(p.Code), safe(p.Name), p.Budget.String(), strconv.Itoa(p.Indicators), done, d.issues(dr, p.ID))
 		}
 		if r == d.cur {
 			line = st.Selected.Render(fit(stripped(line), d.width))
@@ -240,6 +298,24 @@ func (d *document) View() string {
 		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？y 确定，n/esc 取消", safe(p.Code), safe(p.Name), p.Indicators)))
 	}
 	return box(lines, d.width, d.height)
+}
+
+// issues is a project's 问题数 cell, coloured by its worst finding.
+func (d *document) issues(dr *docReview, id string) string {
+	if !dr.loaded() {
+		return d.common.Styles.Muted.Render(notChecked)
+	}
+	c := dr.counts[id]
+	if id == "" {
+		c = dr.total
+	}
+	switch {
+	case c.Errors > 0:
+		return d.common.Styles.Error.Render(c.String())
+	case c.Warnings > 0:
+		return d.common.Styles.Warning.Render(c.String())
+	}
+	return d.common.Styles.Good.Render(c.String())
 }
 
 // part1Preview is the muted summary beside a Part 1 entry.
@@ -276,10 +352,10 @@ func (d *document) ShortHelp() []key.Binding {
 	if d.confirm {
 		return []key.Binding{km.Yes, km.No}
 	}
-	return []key.Binding{km.Open, km.Grid, km.Add, km.Walk, km.Delete, km.MoveUp, km.MoveDown, km.Back}
+	return []key.Binding{km.Open, km.Grid, km.Findings, km.Export, km.Add, km.Walk, km.Delete, km.MoveUp, km.MoveDown, km.Back}
 }
 
 func (d *document) FullHelp() [][]key.Binding {
 	km := d.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, d.ShortHelp()}
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, d.ShortHelp(), {km.NextFinding, km.PrevFinding}}
 }

@@ -40,6 +40,9 @@ type formField struct {
 	// under the field (预算数 ≠ 财政资金 + 其他资金). The owner sets both
 	// with SetHints after each commit, so View only draws them.
 	Offer, Note string
+	// Mark is the worst review finding on the field (0 for none), shown
+	// as ✗ or ! beside the label; the owner sets it when findings change.
+	Mark model.Severity
 
 	saved string
 	// loaded is the editor's text right after saved was put in it: the
@@ -396,6 +399,13 @@ func (f *Form) View() string {
 			mark = st.LabelOn.Render("▸ ")
 		}
 		head := mark + label.Render(fit(fd.Label, labelWidth-2)) + " "
+		if fd.Mark != 0 {
+			ms := st.Warning
+			if fd.Mark == model.SeverityError {
+				ms = st.Error
+			}
+			head = mark + label.Render(fit(fd.Label, labelWidth-4)) + " " + ms.Render(severityMark(fd.Mark)) + " "
+		}
 		pad := strings.Repeat(" ", labelWidth+1)
 		body := f.fieldBody(i, fd, iw)
 		for j, b := range body {

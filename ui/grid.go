@@ -69,6 +69,15 @@ type Grid struct {
 	loaded           string // what the editor showed when opened, if not the cell's text
 
 	undo undoStack
+
+	// findings are the project's review findings; marks the worst
+	// severity per cell ({row, col}), drawn as a coloured underline.
+	findings []model.Finding
+	marks    map[[2]int]model.Severity
+	// whole is set when the cursor was put on a finding about the table
+	// as a whole, at wholeAt; ] and [ count from there until it moves.
+	whole   bool
+	wholeAt [2]int
 }
 
 // rowCache holds one row's cells wrapped to the column widths, each line
@@ -89,6 +98,9 @@ func NewGrid(c *Common, key model.DocKey, p model.Project) *Grid {
 	}
 	g.editor = newCellEditor(g.keys, g.styles)
 	g.cache = make([]rowCache, len(g.project.Indicators))
+	if c != nil {
+		g.SetFindings(c.Reviews.project(key, p.ID))
+	}
 	w, h := 80, 24
 	if c != nil && c.Width > 0 && c.Height > 0 {
 		w, h = c.Width, c.Height
@@ -640,6 +652,58 @@ func (g *Grid) FocusCell(row, col int) {
 	g.moveCursor(row, col)
 }
 
+// SetFindings takes the project's review findings and marks their cells.
+func (g *Grid) SetFindings(fs []model.Finding) {
+	g.findings = fs
+	g.marks = make(map[[2]int]model.Severity, len(fs))
+	for _, f := range fs {
+		if f.Row < 0 {
+			continue
+		}
+		for c, id := range model.RowFields {
+			if id == f.Field {
+				at := [2]int{f.Row, c}
+				g.marks[at] = max(g.marks[at], f.Severity)
+			}
+		}
+	}
+}
+
+// cursorFindings returns the findings on the cursor's cell, or else those
+// about the table as a whole.
+func (g *Grid) cursorFindings() []model.Finding {
+	var cell, whole []model.Finding
+	for _, f := range g.findings {
+		switch {
+		case f.Row == g.row && f.Field == model.RowFields[g.col]:
+			cell = append(cell, f)
+		case f.Row < 0 && f.Field == model.FieldIndicators:
+			whole = append(whole, f)
+		}
+	}
+	if len(cell) > 0 {
+		return cell
+	}
+	return whole
+}
+
+// jump puts the cursor on a finding's cell (the first cell for a finding
+// about the whole table).
+func (g *Grid) jump(f *model.Finding) {
+	if f == nil {
+		return
+	}
+	g.whole = false
+	for c, id := range model.RowFields {
+		if f.Row >= 0 && id == f.Field {
+			g.FocusCell(f.Row, c)
+			return
+		}
+	}
+	g.FocusCell(0, 0)
+	g.whole, g.wholeAt = true, [2]int{g.row, g.col}
+}
+
 // Cursor returns the cursor's row and column.
 func (g *Grid) Cursor() (row, col int) { return g.row, g.col }
 
@@ -896,6 +960,10 @@ func (g *Grid) appendRow(lines []string, i int) []string {
 			switch {
 			case cursorRow && c == g.col && g.mode == modeBrowse:
 				t = g.styles.Cursor.Render(t)
+			case g.marks[[2]int{i, c}] == model.SeverityError:
+				t = g.styles.MarkError.Render(t)
+			case g.marks[[2]int{i, c}] == model.SeverityWarning:
+				t = g.styles.MarkWarning.Render(t)
 			case cursorRow:
 				t = g.styles.CursorRow.Render(t)
 			}

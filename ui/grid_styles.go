@@ -26,6 +26,10 @@ type GridStyles struct {
 	BoxHelp   lipgloss.Style
 	PickSel   lipgloss.Style // the highlighted picker entry
 	PickFree  lipgloss.Style // the picker's "keep what I typed" entry
+	// A cell with a review finding: underlined in the error or warning
+	// colour, so the text stays readable.
+	MarkError   lipgloss.Style
+	MarkWarning lipgloss.Style
 
 	TextArea  textarea.Styles
 	TextInput textinput.Styles
@@ -61,6 +65,9 @@ func DefaultGridStyles(isDark bool) *GridStyles {
 		BoxHelp:   lipgloss.NewStyle().Foreground(dim),
 		PickSel:   lipgloss.NewStyle().Foreground(cursorFg).Background(cursorBg),
 		PickFree:  lipgloss.NewStyle().Foreground(dim).Italic(true),
+		MarkError: lipgloss.NewStyle().Underline(true).UnderlineColor(ld(lipgloss.Color("#D70000"), lipgloss.Color("#FF5F5F"))).
+			Foreground(ld(lipgloss.Color("#D70000"), lipgloss.Color("#FF5F5F"))),
+		MarkWarning: lipgloss.NewStyle().Underline(true).UnderlineColor(ld(lipgloss.Color("#AF5F00"), lipgloss.Color("#FFAF00"))),
 	}
 	if noColor() {
 		s = &GridStyles{
@@ -71,6 +78,10 @@ func DefaultGridStyles(isDark bool) *GridStyles {
 			Box:      lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1),
 			BoxTitle: lipgloss.NewStyle().Bold(true),
 			PickSel:  lipgloss.NewStyle().Reverse(true),
+			// Without colour: errors bold and underlined, warnings
+			// underlined.
+			MarkError:   lipgloss.NewStyle().Bold(true).Underline(true),
+			MarkWarning: lipgloss.NewStyle().Underline(true),
 		}
 	}
 

@@ -133,6 +133,7 @@ const (
 	homeStatusW = 6
 	homeCountW  = 8
 	homeMoneyW  = 14
+	homeIssueW  = 11
 )
 
 func (h *home) View() string {
@@ -148,12 +149,12 @@ func (h *home) View() string {
 		}
 		return box(lines, h.width, h.height)
 	}
-	nameW := max(8, h.width-homeCodeW-homeYearW-homeStatusW-homeCountW-homeMoneyW-6)
-	row := func(code, name, year, status, count, money string) string {
+	nameW := max(8, h.width-homeCodeW-homeYearW-homeStatusW-homeCountW-homeMoneyW-homeIssueW-8)
+	row := func(code, name, year, status, count, money, issues string) string {
 		return fit(safe(code), homeCodeW) + " " + fit(safe(name), nameW) + " " + fit(year, homeYearW) + " " +
-			fit(safe(status), homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW)
+			fit(safe(status), homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW) + "  " + fit(issues, homeIssueW)
 	}
-	lines := []string{st.Header.Render(row("单位编码", "单位名称", "年度", "状态", "项目数", "预算合计(万元)"))}
+	lines := []string{st.Header.Render(row("单位编码", "单位名称", "年度", "状态", "项目数", "预算合计(万元)", "问题数"))}
 	rows := h.height - 1
 	if h.confirm {
 		rows -= 2
@@ -165,7 +166,11 @@ func (h *home) View() string {
 		if name == "" {
 			name = d.Title
 		}
-		line := row(d.Key.UnitCode, name, strconv.Itoa(d.Key.Year), string(d.Status), strconv.Itoa(d.Projects), d.Budget.String())
+		issues := notChecked
+		if c, ok := h.common.Reviews.count(d.Key); ok {
+			issues = c.String()
+		}
+		line := row(d.Key.UnitCode, name, strconv.Itoa(d.Key.Year), string(d.Status), strconv.Itoa(d.Projects), d.Budget.String(), issues)
 		if i == h.cur {
 			line = st.Selected.Render(line)
 		}

@@ -44,6 +44,13 @@ type KeyMap struct {
 
 	// Walk-through.
 	WalkNext, WalkPrev key.Binding
+
+	// Review and export. NextFinding/PrevFinding work on every screen of
+	// a document; in a form, where ] and [ are typed text, f8/shift+f8.
+	Findings    key.Binding
+	NextFinding key.Binding
+	PrevFinding key.Binding
+	Export      key.Binding
 }
 
 // DefaultKeyMap returns the default bindings with Chinese help.
@@ -88,6 +95,11 @@ func DefaultKeyMap() *KeyMap {
 
 		WalkNext: b([]string{"ctrl+n"}, "ctrl+n", "下一步"),
 		WalkPrev: b([]string{"ctrl+p"}, "ctrl+p", "上一步"),
+
+		Findings:    b([]string{"v"}, "v", "审核问题"),
+		NextFinding: b([]string{"]", "f8"}, "]/f8", "下一个问题"),
+		PrevFinding: b([]string{"[", "shift+f8"}, "[/shift+f8", "上一个问题"),
+		Export:      b([]string{"e"}, "e", "导出"),
 	}
 }
 
@@ -96,4 +108,11 @@ func DefaultKeyMap() *KeyMap {
 var (
 	fieldUp   = key.NewBinding(key.WithKeys("up"))
 	fieldDown = key.NewBinding(key.WithKeys("down"))
+)
+
+// In a form every printable key is text: only the function keys move to
+// the next or previous finding there.
+var (
+	formNextFinding = key.NewBinding(key.WithKeys("f8"), key.WithHelp("f8", "下一个问题"))
+	formPrevFinding = key.NewBinding(key.WithKeys("shift+f8"), key.WithHelp("shift+f8", "上一个问题"))
 )

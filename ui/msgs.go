@@ -68,6 +68,7 @@ type openProjectMsg struct {
 	ID      string
 	View    projectView
 	Project *model.Project
+	Jump    *model.Finding // put the cursor on this finding's field or cell
 }
 
 // projectLoadedMsg carries a project loaded for a screen.
@@ -75,6 +76,7 @@ type projectLoadedMsg struct {
 	Key     model.DocKey
 	Project *model.Project
 	View    projectView
+	Jump    *model.Finding
 	Err     error
 }
 

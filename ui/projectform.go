@@ -37,6 +37,8 @@ type projectForm struct {
 	project model.Project
 	form    *Form
 	height  int
+
+	findings []model.Finding // the project's, from the review cache
 }
 
 // newProjectForm opens p's form; the cursor starts in 项目编码.
@@ -58,7 +60,71 @@ func newProjectForm(c *Common, k model.DocKey, p model.Project) *projectForm {
 	pf.form = newForm(c, fields)
 	pf.form.SetValues(projectValues(&p))
 	pf.hints()
+	pf.syncFindings()
 	return pf
+}
+
+// pfFields are the review's field ids of the form's fields, in order.
+var pfFields = [pfCount]string{model.FieldCode, model.FieldName, model.FieldBudget, model.FieldFiscal,
+	model.FieldOther, model.FieldUse, model.FieldPlanMar, model.FieldPlanJun, model.FieldPlanOct,
+	model.FieldPlanDec, model.FieldGoal}
+
+// syncFindings marks the fields from the cached findings of the project.
+func (pf *projectForm) syncFindings() {
+	pf.findings = pf.common.Reviews.project(pf.key, pf.project.ID)
+	for i, fd := range pf.form.fields {
+		fd.Mark = 0
+		for _, f := range pf.findings {
+			if f.Row < 0 && f.Field == pfFields[i] && f.Severity > fd.Mark {
+				fd.Mark = f.Severity
+			}
+		}
+	}
+}
+
+// Hint shows the findings on the focused field in the status line.
+func (pf *projectForm) Hint() string {
+	var on []model.Finding
+	for _, f := range pf.findings {
+		if f.Row < 0 && f.Field == pfFields[pf.form.Focused()] {
+			on = append(on, f)
+		}
+	}
+	return findingHint(pf.common.Styles, on)
+}
+
+// jump puts the cursor on a finding's field.
+func (pf *projectForm) jump(f *model.Finding) tea.Cmd {
+	if f == nil {
+		return nil
+	}
+	for i, id := range pfFields {
+		if id == f.Field {
+			return pf.form.Focus(i)
+		}
+	}
+	return nil
+}
+
+// stepFinding commits the field (staying if its text is wrong) and goes to
+// the next or previous finding: here when it is a field of this form,
+// else through the root.
+func (pf *projectForm) stepFinding(dir int) tea.Cmd {
+	i := pf.form.Flush()
+	if pf.form.fields[pf.form.Focused()].err != "" {
+		return nil
+	}
+	cmd := pf.commitMsg(i)
+	dr := pf.common.Reviews.doc(pf.key)
+	cur := findingPos{dr.projectIndex(pf.project.ID), -1, model.FieldOrder(pfFields[pf.form.Focused()])}
+	f, ok := dr.step(cur, dir)
+	if !ok {
+		return cmd
+	}
+	if f.ProjectID == pf.project.ID && findingView(&f) == viewForm {
+		return tea.Batch(cmd, pf.jump(&f))
+	}
+	return tea.Batch(cmd, msgCmd(gotoFindingMsg{Key: pf.key, F: f}))
 }
 
 // hints recomputes the offer and warnings from the project as committed.
@@ -177,6 +243,18 @@ func (pf *projectForm) syncProject(p model.Project) {
 }
 
 func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(findingsChangedMsg); ok {
+		if m.Key == pf.key {
+			pf.syncFindings()
+		}
+		return nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, formNextFinding) {
+		return pf.stepFinding(1)
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, formPrevFinding) {
+		return pf.stepFinding(-1)
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.FormGrid) {
 		// The grid gets this copy, not a read that could overtake the
 		// write of the field just committed.
@@ -218,7 +296,7 @@ func (pf *projectForm) ShortHelp() []key.Binding {
 
 func (pf *projectForm) FullHelp() [][]key.Binding {
 	km := pf.common.Keys
-	return [][]key.Binding{pf.form.Help(), {km.FormGrid, km.Submit, km.ForceQuit}}
+	return [][]key.Binding{pf.form.Help(), {km.FormGrid, km.Submit, formNextFinding, formPrevFinding, km.ForceQuit}}
 }
 
 // gridScreen puts the grid on the stack: esc outside a cell editor goes
@@ -231,10 +309,53 @@ type gridScreen struct {
 func (g *gridScreen) Title() string { return "指标表 " + projectLabel(g.Project()) }
 
 func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
-	if k, ok := msg.(tea.KeyPressMsg); ok && !g.Editing() && key.Matches(k, g.common.Keys.Back) {
-		return msgCmd(backMsg{})
+	if m, ok := msg.(findingsChangedMsg); ok {
+		if m.Key == g.docKey {
+			g.SetFindings(g.common.Reviews.project(g.docKey, g.project.ID))
+		}
+		return nil
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && !g.Editing() {
+		km := g.common.Keys
+		switch {
+		case key.Matches(k, km.Back):
+			return msgCmd(backMsg{})
+		case key.Matches(k, km.NextFinding):
+			return g.stepFinding(1)
+		case key.Matches(k, km.PrevFinding):
+			return g.stepFinding(-1)
+		}
 	}
 	return g.Grid.Update(msg)
+}
+
+// stepFinding goes to the next or previous finding: a cell of this grid
+// directly, anything else through the root.
+func (g *gridScreen) stepFinding(dir int) tea.Cmd {
+	dr := g.common.Reviews.doc(g.docKey)
+	row, col := g.Cursor()
+	cur := findingPos{dr.projectIndex(g.project.ID), row, model.FieldOrder(model.RowFields[col])}
+	if len(g.project.Indicators) == 0 || g.whole && g.wholeAt == [2]int{row, col} {
+		cur.row, cur.field = -1, model.FieldOrder(model.FieldIndicators)
+	}
+	f, ok := dr.step(cur, dir)
+	if !ok {
+		return nil
+	}
+	if f.ProjectID == g.project.ID && findingView(&f) == viewGrid {
+		g.jump(&f)
+		return nil
+	}
+	return msgCmd(gotoFindingMsg{Key: g.docKey, F: f})
+}
+
+// Hint shows the findings on the cursor's cell, or those about the table
+// as a whole, in the status line.
+func (g *gridScreen) Hint() string {
+	if g.Editing() {
+		return ""
+	}
+	return findingHint(g.common.Styles, g.cursorFindings())
 }
 
 func (g *gridScreen) ShortHelp() []key.Binding {

@@ -1,0 +1,311 @@
+package ui
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+// openExportMsg asks the root to open the export dialog of a document
+// (Doc is its header, for the default file name).
+type openExportMsg struct{ Doc model.Document }
+
+// exportMsg asks the root to write the export file.
+type exportMsg struct {
+	Key  model.DocKey
+	Path string // absolute
+	Opts export.Options
+}
+
+// exportDoneMsg reports the written file or why it was not written.
+type exportDoneMsg struct {
+	Path string
+	Err  error
+}
+
+// The export dialog's rows.
+const (
+	exFormat = iota
+	exPath
+	exBOM
+	exGBK
+	exRows
+)
+
+// exportDialog chooses the format, file and CSV options and writes the
+// file. The form widget edits text only; this dialog is mostly choices,
+// so it keeps its own rows: ←/→ or space switch a choice.
+type exportDialog struct {
+	common *Common
+	doc    model.Document
+
+	row    int
+	csv    bool
+	noBOM  bool
+	gbk    bool
+	path   textinput.Model
+	dir    string // the folder the default path is in
+	result string // the last outcome, shown under the rows
+	bad    bool
+	busy   bool
+
+	width, height int
+}
+
+func newExportDialog(c *Common, doc model.Document) *exportDialog {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.SetStyles(c.Styles.Input)
+	e := &exportDialog{common: c, doc: doc, dir: dir, path: ti}
+	e.path.SetValue(e.defaultPath(false))
+	e.path.CursorEnd()
+	return e
+}
+
+func (e *exportDialog) format() export.Format {
+	if e.csv {
+		return export.FormatCSV
+	}
+	return export.FormatMarkdown
+}
+
+func (e *exportDialog) defaultPath(csv bool) string {
+	f := export.FormatMarkdown
+	if csv {
+		f = export.FormatCSV
+	}
+	return filepath.Join(e.dir, export.DefaultFileName(&e.doc, f))
+}
+
+func (e *exportDialog) Title() string { return "导出" }
+func (e *exportDialog) Editing() bool { return true }
+func (e *exportDialog) restyle()      { e.path.SetStyles(e.common.Styles.Input) }
+func (e *exportDialog) SetSize(w, h int) {
+	e.width, e.height = w, h
+	e.path.SetWidth(max(w-labelWidth-2, 8))
+}
+
+func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case exportDoneMsg:
+		e.busy = false
+		if msg.Err != nil {
+			e.result, e.bad = "导出失败："+describeExportErr(msg.Path, msg.Err), true
+		} else {
+			e.result, e.bad = "已导出："+msg.Path, false
+		}
+	case tea.KeyPressMsg:
+		return e.onKey(msg)
+	case tea.PasteMsg:
+		if e.row == exPath {
+			var cmd tea.Cmd
+			e.path, cmd = e.path.Update(msg)
+			return cmd
+		}
+	}
+	return nil
+}
+
+func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
+	km := e.common.Keys
+	switch {
+	case key.Matches(k, km.Cancel):
+		return msgCmd(backMsg{})
+	case key.Matches(k, km.Commit):
+		return e.submit()
+	case key.Matches(k, km.NextField), key.Matches(k, fieldDown):
+		return e.focus(e.row + 1)
+	case key.Matches(k, km.PrevField), key.Matches(k, fieldUp):
+		return e.focus(e.row - 1)
+	case e.row != exPath && key.Matches(k, exportToggle):
+		e.toggle()
+		return nil
+	}
+	if e.row == exPath {
+		var cmd tea.Cmd
+		e.path, cmd = e.path.Update(k)
+		return cmd
+	}
+	return nil
+}
+
+// exportToggle switches the choice on a choice row.
+var exportToggle = key.NewBinding(key.WithKeys("left", "right", "space", "h", "l"), key.WithHelp("←/→/空格", "切换"))
+
+// focus moves to row i, skipping the CSV rows for Markdown.
+func (e *exportDialog) focus(i int) tea.Cmd {
+	last := exGBK
+	if !e.csv {
+		last = exPath
+	}
+	e.row = max(0, min(i, last))
+	if e.row == exPath {
+		return e.path.Focus()
+	}
+	e.path.Blur()
+	return nil
+}
+
+func (e *exportDialog) toggle() {
+	switch e.row {
+	case exFormat:
+		// A path still at its default follows the format's extension.
+		was := e.defaultPath(e.csv)
+		e.csv = !e.csv
+		if e.path.Value() == was {
+			e.path.SetValue(e.defaultPath(e.csv))
+			e.path.CursorEnd()
+		}
+	case exBOM:
+		e.noBOM = !e.noBOM
+	case exGBK:
+		e.gbk = !e.gbk
+	}
+}
+
+func (e *exportDialog) submit() tea.Cmd {
+	if e.busy {
+		return nil
+	}
+	p := strings.TrimSpace(e.path.Value())
+	if p == "" {
+		e.result, e.bad = "导出失败：请填写文件路径", true
+		return nil
+	}
+	if rest, ok := strings.CutPrefix(p, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = filepath.Join(home, rest)
+		}
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(e.dir, p)
+	}
+	p = filepath.Clean(p)
+	opts := export.Options{Format: e.format()}
+	if e.csv {
+		opts.CSV.NoBOM = e.noBOM
+		if e.gbk {
+			opts.CSV.Encoding = export.EncodingGBK
+		}
+	}
+	e.busy, e.result, e.bad = true, "正在导出…", false
+	return msgCmd(exportMsg{Key: e.doc.Key(), Path: p, Opts: opts})
+}
+
+// describeExportErr says in plain Chinese why path could not be written.
+func describeExportErr(path string, err error) string {
+	dir := filepath.Dir(path)
+	switch {
+	case errors.Is(err, errExportIsDir):
+		return "这是一个文件夹，请在后面写上文件名：" + path
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件夹不存在：" + dir
+	case errors.Is(err, fs.ErrPermission):
+		return "没有写入这个文件夹的权限：" + dir
+	}
+	return describeErr(err)
+}
+
+// errExportIsDir says the path names a folder.
+var errExportIsDir = errors.New("path is a folder")
+
+// export reads the document behind the queued writes, so the file has
+// every edit made so far, then writes it in a command.
+func (a *App) export(m exportMsg) tea.Cmd {
+	var doc *model.Document
+	var err error
+	return a.enqueue(saveJob{read: true, key: m.Key,
+		run: func(s *store.Store) error { doc, err = s.Document(m.Key); return nil },
+		after: func(*App) tea.Cmd {
+			return func() tea.Msg {
+				if err != nil {
+					return exportDoneMsg{Path: m.Path, Err: err}
+				}
+				if fi, err := os.Stat(m.Path); err == nil && fi.IsDir() {
+					return exportDoneMsg{Path: m.Path, Err: errExportIsDir}
+				}
+				var findings []model.Finding
+				if m.Opts.Format == export.FormatMarkdown {
+					findings = model.Check(doc)
+				}
+				return exportDoneMsg{Path: m.Path, Err: export.WriteFile(m.Path, doc, findings, m.Opts)}
+			}
+		}})
+}
+
+func (e *exportDialog) View() string {
+	st := e.common.Styles
+	choice := func(on bool, a, b string) string {
+		if on {
+			return st.Muted.Render("  "+a+"  ") + st.LabelOn.Render("[•] "+b)
+		}
+		return st.LabelOn.Render("[•] "+a) + st.Muted.Render("  "+b+"  ")
+	}
+	rows := [exRows]struct{ label, value string }{
+		{"格式", choice(e.csv, "Markdown", "CSV")},
+		{"文件", e.path.View()},
+		{"BOM", choice(e.noBOM, "带 BOM（Excel 直接打开）", "不带 BOM")},
+		{"编码", choice(e.gbk, "UTF-8", "GBK（旧版 Excel）")},
+	}
+	lines := []string{st.Heading.Render("导出 " + safe(e.doc.UnitName) + " " + safe(e.doc.Key().String())),
+		st.Muted.Render("tab/↑↓ 换行，←/→ 或空格切换，enter 写入文件，esc 返回"), ""}
+	for i, r := range rows {
+		label, mark := st.Label, "  "
+		if i == e.row {
+			label, mark = st.LabelOn, st.LabelOn.Render("▸ ")
+		}
+		v := r.value
+		if i == exPath && i != e.row {
+			v = fit(e.path.Value(), max(e.width-labelWidth-2, 8))
+		}
+		if i >= exBOM && !e.csv {
+			v = st.Muted.Render("（仅 CSV）")
+		}
+		lines = append(lines, mark+label.Render(fit(r.label, labelWidth-2))+" "+v)
+	}
+	if !e.csv {
+		lines = append(lines, "", st.Muted.Render("Markdown 文件附带审核问题清单。"))
+	}
+	if e.result != "" {
+		s := st.Good
+		if e.bad {
+			s = st.Error
+		}
+		lines = append(lines, "")
+		for _, l := range splitLines(wrapText(e.result, e.width)) {
+			lines = append(lines, s.Render(l))
+		}
+	}
+	return box(lines, e.width, e.height)
+}
+
+// wrapText wraps plain text to w columns by display width, breaking long
+// paths anywhere.
+func wrapText(s string, w int) string {
+	return ansi.Wrap(s, max(w, 10), "")
+}
+
+func (e *exportDialog) ShortHelp() []key.Binding {
+	km := e.common.Keys
+	return []key.Binding{km.NextField, exportToggle, exportWrite, km.Cancel}
+}
+
+func (e *exportDialog) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
+
+// exportWrite is enter in the dialog.
+var exportWrite = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "写入文件"))

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"jixiao/model"
+)
+
+// findingsPanel lists a document's findings grouped by project, each with
+// its severity, place, message and suggestion; enter opens the project at
+// the finding's field or cell.
+type findingsPanel struct {
+	common *Common
+	key    model.DocKey
+
+	findings []model.Finding
+	// lines is the rendered list; item[i] is the finding a line belongs
+	// to (-1 for project headings), start[j] the first line of finding j.
+	lines []string
+	item  []int
+	start []int
+	total issueCount
+
+	cur, first    int
+	width, height int
+}
+
+func newFindingsPanel(c *Common, k model.DocKey) *findingsPanel {
+	p := &findingsPanel{common: c, key: k}
+	p.sync()
+	return p
+}
+
+func (p *findingsPanel) Title() string { return "审核问题" }
+func (p *findingsPanel) Editing() bool { return false }
+
+func (p *findingsPanel) SetSize(w, h int) {
+	if w != p.width {
+		p.width = w
+		p.layout()
+	}
+	p.height = h
+}
+
+// sync takes the cached findings; the cursor stays on the same place
+// when it can.
+func (p *findingsPanel) sync() {
+	dr := p.common.Reviews.doc(p.key)
+	var was *model.Finding
+	if p.cur < len(p.findings) {
+		was = &p.findings[p.cur]
+	}
+	p.findings = nil
+	if dr.loaded() {
+		p.findings = dr.all
+		p.total = dr.total
+	}
+	if was != nil {
+		for i := range p.findings {
+			f := &p.findings[i]
+			if f.ProjectID == was.ProjectID && f.Row == was.Row && f.Field == was.Field && f.Rule == was.Rule {
+				p.cur = i
+			}
+		}
+	}
+	p.cur = max(0, min(p.cur, len(p.findings)-1))
+	p.layout()
+}
+
+// layout renders every finding's lines, wrapped to the width; View then
+// shows a window of them.
+func (p *findingsPanel) layout() {
+	st := p.common.Styles
+	p.lines, p.item, p.start = p.lines[:0], p.item[:0], p.start[:0]
+	w := max(p.width, 20)
+	const indent = "    "
+	add := func(s string, it int) {
+		p.lines = append(p.lines, s)
+		p.item = append(p.item, it)
+	}
+	n := 0
+	for i := range p.findings {
+		f := &p.findings[i]
+		if i == 0 || f.ProjectID != p.findings[i-1].ProjectID {
+			j := i
+			for j < len(p.findings) && p.findings[j].ProjectID == f.ProjectID {
+				j++
+			}
+			n++
+			name := f.ProjectName
+			if name == "" {
+				name = "（未命名项目）"
+			}
+			if i > 0 {
+				add("", -1)
+			}
+			head := fmt.Sprintf("%d. %s", n, safe(name))
+			if f.ProjectCode != "" {
+				head += "（" + safe(f.ProjectCode) + "）"
+			}
+			add(st.Heading.Render(oneLine(head))+"  "+st.Muted.Render(countOf(p.findings[i:j]).String()), -1)
+		}
+		p.start = append(p.start, len(p.lines))
+		sev := st.Warning
+		if f.Severity == model.SeverityError {
+			sev = st.Error
+		}
+		lead := "  " + sev.Render(severityMark(f.Severity)+" "+f.Severity.Label()) + " "
+		text := findingPlace(f) + "：" + safe(oneLine(f.Message))
+		for k, l := range splitLines(ansi.Wrap(text, w-ansi.StringWidth(indent)-4, "")) {
+			if k == 0 {
+				add(lead+l, i)
+			} else {
+				add(indent+"    "+l, i)
+			}
+		}
+		if f.Suggestion != "" {
+			for _, l := range splitLines(ansi.Wrap("建议："+safe(oneLine(f.Suggestion)), w-ansi.StringWidth(indent)-4, "")) {
+				add(indent+"    "+st.Muted.Render(l), i)
+			}
+		}
+	}
+}
+
+func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case findingsChangedMsg:
+		if msg.Key == p.key {
+			p.sync()
+		}
+	case tea.KeyPressMsg:
+		return p.onKey(msg)
+	}
+	return nil
+}
+
+func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
+	km := p.common.Keys
+	n := len(p.findings)
+	switch {
+	case key.Matches(k, km.Back), key.Matches(k, km.Findings):
+		return msgCmd(backMsg{})
+	case key.Matches(k, km.Up):
+		p.cur = max(0, p.cur-1)
+	case key.Matches(k, km.Down):
+		p.cur = max(0, min(n-1, p.cur+1))
+	case key.Matches(k, km.Top):
+		p.cur = 0
+	case key.Matches(k, km.Bottom):
+		p.cur = max(0, n-1)
+	case key.Matches(k, km.PageUp):
+		p.cur = max(0, p.cur-max(1, p.listHeight()/3))
+	case key.Matches(k, km.PageDn):
+		p.cur = max(0, min(n-1, p.cur+max(1, p.listHeight()/3)))
+	case key.Matches(k, km.Open):
+		if p.cur < n {
+			return msgCmd(gotoFindingMsg{Key: p.key, F: p.findings[p.cur]})
+		}
+	}
+	return nil
+}
+
+func (p *findingsPanel) listHeight() int { return max(1, p.height-2) }
+
+func (p *findingsPanel) View() string {
+	st := p.common.Styles
+	dr := p.common.Reviews.doc(p.key)
+	if !dr.loaded() {
+		return box([]string{st.Muted.Render("正在检查…")}, p.width, p.height)
+	}
+	head := st.Heading.Render("审核问题") + "  " + fmt.Sprintf("%d 个错误，%d 个警告", p.total.Errors, p.total.Warnings)
+	if len(p.findings) == 0 {
+		return box([]string{head, "", st.Good.Render("没有发现问题。")}, p.width, p.height)
+	}
+	lines := []string{head + st.Muted.Render("  enter 转到该处"), ""}
+	h := p.listHeight()
+	// Keep the cursor's whole finding in view, and its project's heading
+	// when it is the first of its project.
+	top := p.start[p.cur]
+	for top > 0 && p.item[top-1] == -1 && p.lines[top-1] != "" {
+		top--
+	}
+	end := len(p.lines)
+	if p.cur+1 < len(p.start) {
+		end = p.start[p.cur+1]
+	}
+	if top < p.first {
+		p.first = top
+	}
+	if end > p.first+h {
+		p.first = end - h
+	}
+	p.first = max(0, min(p.first, len(p.lines)-h))
+	for i := p.first; i < len(p.lines) && i < p.first+h; i++ {
+		l := p.lines[i]
+		if p.item[i] == p.cur {
+			l = st.Selected.Render(fit(stripped(l), p.width))
+		}
+		lines = append(lines, l)
+	}
+	return box(lines, p.width, p.height)
+}
+
+func (p *findingsPanel) ShortHelp() []key.Binding {
+	km := p.common.Keys
+	return []key.Binding{km.Up, km.Down, km.Open, km.Back}
+}
+
+func (p *findingsPanel) FullHelp() [][]key.Binding {
+	km := p.common.Keys
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, {km.Open, km.Findings, km.Back}}
+}
