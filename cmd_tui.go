@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -11,10 +12,11 @@ import (
 	"jixiao/ui"
 )
 
-// runTUI opens the terminal app over the database. Bubble Tea restores the
-// terminal if the program panics (in Update, View or a command); the store
-// is closed on every way out, so the lock is released and every write that
-// was committed stays committed.
+// runTUI opens the terminal app over the database. If the program panics
+// (in Update, View or a command) a crash log with the stack is written next
+// to the database and Bubble Tea restores the terminal; the store is closed
+// on every way out, so the lock is released and every write that was
+// committed stays committed.
 func runTUI(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "jixiao", "jixiao [--db PATH]\n\nOpens the terminal app.")
 	if code, ok := parseFlags(fs, args); !ok {
@@ -34,10 +36,14 @@ func runTUI(env *cliEnv, args []string) int {
 	if env.stdin != os.Stdin {
 		opts = append(opts, tea.WithInput(env.stdin))
 	}
-	p := tea.NewProgram(ui.New(s, &ui.Options{Sample: model.Sample}), opts...)
+	guard := ui.NewCrashGuard(ui.New(s, &ui.Options{Sample: model.Sample}), filepath.Dir(s.Path()))
+	p := tea.NewProgram(guard, opts...)
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
 			fmt.Fprintln(env.stderr, "jixiao: internal error (details above); every edit saved before it is kept")
+			if log := guard.LogPath(); log != "" {
+				fmt.Fprintln(env.stderr, "jixiao: crash log written to", log)
+			}
 		} else {
 			fmt.Fprintln(env.stderr, "jixiao:", err)
 		}
