@@ -307,6 +307,11 @@ func blank(s string) bool {
 	if s != "" && !spaceLead[s[0]] {
 		return false // the usual case, decided by one byte
 	}
+	return allSpace(s)
+}
+
+// allSpace is blank past its first byte; kept apart so blank inlines.
+func allSpace(s string) bool {
 	for s != "" {
 		n := spaceLen(s)
 		if n == 0 {
@@ -394,9 +399,14 @@ func squeeze(s string) string {
 // trim is strings.TrimSpace, but looks only at the first and last bytes
 // when the text neither starts nor ends with white space, the usual case.
 func trim(s string) string {
-	if s == "" || !spaceLead[s[0]] && !spaceTail[s[len(s)-1]] {
-		return s
+	if n := len(s); n > 0 && (spaceLead[s[0]] || spaceTail[s[n-1]]) {
+		return trimEnds(s)
 	}
+	return s
+}
+
+// trimEnds is trim past its first look; kept apart so trim inlines.
+func trimEnds(s string) string {
 	if spaceLen(s) == 0 && !endsWithSpace(s) {
 		return s
 	}
@@ -420,31 +430,47 @@ var spaceLead, spaceTail = func() (lead, tail [256]bool) {
 
 // hasSpace is strings.ContainsFunc(s, unicode.IsSpace) without decoding
 // every rune: it runs on every name and value. It reads eight bytes at a
-// time and looks closer only at words holding a byte a white-space rune
-// can start with (below 0x21, 0xC2 or 0xE0–0xE3; Chinese ideographs start
-// with 0xE4–0xE9), using the classic tests for a byte below n in a word:
-// (x - n·0x01…01) &^ x & 0x80…80 is non-zero exactly when one is.
+// time and looks closer only at words where maySpace finds a byte a
+// white-space rune can start with; Chinese ideographs, which start with
+// 0xE4–0xE9, pass eight bytes at a time.
 func hasSpace(s string) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		low := (x - ones*0x21) &^ x & highs
-		e := x ^ ones*0xE0 // 0xE0–0xE3 become 0–3
-		e = (e - ones*4) &^ e & highs
-		c := x ^ ones*0xC2 // 0xC2 becomes 0
-		c = (c - ones) &^ c & highs
-		if low|e|c == 0 {
-			continue
+	if len(s) < 8 {
+		return hasSpaceFrom(s, 0, len(s))
+	}
+	// The last word overlaps the one before when the length is not a
+	// multiple of eight, which does no harm to "is there any".
+	for i := 0; ; i += 8 {
+		if i > len(s)-8 {
+			i = len(s) - 8
 		}
-		for j := i; j < i+8; j++ {
-			if spaceLead[s[j]] && spaceLen(s[j:]) > 0 {
-				return true
-			}
+		if maySpace(s[i:]) && hasSpaceFrom(s, i, i+8) {
+			return true
+		}
+		if i == len(s)-8 {
+			return false
 		}
 	}
-	for ; i < len(s); i++ {
+}
+
+// maySpace reports whether the first eight bytes of s hold one a
+// white-space rune can start with: below 0x21, 0xC2 or 0xE0–0xE3. It uses
+// the classic test for a byte below n in a word, (x - n·0x01…01) &^ x &
+// 0x80…80, which is non-zero exactly when there is one (for n ≤ 0x80).
+func maySpace(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	low := (x - ones*0x21) &^ x & highs
+	e := x ^ ones*0xE0 // 0xE0–0xE3 become 0–3
+	e = (e - ones*4) &^ e & highs
+	c := x ^ ones*0xC2 // 0xC2 becomes 0
+	c = (c - ones) &^ c & highs
+	return low|e|c != 0
+}
+
+// hasSpaceFrom reports whether a white-space rune starts in s[from:to].
+func hasSpaceFrom(s string, from, to int) bool {
+	for i := from; i < to; i++ {
 		if spaceLead[s[i]] && spaceLen(s[i:]) > 0 {
 			return true
 		}

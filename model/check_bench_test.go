@@ -19,7 +19,7 @@ func scanDocument(d *Document) int {
 	n := 0
 	for i := range d.Projects {
 		p := &d.Projects[i]
-		n += sumBytes(p.Code) + sumBytes(p.Name) + sumBytes(p.Use) + sumBytes(p.Goal)
+		n += sumBytes(p.ID) + sumBytes(p.Code) + sumBytes(p.Name) + sumBytes(p.Use) + sumBytes(p.Goal)
 		n += int(p.Budget.Units() + p.Fiscal.Units() + p.Other.Units())
 		for _, m := range p.Plan.Months() {
 			n += int(m.Hundredths())

@@ -24,8 +24,8 @@ func newNeedles(words ...string) *needles {
 	}
 	n := &needles{words: words}
 	for _, w := range words {
-		if w == "" || w[0]&0xC0 == 0x80 {
-			panic("newNeedles: a word is empty or starts inside a rune")
+		if w == "" || w[0]&0xC0 == 0x80 || w[0] >= 0x80 && len(w) < 2 {
+			panic("newNeedles: a word is empty or not UTF-8")
 		}
 	}
 	for c := 0; c < 256; c++ {
@@ -57,22 +57,24 @@ func (n *needles) index(s string) int {
 	for i, next := 0, 0; i < len(s); i = next {
 		c := s[i]
 		next = i + 1
-		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			next = i + 3
-		}
-		g := n.at[c]
-		if g.from == g.to {
-			continue
-		}
-		if c >= 0x80 {
+		if c < 0x80 {
+			if g := n.at[c]; g.from == g.to {
+				continue
+			}
+		} else {
+			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				next = i + 3
+			}
+			// The pair bit is set only for words starting with c, so
+			// it stands for at[c] too.
 			if i+1 >= len(s) {
 				continue
 			}
-			k := uint16(c)<<8 | uint16(s[i+1])
-			if n.pair[k/64]&(1<<(k%64)) == 0 {
+			if k := uint16(c)<<8 | uint16(s[i+1]); n.pair[k/64]&(1<<(k%64)) == 0 {
 				continue
 			}
 		}
+		g := n.at[c]
 		for _, w := range n.order[g.from:g.to] {
 			if strings.HasPrefix(s[i:], n.words[w]) {
 				return int(w)

@@ -81,13 +81,14 @@ var percentFirst = func() (t [256]bool) {
 // has no comparator. Text that is not a comparator, a number and a short
 // unit ("年度计划", "**平米", "2020年12月31日", "2020 年底") is qualitative.
 func ParseValue(raw string) Value {
-	if v, ok := parsePlainValue(raw); ok {
-		return v
+	var v Value
+	if !parsePlainValue(raw, &v) {
+		v = parseValue(raw)
 	}
-	return parseValue(raw)
+	return v
 }
 
-// parsePlainValue reads, in one pass and without allocating, the shape
+// parsePlainValue reads into v, in one pass and without allocating, the shape
 // nearly every value has: "≥260件", "≤0.2%", "100%", "5个月", "≥30 人次",
 // "≥65百分率" — an optional ≥ ≤ > < = right before ASCII digits, at most
 // one point, spaces, and a unit that is a spelling of percent or up to
@@ -95,25 +96,25 @@ func ParseValue(raw string) Value {
 // spaces, full-width digits, a 年 that may make a year, other comparators),
 // which parseValue then reads. For what it accepts, the result is
 // parseValue's; FuzzParseValue checks that they agree.
-func parsePlainValue(raw string) (Value, bool) {
-	v := Value{Raw: raw}
+func parsePlainValue(raw string, v *Value) bool {
+	cmp := CmpNone
 	s := raw
 	if len(s) >= 3 && s[0] == 0xE2 && s[1] == 0x89 && (s[2] == 0xA5 || s[2] == 0xA4) {
-		v.Cmp = CmpGE
+		cmp = CmpGE
 		if s[2] == 0xA4 {
-			v.Cmp = CmpLE
+			cmp = CmpLE
 		}
 		s = s[3:]
 	} else if len(s) >= 1 {
 		switch s[0] {
 		case '>':
-			v.Cmp = CmpGT
+			cmp = CmpGT
 		case '<':
-			v.Cmp = CmpLT
+			cmp = CmpLT
 		case '=':
-			v.Cmp = CmpEQ
+			cmp = CmpEQ
 		}
-		if v.Cmp != CmpNone {
+		if cmp != CmpNone {
 			s = s[1:]
 		}
 	}
@@ -124,11 +125,11 @@ func parsePlainValue(raw string) (Value, bool) {
 	// A comma or another character of a number after the digits is left
 	// to parseValue.
 	if end == 0 || end < len(s) && s[end] == ',' {
-		return Value{}, false
+		return false
 	}
 	num, ok := parseDecimal(s[:end])
 	if !ok {
-		return Value{}, false
+		return false
 	}
 	// Spaces between the number and its unit ("≥30 人次") are dropped,
 	// as parseValue drops them; trailing ones are left to it.
@@ -140,23 +141,27 @@ func parsePlainValue(raw string) (Value, bool) {
 	switch {
 	case unit == "":
 		if end < len(s) {
-			return Value{}, false
+			return false
 		}
 	case unit == PercentUnit:
 	case unit == "％" || unit == "百分率" || unit == "百分比":
 		canon = PercentUnit
 	case unit[0] < utf8.RuneSelf || strings.HasPrefix(unit, "百") || strings.HasPrefix(unit, "年"):
-		return Value{}, false
+		return false
 	default:
-		n := 0
-		for _, r := range unit {
-			if n++; n > maxUnitRunes || r < 0x4E00 || r > 0x9FFF {
-				return Value{}, false
+		// U+4E00–U+9FFF are the three-byte sequences E4 B8 80 to E9 BF BF.
+		if len(unit)%3 != 0 || len(unit) > 3*maxUnitRunes {
+			return false
+		}
+		for i := 0; i < len(unit); i += 3 {
+			b0, b1, b2 := unit[i], unit[i+1], unit[i+2]
+			if b0 < 0xE4 || b0 > 0xE9 || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 || b0 == 0xE4 && b1 < 0xB8 {
+				return false
 			}
 		}
 	}
-	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, canon, unit
-	return v, true
+	*v = Value{Raw: raw, Quantitative: true, Cmp: cmp, Num: num, Unit: canon, RawUnit: unit}
+	return true
 }
 
 // parseValue is ParseValue for any text.
