@@ -204,8 +204,10 @@ type checker struct {
 	out                    []Finding // scratch; findings copies it out
 
 	p       *Project
+	numBuf  [24]byte  // scratch for numText
 	dupCode bool      // p's 项目编码 is used by another project
 	rows    []rowInfo // the current project's rows, reused across projects
+	l3Memo  [1 << l3MemoBits]l3Memo
 
 	// Check only: codes maps each folded 项目编码 to the first project
 	// that has it, and dups[i] says project i shares its code.
@@ -243,6 +245,7 @@ func putChecker(c *checker) {
 	clear(c.out[:cap(c.out)])
 	clear(c.rows[:cap(c.rows)])
 	clear(c.codes)
+	clear(c.l3Memo[:])
 	c.out, c.rows, c.dups = c.out[:0], c.rows[:0], c.dups[:0]
 	c.d, c.p = nil, nil
 	checkers.Put(c)

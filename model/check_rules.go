@@ -243,6 +243,7 @@ type rowInfo struct {
 	l2Parent bool      // the 二级 does not belong under the 一级
 	l3       string
 	l3Head   uint64 // the first eight bytes of l3: most names differ there
+	outcome  int8   // outcomeKeywords.index(l3)
 }
 
 func (r *rowInfo) isOutput() bool       { return r.l1 == L1Output && !r.l2Parent }
@@ -276,9 +277,34 @@ func (c *checker) classify() {
 			r.l2Entry, r.l2 = e, e.l2
 			r.l2Parent = r.l1 != "" && !contains(e.l2Parents, r.l1)
 		}
-		r.l3 = squeeze(in.L3)
-		r.l3Head = head8(r.l3)
+		c.nameL3(r, in.L3)
 	}
+}
+
+// l3Memo is what classify works out from one 三级指标 text. A department
+// gives the same indicators (群众满意度, 资金支付及时率) in project after
+// project, so the checker remembers recent texts in a small table and
+// works out each again only when its slot holds another.
+type l3Memo struct {
+	set     bool
+	raw     string // the text as written
+	l3      string // squeezed
+	head    uint64 // head8(l3)
+	outcome int8   // outcomeKeywords.index(l3)
+}
+
+const l3MemoBits = 6
+
+// nameL3 fills the row's 三级指标 fields from the memo, or works them out
+// and remembers them.
+func (c *checker) nameL3(r *rowInfo, raw string) {
+	h := (head8(raw) ^ uint64(len(raw))) * 0x9E3779B97F4A7C15 >> (64 - l3MemoBits)
+	m := &c.l3Memo[h]
+	if !m.set || m.raw != raw {
+		l3 := squeeze(raw)
+		*m = l3Memo{set: true, raw: raw, l3: l3, head: head8(l3), outcome: int8(outcomeKeywords.index(l3))}
+	}
+	r.l3, r.l3Head, r.outcome = m.l3, m.head, m.outcome
 }
 
 // head8 packs the first eight bytes of s (fewer when s is shorter) into
@@ -505,8 +531,7 @@ func (c *checker) l2Parent(i int, in *Indicator, r *rowInfo) {
 }
 
 func (c *checker) misplaced(i int, r *rowInfo) {
-	k := outcomeKeywords.index(r.l3)
-	switch {
+	switch k := int(r.outcome); {
 	case k < 0:
 	case k >= satisfactionKeywords:
 		c.add(RuleMisplaced, i, FieldL3, "“"+r.l3+"”是满意度指标，不宜放在产出指标下",
@@ -545,20 +570,20 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 	if v.IsPercent() {
 		switch {
 		case v.Num > percentNum:
-			c.add(RuleValuePercent, i, FieldValue, "百分比 "+num(v)+"% 超过 100%", "比率最高为 100%，请核对")
+			c.add(RuleValuePercent, i, FieldValue, "百分比 "+string(c.numText(v))+"% 超过 100%", "比率最高为 100%，请核对")
 		case v.Num == percentNum && (v.Cmp == CmpGE || v.Cmp == CmpGT):
 			c.add(RuleValuePercent, i, FieldValue, "比率目标“"+raw+"”不可能超过 100%", "写作 100%，或定一个合理的目标值")
 		}
 		if v.RawUnit != PercentUnit {
-			c.add(RuleValueUnit, i, FieldValue, "单位“"+v.RawUnit+"”不规范", "写作 "+string(v.Cmp)+num(v)+PercentUnit)
+			c.add(RuleValueUnit, i, FieldValue, "单位“"+v.RawUnit+"”不规范", "写作 "+string(v.Cmp)+string(c.numText(v))+PercentUnit)
 		}
 	} else if std, ok := standardUnit(v.Unit); ok {
-		c.add(RuleValueUnit, i, FieldValue, "单位“"+v.Unit+"”不规范", "写作 "+string(v.Cmp)+num(v)+std)
+		c.add(RuleValueUnit, i, FieldValue, "单位“"+v.Unit+"”不规范", "写作 "+string(v.Cmp)+string(c.numText(v))+std)
 	} else if v.Unit == "" && (strings.Contains(r.l3, "率") || r.isSatisfaction()) {
-		c.add(RuleValueUnit, i, FieldValue, "比率“"+raw+"”缺少单位", "写作 "+string(v.Cmp)+num(v)+PercentUnit)
+		c.add(RuleValueUnit, i, FieldValue, "比率“"+raw+"”缺少单位", "写作 "+string(v.Cmp)+string(c.numText(v))+PercentUnit)
 	}
 	if r.isSatisfaction() && (v.IsPercent() || v.Unit == "") && v.Cmp != CmpLE && v.Cmp != CmpLT && v.Num < c.satMin {
-		c.add(RuleSatisfactionLow, i, FieldValue, "满意度目标 "+num(v)+"% 低于 "+c.satMinText+"%", c.satLowHint)
+		c.add(RuleSatisfactionLow, i, FieldValue, "满意度目标 "+string(c.numText(v))+"% 低于 "+c.satMinText+"%", c.satLowHint)
 	}
 	if r.isCost() {
 		c.costOver(i, v)
@@ -600,13 +625,23 @@ func (c *checker) costOver(i int, v Value) {
 		return
 	}
 	if over {
-		c.add(RuleCostOver, i, FieldValue, "成本 "+num(v)+v.Unit+" 超过项目预算数 "+b.String()+" 万元", "成本不能超过预算数，请核对金额和单位")
+		c.add(RuleCostOver, i, FieldValue, "成本 "+string(c.numText(v))+v.Unit+" 超过项目预算数 "+b.String()+" 万元", "成本不能超过预算数，请核对金额和单位")
 	}
 }
 
-// num formats a value's number like Value.NumString, with one allocation
-// instead of several: findings are built for every faulty row.
+// num formats a value's number like Value.NumString.
 func num(v Value) string {
+	var buf [24]byte
+	return string(appendNum(buf[:0], v))
+}
+
+// numText formats a value's number into the checker's scratch buffer, for
+// use inside one concatenation: string(c.numText(v)) there copies nothing,
+// so a finding's message costs one allocation, not two.
+func (c *checker) numText(v Value) []byte { return appendNum(c.numBuf[:0], v) }
+
+// appendNum appends a value's number as Value.NumString writes it.
+func appendNum(b []byte, v Value) []byte {
 	var buf [24]byte
 	n := v.Num
 	neg := n < 0
@@ -642,5 +677,5 @@ func num(v Value) string {
 		i--
 		buf[i] = '-'
 	}
-	return string(buf[i:])
+	return append(b, buf[i:]...)
 }

@@ -599,3 +599,27 @@ func TestCheckResultsAreTheCallers(t *testing.T) {
 		t.Fatal("a finding of another run leaked into CheckProject")
 	}
 }
+
+// TestL3MemoNeverStale feeds the 三级指标 memo names that share their
+// first bytes and length (so they share a slot), names with spaces and
+// empty ones, in an order that keeps evicting: each answer must be what
+// squeeze and the keyword search give for that name.
+func TestL3MemoNeverStale(t *testing.T) {
+	names := []string{"", " ", "群众满意度", "群众满意率", "群众 满意度", "法律援助咨询件数", "法律援助咨询次数", "再犯罪率", "再犯罪数", "效益", "效 益"}
+	for i := range 200 {
+		names = append(names, fmt.Sprintf("指标%03d", i), fmt.Sprintf("指标%03d 满意度", i))
+	}
+	c := getChecker(nil)
+	defer putChecker(c)
+	for round := range 3 {
+		for k := range names {
+			raw := names[(k*7+round)%len(names)]
+			var r rowInfo
+			c.nameL3(&r, raw)
+			l3 := squeeze(raw)
+			if r.l3 != l3 || r.l3Head != head8(l3) || int(r.outcome) != outcomeKeywords.index(l3) {
+				t.Fatalf("%q: memo gave %q %x %d", raw, r.l3, r.l3Head, r.outcome)
+			}
+		}
+	}
+}
