@@ -293,12 +293,20 @@ type l3Memo struct {
 	outcome int8   // outcomeKeywords.index(l3)
 }
 
-const l3MemoBits = 6
+// l3MemoBits sizes the memo well above the few dozen names a document
+// uses, so that few of them share a slot.
+const l3MemoBits = 8
 
 // nameL3 fills the row's 三级指标 fields from the memo, or works them out
 // and remembers them.
 func (c *checker) nameL3(r *rowInfo, raw string) {
-	h := (head8(raw) ^ uint64(len(raw))) * 0x9E3779B97F4A7C15 >> (64 - l3MemoBits)
+	// Names often share their first runes (法律援助…), so the hash takes
+	// the last bytes too.
+	x := head8(raw) ^ uint64(len(raw))
+	if len(raw) > 8 {
+		x ^= head8(raw[len(raw)-8:]) * 31
+	}
+	h := x * 0x9E3779B97F4A7C15 >> (64 - l3MemoBits)
 	m := &c.l3Memo[h]
 	if !m.set || m.raw != raw {
 		l3 := squeeze(raw)
