@@ -89,7 +89,9 @@ func newForm(c *Common, fields []*formField) *Form {
 		fd.input.SetStyles(c.Styles.Input)
 		fd.area = textarea.New()
 		fd.area.ShowLineNumbers = false
-		fd.area.Prompt = "│ "
+		// No prompt: the text starts in the value column, as the one-line
+		// fields' text does; the ▸ beside the label shows the focus.
+		fd.area.Prompt = ""
 		fd.area.MaxHeight = 0
 		fd.area.SetStyles(c.Styles.TextArea)
 		// ctrl+n / ctrl+p belong to the walk-through, not to line moves.
@@ -463,12 +465,9 @@ func (f *Form) savedBody(fd *formField, iw int) []string {
 		return []string{fitText(fd.saved, iw)}
 	}
 	// Three lines are shown: wrap no more than fills them.
-	wrapped := splitLines(ansi.Wrap(sanitize(clip(fd.saved, 3*iw)), iw-2, ""))
+	wrapped := splitLines(ansi.Wrap(sanitize(clip(fd.saved, 3*iw)), iw, ""))
 	if len(wrapped) > 3 {
-		wrapped = append(wrapped[:2], ansi.Truncate(wrapped[2], iw-4, "")+" …")
-	}
-	for j := range wrapped {
-		wrapped[j] = "  " + wrapped[j]
+		wrapped = append(wrapped[:2], ansi.Truncate(wrapped[2], iw-2, "")+" …")
 	}
 	return wrapped
 }

@@ -367,6 +367,7 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 		return g.picker.Focus()
 	case colL2:
 		g.mode = modePick
+		value = l2Prefill(in.L1, value)
 		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.styles)
 		g.setLoaded(value, g.picker.input.Value())
 		return g.picker.Focus()
@@ -387,6 +388,31 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	cmd := g.editor.Focus()
 	g.scrollToCursor()
 	return cmd
+}
+
+// l2Prefill is what the 二级 picker opens on: the cell's 二级 if it
+// belongs under the row's 一级 or is free text, else (a standard 二级 of
+// another 一级, left from the row above when 一级 was changed) the only
+// 二级 of the new 一级, or nothing to choose from the list.
+func l2Prefill(l1, l2 string) string {
+	names := model.L2Names(l1)
+	if l2 == "" || slices.Contains(names, l2) || !standardL2(l2) {
+		return l2
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return ""
+}
+
+// standardL2 reports whether l2 is a standard 二级 of any 一级.
+func standardL2(l2 string) bool {
+	for _, l1 := range model.L1Names() {
+		if slices.Contains(model.L2Names(l1), l2) {
+			return true
+		}
+	}
+	return false
 }
 
 // setLoaded notes what an editor shows of value when it differs (the
