@@ -34,6 +34,7 @@ func TestResizeStorm(t *testing.T) {
 	}
 	for i, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {
+			t.Parallel() // 2,600 frames: several minutes under -race on one core
 			h := newHarness(t, 80, 24)
 			h.keys("s")
 			h.keys(sc.keys...)
