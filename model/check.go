@@ -242,7 +242,9 @@ func putChecker(c *checker) {
 	if cap(c.out) > maxPooledFindings {
 		c.out = nil
 	}
-	clear(c.out[:cap(c.out)])
+	// Findings past len(c.out) were never written; rows were, by longer
+	// projects earlier in the run.
+	clear(c.out)
 	clear(c.rows[:cap(c.rows)])
 	clear(c.codes)
 	clear(c.l3Memo[:])
@@ -408,7 +410,8 @@ func trim(s string) string {
 	return s
 }
 
-// trimEnds is trim past its first look; kept apart so trim inlines.
+// trimEnds is the rest of trim, for text whose first or last byte may
+// belong to white space.
 func trimEnds(s string) string {
 	if spaceLen(s) == 0 && !endsWithSpace(s) {
 		return s
