@@ -574,21 +574,41 @@ func (a *App) render() string {
 		body = a.top().View()
 	}
 	body = box(splitLines(body), a.width, a.bodyHeight())
-	status := st.Status.Render(" ")
+	return strings.Join([]string{top, body, a.statusLine(), fit(a.help.ShortHelpView(a.shortHelp()), a.width)}, "\n")
+}
+
+// statusLine is the save state (已保存 and the time, 保存中…, or the error)
+// with the finding under the cursor before it. The save state is kept
+// whole against the right edge and the finding is cut to what is left, so
+// at 80 columns a long finding never hides whether the last edit is saved.
+func (a *App) statusLine() string {
+	st := a.common.Styles
+	state := ""
 	if a.status != "" {
 		s := st.StatusOK
 		if a.statusBad {
 			s = st.StatusEr
 		}
-		status = s.Render(safe(a.status))
-	}
-	if h := a.statusHint(); h != "" && !a.statusBad {
-		status = h + "  " + status // the finding under the cursor
+		state = s.Render(safe(a.status))
 	}
 	if a.writing() {
-		status += st.Muted.Render("  保存中…")
+		state += st.Muted.Render("  保存中…")
 	}
-	return strings.Join([]string{top, body, fit(status, a.width), fit(a.help.ShortHelpView(a.shortHelp()), a.width)}, "\n")
+	if a.statusBad {
+		return fit(state, a.width) // an error takes the whole line
+	}
+	h := a.statusHint()
+	if h == "" {
+		return fitRight(state, a.width)
+	}
+	room := a.width - lipgloss.Width(state)
+	if state != "" {
+		room -= 2
+	}
+	if room < 8 {
+		return fitRight(state, a.width)
+	}
+	return fit(h, room) + strings.Repeat(" ", a.width-room-lipgloss.Width(state)) + state
 }
 
 func (a *App) shortHelp() []key.Binding {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/lipgloss/v2"
+
 	"jixiao/model"
 )
 
@@ -253,5 +255,24 @@ func TestExportDialogErrors(t *testing.T) {
 				t.Error("a file was written")
 			}
 		})
+	}
+}
+
+// TestStatusLineKeepsSaveState: at 80 columns the finding under the
+// cursor is cut to fit, and 已保存 with its time stays whole beside it.
+func TestStatusLineKeepsSaveState(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("v", "down", "enter") // 法律援助经费 row 3's empty value
+	h.keys("e")
+	h.typeText("≥12次")
+	h.keys("enter", "down", "h", "h", "h") // row 4's 二级: 效果指标 under 产出指标
+	lines := strings.Split(h.screen(), "\n")
+	status := lines[len(lines)-2]
+	if !strings.Contains(status, "效果指标") || !strings.Contains(status, "已保存 ") {
+		t.Fatalf("status line %q: want the finding and 已保存", status)
+	}
+	if w := lipgloss.Width(status); w != 80 {
+		t.Errorf("status line is %d columns wide, want 80", w)
 	}
 }
