@@ -37,6 +37,12 @@ var (
 
 // Binary builds the module's main package once per test binary and returns
 // the path of the executable. pkgDir is the folder of the main package.
+//
+// It is built without -race: under the race detector every keystroke of a
+// typed table costs tens of milliseconds on a loaded machine, and the
+// end-to-end tests check what a person sees and what lands in the file. The
+// same code runs under -race in the in-process tests (including a real
+// Bubble Tea program loop in ui).
 func Binary(t testing.TB, pkgDir string) string {
 	t.Helper()
 	buildOnce.Do(func() {
@@ -45,7 +51,7 @@ func Binary(t testing.TB, pkgDir string) string {
 			return
 		}
 		buildPath = filepath.Join(buildDir, "jixiao")
-		cmd := exec.Command("go", "build", "-race", "-o", buildPath, ".")
+		cmd := exec.Command("go", "build", "-o", buildPath, ".")
 		cmd.Dir = pkgDir
 		out, err := cmd.CombinedOutput()
 		if err != nil {
