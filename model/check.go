@@ -404,7 +404,14 @@ func squeeze(s string) string {
 // trim is strings.TrimSpace, but looks only at the first and last bytes
 // when the text neither starts nor ends with white space, the usual case.
 func trim(s string) string {
-	if n := len(s); n > 0 && (spaceLead[s[0]] || spaceTail[s[n-1]]) {
+	n := len(s)
+	if n == 0 {
+		return s
+	}
+	// Most values start with ≥ or ≤ (E2 89): only E2 80 and E2 81 start
+	// white space.
+	lead := spaceLead[s[0]] && (s[0] != 0xE2 || n > 1 && s[1] <= 0x81)
+	if lead || spaceTail[s[n-1]] {
 		return trimEnds(s)
 	}
 	return s

@@ -6,16 +6,20 @@ import "strings"
 // text. The rules search every value and name for lists of words, on every
 // keystroke over every row; strings.Contains once per word would cost a
 // pass per word. Two tables, built once, rule out almost every position
-// before any comparison: the byte a word may start with, and for words
-// that start with a multi-byte rune, the first two bytes. Where a position
-// passes, only the words starting with its byte are compared.
+// before any comparison: the first two bytes of the words, and the words
+// of one byte. Where a position passes, only the words starting with its
+// byte are compared.
 type needles struct {
 	words []string
 	// order lists word indexes grouped by first byte, each group in set
 	// order; at[c] is the group of byte c (empty when no word starts so).
 	order []uint8
 	at    [256]struct{ from, to uint8 }
-	pair  [1 << 16 / 64]uint64 // bit set for the first two bytes of a word
+	// pair has a bit set for the first two bytes of each word, and for
+	// every byte after a one-byte word; single marks one-byte words, the
+	// only ones that can match at the last byte.
+	pair   [1 << 16 / 64]uint64
+	single [256]bool
 }
 
 func newNeedles(words ...string) *needles {
@@ -38,10 +42,16 @@ func newNeedles(words ...string) *needles {
 		n.at[c].to = uint8(len(n.order))
 	}
 	for _, w := range words {
-		if w[0] >= 0x80 && len(w) > 1 {
-			k := uint16(w[0])<<8 | uint16(w[1])
-			n.pair[k/64] |= 1 << (k % 64)
+		if len(w) == 1 {
+			n.single[w[0]] = true
+			for b := 0; b < 256; b++ {
+				k := uint16(w[0])<<8 | uint16(b)
+				n.pair[k/64] |= 1 << (k % 64)
+			}
+			continue
 		}
+		k := uint16(w[0])<<8 | uint16(w[1])
+		n.pair[k/64] |= 1 << (k % 64)
 	}
 	return n
 }
@@ -57,22 +67,15 @@ func (n *needles) index(s string) int {
 	for i, next := 0, 0; i < len(s); i = next {
 		c := s[i]
 		next = i + 1
-		if c < 0x80 {
-			if g := n.at[c]; g.from == g.to {
-				continue
-			}
-		} else {
-			if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				next = i + 3
-			}
-			// The pair bit is set only for words starting with c, so
-			// it stands for at[c] too.
-			if i+1 >= len(s) {
-				continue
-			}
+		if c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			next = i + 3
+		}
+		if i+1 < len(s) {
 			if k := uint16(c)<<8 | uint16(s[i+1]); n.pair[k/64]&(1<<(k%64)) == 0 {
 				continue
 			}
+		} else if !n.single[c] {
+			continue
 		}
 		g := n.at[c]
 		for _, w := range n.order[g.from:g.to] {

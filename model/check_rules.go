@@ -475,21 +475,26 @@ func (c *checker) row(i int) {
 	in := &c.p.Indicators[i]
 	r := &c.rows[i]
 
-	// 一级指标
-	if blank(in.L1) {
+	// 一级指标. A name found in the taxonomy is not blank, so only an
+	// unknown one is looked at again.
+	switch {
+	case r.l1 != "":
+	case blank(in.L1):
 		c.add(RuleL1Unknown, i, FieldL1, "一级指标未填写", "可选："+strings.Join(L1Names(), "、"))
-	} else if r.l1 == "" {
+	default:
 		c.add(RuleL1Unknown, i, FieldL1, "一级指标“"+strings.TrimSpace(in.L1)+"”不在标准指标体系中", "可选："+strings.Join(L1Names(), "、"))
 	}
 
 	// 二级指标
 	switch {
+	case r.l2Entry != nil:
+		if r.l2Parent {
+			c.l2Parent(i, in, r)
+		}
 	case blank(in.L2):
 		c.add(RuleL2Unknown, i, FieldL2, "二级指标未填写", l2Choices(r.l1))
-	case r.l2Entry == nil:
+	default:
 		c.add(RuleL2Unknown, i, FieldL2, "二级指标“"+strings.TrimSpace(in.L2)+"”不在标准指标体系中", l2Choices(r.l1))
-	case r.l2Parent:
-		c.l2Parent(i, in, r)
 	}
 
 	// 三级指标
@@ -564,8 +569,9 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 		return
 	}
 	var v Value
-	if hasDigit(raw) {
-		v = ParseValue(raw)
+	// ParseValue, without copying the result out of it.
+	if hasDigit(raw) && !parsePlainValue(raw, &v) {
+		v = parseValue(raw)
 	}
 	if !v.Quantitative {
 		// A plan or report is never a target, whatever the 二级; a count

@@ -118,17 +118,9 @@ func parsePlainValue(raw string, v *Value) bool {
 			s = s[1:]
 		}
 	}
-	end := 0
-	for end < len(s) && (s[end] >= '0' && s[end] <= '9' || s[end] == '.') {
-		end++
-	}
-	// A comma or another character of a number after the digits is left
-	// to parseValue.
-	if end == 0 || end < len(s) && s[end] == ',' {
-		return false
-	}
-	num, ok := parseDecimal(s[:end])
-	if !ok {
+	num, end, ok := scanDecimal(s)
+	// A thousands comma is left to parseValue.
+	if !ok || end < len(s) && s[end] == ',' {
 		return false
 	}
 	// Spaces between the number and its unit ("≥30 人次") are dropped,
@@ -226,35 +218,40 @@ var comparatorsByFirst = func() (t [256][]comparator) {
 // thousands commas. It reports false for anything else, which parseFixed
 // then reads or rejects.
 func parseDecimal(s string) (int64, bool) {
-	var n int64
+	n, end, ok := scanDecimal(s)
+	return n, ok && end == len(s)
+}
+
+// scanDecimal reads the number parseDecimal takes from the start of s and
+// returns where it ends. It reports false when the run of digits and
+// points there is not such a number (too long, a second point, a fifth
+// decimal), so that the run as a whole would fail parseDecimal too.
+func scanDecimal(s string) (n int64, end int, ok bool) {
 	i := 0
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		n = n*10 + int64(s[i]-'0')
 		i++
 	}
 	if i == 0 || i > 14 {
-		return 0, false
+		return 0, 0, false
 	}
 	dec := 0
-	if i < len(s) {
-		if s[i] != '.' {
-			return 0, false
-		}
-		for i++; i < len(s); i++ {
-			if s[i] < '0' || s[i] > '9' || dec == ValueScale {
-				return 0, false
-			}
+	if i < len(s) && s[i] == '.' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9' && dec < ValueScale; i++ {
 			n = n*10 + int64(s[i]-'0')
 			dec++
 		}
 		if dec == 0 {
-			return 0, false
+			return 0, 0, false
 		}
+	}
+	if i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		return 0, 0, false
 	}
 	for ; dec < ValueScale; dec++ {
 		n *= 10
 	}
-	return n, true
+	return n, i, true
 }
 
 // startsWithDigit reports whether s starts with an ASCII or full-width digit.
