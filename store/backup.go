@@ -128,12 +128,9 @@ func nextBackupName(dbPath string) (string, error) {
 }
 
 // validValues checks every stored value's checksum. It decodes nothing, so
-// it is cheap enough to run on every backup.
+// it is cheap enough to run on every backup. It reads schema 1's buckets
+// too, for the backup taken before a migration.
 func validValues(tx *bolt.Tx) error {
-	docs := tx.Bucket(bucketDocs)
-	if docs == nil {
-		return nil
-	}
 	var walk func(b *bolt.Bucket) error
 	walk = func(b *bolt.Bucket) error {
 		return b.ForEach(func(k, v []byte) error {
@@ -147,7 +144,14 @@ func validValues(tx *bolt.Tx) error {
 			return err
 		})
 	}
-	return walk(docs)
+	for _, name := range append([][]byte{bucketDocsV1}, dataBuckets...) {
+		if b := tx.Bucket(name); b != nil {
+			if err := walk(b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func pruneBackups(dbPath string) error {

@@ -9,19 +9,29 @@ import (
 	"jixiao/model"
 )
 
-// migrations[v] turns a file of schema v into schema v+1. They run in one
-// write transaction, after Open has backed the file up.
-var migrations = []func(tx *bolt.Tx) error{
-	0: migrate0to1,
+// migrations[v] turns a file of schema v straight into the current schema:
+// it reads v's layout and writes each document with writeDocument (or its
+// stored values as they are). One step per old version, rather than a chain
+// v → v+1 → …, means no writer of an old layout has to be kept. A
+// migration runs in one write transaction, after Open has backed the file
+// up, so it either completes or leaves the file as it was.
+var migrations = map[int]func(tx *bolt.Tx) error{
+	0: migrate0,
+	1: migrate1,
 }
 
 // migrate brings the file from schema version to schemaVersion.
 func (s *Store) migrate(version int) error {
+	step, ok := migrations[version]
+	if !ok {
+		return fmt.Errorf("%w: no migration from schema %d", ErrCorrupt, version)
+	}
 	return s.update(func(tx *bolt.Tx) error {
-		for v := version; v < schemaVersion; v++ {
-			if err := migrations[v](tx); err != nil {
-				return fmt.Errorf("migrate schema %d to %d: %w", v, v+1, err)
-			}
+		if err := createDataBuckets(tx); err != nil {
+			return err
+		}
+		if err := step(tx); err != nil {
+			return fmt.Errorf("migrate schema %d to %d: %w", version, schemaVersion, err)
 		}
 		return setSchema(tx, schemaVersion)
 	})
@@ -38,12 +48,9 @@ type documentV0 struct {
 	Projects []model.Project `json:"projects"`
 }
 
-// migrate0to1 splits each whole document into header, order, projects and
+// migrate0 splits each whole document into header, order, projects and
 // summaries.
-func migrate0to1(tx *bolt.Tx) error {
-	if _, err := tx.CreateBucketIfNotExists(bucketDocs); err != nil {
-		return err
-	}
+func migrate0(tx *bolt.Tx) error {
 	old := tx.Bucket(bucketDocumentsV0)
 	if old == nil {
 		return nil
@@ -67,4 +74,69 @@ func migrate0to1(tx *bolt.Tx) error {
 		return err
 	}
 	return tx.DeleteBucket(bucketDocumentsV0)
+}
+
+// Schema 1 nested a bucket per document in bucket "docs", named
+// <unit>\x00<year>, holding keys "header" and "order" and buckets
+// "projects" and "summaries" keyed by project ID; values sealed as in
+// schema 2. A save rewrote a page at each of the three bucket levels, and
+// at 1,000 projects the page holding the order list as well.
+var (
+	bucketDocsV1      = []byte("docs")
+	keyHeaderV1       = []byte("header")
+	keyOrderV1        = []byte("order")
+	bucketProjectsV1  = []byte("projects")
+	bucketSummariesV1 = []byte("summaries")
+)
+
+// migrate1 moves every stored value of schema 1 to its place in schema 2,
+// bytes and checksums unchanged: nothing is decoded, so nothing can be
+// changed by a decode and encode, and a damaged value stays detectably
+// damaged instead of failing the whole migration.
+func migrate1(tx *bolt.Tx) error {
+	docs := tx.Bucket(bucketDocsV1)
+	if docs == nil {
+		return nil
+	}
+	d, err := dataBucketsOf(tx)
+	if err != nil {
+		return err
+	}
+	err = docs.ForEachBucket(func(name []byte) error {
+		b := docs.Bucket(name)
+		header, order := b.Get(keyHeaderV1), b.Get(keyOrderV1)
+		if header == nil || order == nil {
+			return fmt.Errorf("%w: document %q has no header or order", ErrCorrupt, name)
+		}
+		if err := d.headers.Put(name, header); err != nil {
+			return err
+		}
+		if err := d.orders.Put(name, order); err != nil {
+			return err
+		}
+		prefix := docPrefix(name)
+		for _, sub := range []struct {
+			name []byte
+			kind byte
+		}{{bucketProjectsV1, kindProject}, {bucketSummariesV1, kindSummary}} {
+			sb := b.Bucket(sub.name)
+			if sb == nil {
+				return fmt.Errorf("%w: document %q has no %q bucket", ErrCorrupt, name, sub.name)
+			}
+			err := sb.ForEach(func(id, v []byte) error {
+				if v == nil {
+					return fmt.Errorf("%w: document %q: %q holds a bucket", ErrCorrupt, name, sub.name)
+				}
+				return d.projects.Put(valueKey(nil, prefix, string(id), sub.kind), v)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.DeleteBucket(bucketDocsV1)
 }

@@ -175,7 +175,7 @@ func TestOpenBadFiles(t *testing.T) {
 			}
 			defer db.Close()
 			if err := db.Update(func(tx *bolt.Tx) error {
-				return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("2"))
+				return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("3"))
 			}); err != nil {
 				t.Fatal(err)
 			}

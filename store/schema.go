@@ -10,7 +10,7 @@ import (
 
 // schemaVersion is the layout this code writes (see the package comment).
 // Each older version has a step in migrate.go.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // schemaNone is the "version" of a bbolt file with no buckets yet: a file
 // this package just created.
@@ -18,17 +18,19 @@ const schemaNone = -1
 
 var (
 	bucketMeta = []byte("meta")
-	bucketDocs = []byte("docs")
 
 	keyMagic  = []byte("magic")
 	keySchema = []byte("schema")
 	magic     = []byte("jixiao")
 
-	keyHeader       = []byte("header")
-	keyOrder        = []byte("order")
-	bucketProjects  = []byte("projects")
-	bucketSummaries = []byte("summaries")
+	bucketHeaders  = []byte("headers")
+	bucketOrders   = []byte("orders")
+	bucketProjects = []byte("projects")
 )
+
+// dataBuckets are the buckets of schema 2 that hold documents, every value
+// in them sealed (see seal).
+var dataBuckets = [][]byte{bucketHeaders, bucketOrders, bucketProjects}
 
 // schemaVersion reads the file's schema version from its meta bucket.
 func (s *Store) schemaVersion() (int, error) {
@@ -54,7 +56,7 @@ func (s *Store) schemaVersion() (int, error) {
 	return version, err
 }
 
-// initSchema writes the meta and docs buckets of a new file.
+// initSchema writes the meta and data buckets of a new file.
 func initSchema(tx *bolt.Tx) error {
 	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 	if err != nil {
@@ -66,8 +68,16 @@ func initSchema(tx *bolt.Tx) error {
 	if err := setSchema(tx, schemaVersion); err != nil {
 		return err
 	}
-	_, err = tx.CreateBucketIfNotExists(bucketDocs)
-	return err
+	return createDataBuckets(tx)
+}
+
+func createDataBuckets(tx *bolt.Tx) error {
+	for _, name := range dataBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func setSchema(tx *bolt.Tx, v int) error {

@@ -1,16 +1,15 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
 
 	"jixiao/model"
 )
@@ -25,13 +24,14 @@ type DocInfo struct {
 	Budget, Fiscal, Other model.Money
 }
 
-// docKeyBytes is the bucket name of a document. The NUL separator sorts
-// documents by unit code, then year (years have 4 digits).
+// docKeyBytes is a document's key in the headers and orders buckets. The
+// NUL separator sorts documents by unit code, then year (years have 4
+// digits).
 func docKeyBytes(k model.DocKey) []byte {
 	return fmt.Appendf(nil, "%s\x00%04d", k.UnitCode, k.Year)
 }
 
-// MaxUnitCodeBytes bounds a 单位编码, which names a bbolt bucket: bbolt
+// MaxUnitCodeBytes bounds a 单位编码, which is part of bbolt keys: bbolt
 // keys cannot exceed 32 KB, and a real code has 6 to 12 digits, so a longer
 // one is a paste gone wrong, refused with ErrInvalidKey before any write.
 const MaxUnitCodeBytes = 256
@@ -44,27 +44,80 @@ func validKey(k model.DocKey) error {
 	return nil
 }
 
-// docBucket returns the document's bucket, or ErrNotFound.
-func docBucket(tx *bolt.Tx, k model.DocKey) (*bolt.Bucket, error) {
-	docs := tx.Bucket(bucketDocs)
-	if docs == nil {
-		return nil, fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketDocs)
-	}
-	b := docs.Bucket(docKeyBytes(k))
-	if b == nil {
-		return nil, fmt.Errorf("document %s: %w", k, ErrNotFound)
-	}
-	return b, nil
+// data is a transaction's three data buckets (see the package comment).
+type data struct {
+	headers, orders, projects *bolt.Bucket
 }
 
-// subBucket returns a document's projects or summaries bucket.
-func subBucket(doc *bolt.Bucket, name []byte) (*bolt.Bucket, error) {
-	b := doc.Bucket(name)
-	if b == nil {
-		return nil, fmt.Errorf("%w: document has no %q bucket", ErrCorrupt, name)
+func dataBucketsOf(tx *bolt.Tx) (data, error) {
+	d := data{tx.Bucket(bucketHeaders), tx.Bucket(bucketOrders), tx.Bucket(bucketProjects)}
+	for i, b := range []*bolt.Bucket{d.headers, d.orders, d.projects} {
+		if b == nil {
+			return d, fmt.Errorf("%w: no %q bucket", ErrCorrupt, dataBuckets[i])
+		}
 	}
-	return b, nil
+	return d, nil
 }
+
+// docRef is where one document lives: its key in headers and orders, and
+// the prefix of its keys in projects.
+type docRef struct {
+	data
+	key    model.DocKey
+	name   []byte
+	prefix []byte
+}
+
+// Value kinds, the last byte of a key in the projects bucket. A project's
+// summary sorts right after the project, so both almost always share a
+// leaf page and a save rewrites one page, not two.
+const (
+	kindProject = 'p'
+	kindSummary = 's'
+)
+
+// docPrefix is the start of every key of the document named name in the
+// projects bucket: the name's length, then the name. A 单位编码 may hold
+// any byte, NUL included, so without the length one document's keys could
+// begin with another's name ("1\x002020" and "1\x002020\x00…/2021").
+func docPrefix(name []byte) []byte {
+	p := binary.AppendUvarint(make([]byte, 0, len(name)+binary.MaxVarintLen16), uint64(len(name)))
+	return append(p, name...)
+}
+
+// valueKey appends the key of project id's value of the given kind to buf:
+// the document's prefix, the ID, NUL and the kind. The key's length and
+// last byte tell the ID and the kind apart, whatever bytes the ID holds.
+func valueKey(buf, prefix []byte, id string, kind byte) []byte {
+	buf = append(buf, prefix...)
+	buf = append(buf, id...)
+	return append(buf, 0, kind)
+}
+
+// newDocRef returns the place of a document, whether or not it exists.
+func newDocRef(tx *bolt.Tx, k model.DocKey) (*docRef, error) {
+	d, err := dataBucketsOf(tx)
+	if err != nil {
+		return nil, err
+	}
+	name := docKeyBytes(k)
+	return &docRef{data: d, key: k, name: name, prefix: docPrefix(name)}, nil
+}
+
+// openDoc returns the place of an existing document, or ErrNotFound.
+func openDoc(tx *bolt.Tx, k model.DocKey) (*docRef, error) {
+	d, err := newDocRef(tx, k)
+	if err != nil {
+		return nil, err
+	}
+	if d.headers.Get(d.name) == nil {
+		return nil, fmt.Errorf("document %s: %w", k, ErrNotFound)
+	}
+	return d, nil
+}
+
+func (d *docRef) projectKey(id string) []byte { return valueKey(nil, d.prefix, id, kindProject) }
+func (d *docRef) summaryKey(id string) []byte { return valueKey(nil, d.prefix, id, kindSummary) }
 
 // Every stored document value is its JSON followed by the CRC-32C of the
 // JSON, so a flipped byte inside a value (which bbolt's page checks cannot
@@ -116,21 +169,23 @@ func decode(data []byte, v any, what string) error {
 	return nil
 }
 
-func readHeader(b *bolt.Bucket, k model.DocKey) (*model.Document, error) {
-	var d model.Document
-	if err := decode(b.Get(keyHeader), &d, "header of "+k.String()); err != nil {
+func (d *docRef) readHeader() (*model.Document, error) {
+	var h model.Document
+	if err := decode(d.headers.Get(d.name), &h, "header of "+d.key.String()); err != nil {
 		return nil, err
 	}
-	return &d, nil
+	return &h, nil
 }
 
-func readOrder(b *bolt.Bucket) ([]string, error) {
+func (d *docRef) readOrder() ([]string, error) {
 	var ids []string
-	if err := decode(b.Get(keyOrder), &ids, "project order"); err != nil {
+	if err := decode(d.orders.Get(d.name), &ids, "project order of "+d.key.String()); err != nil {
 		return nil, err
 	}
 	return ids, nil
 }
+
+func (d *docRef) putOrder(ids []string) error { return putJSON(d.orders, d.name, ids) }
 
 func putJSON(b *bolt.Bucket, key []byte, v any) error {
 	data, err := json.Marshal(v)
@@ -141,21 +196,16 @@ func putJSON(b *bolt.Bucket, key []byte, v any) error {
 }
 
 // putProject writes a project and its summary, and nothing else.
-func putProject(doc *bolt.Bucket, p *model.Project) error {
-	projects, err := subBucket(doc, bucketProjects)
-	if err != nil {
-		return err
-	}
-	summaries, err := subBucket(doc, bucketSummaries)
-	if err != nil {
-		return err
-	}
-	if err := putJSON(projects, []byte(p.ID), p); err != nil {
+func (d *docRef) putProject(p *model.Project) error {
+	if err := putJSON(d.projects, d.projectKey(p.ID), p); err != nil {
 		return err
 	}
 	sum := model.Summarize(p)
-	return summaries.Put([]byte(p.ID), seal(encodeSummary(&sum)))
+	return d.projects.Put(d.summaryKey(p.ID), seal(encodeSummary(&sum)))
 }
+
+// hasProject reports whether the document holds a project with that ID.
+func (d *docRef) hasProject(id string) bool { return d.projects.Get(d.projectKey(id)) != nil }
 
 // assignIDs gives every project without an ID a new one, in place, and
 // rejects a document whose projects share an ID.
@@ -173,35 +223,45 @@ func assignIDs(ps []model.Project) error {
 	return nil
 }
 
-// writeDocument writes a whole document into a new bucket.
+// writeDocument writes a whole document that is not stored yet.
 func writeDocument(tx *bolt.Tx, doc *model.Document) error {
-	docs := tx.Bucket(bucketDocs)
-	if docs == nil {
-		return fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketDocs)
+	d, err := newDocRef(tx, doc.Key())
+	if err != nil {
+		return err
 	}
-	b, err := docs.CreateBucket(docKeyBytes(doc.Key()))
-	if errors.Is(err, berrors.ErrBucketExists) {
+	if d.headers.Get(d.name) != nil {
 		return fmt.Errorf("document %s: %w", doc.Key(), ErrExists)
-	} else if err != nil {
-		return err
 	}
-	if _, err := b.CreateBucket(bucketProjects); err != nil {
-		return err
-	}
-	if _, err := b.CreateBucket(bucketSummaries); err != nil {
-		return err
-	}
-	if err := putJSON(b, keyHeader, doc); err != nil {
+	if err := putJSON(d.headers, d.name, doc); err != nil {
 		return err
 	}
 	ids := make([]string, len(doc.Projects))
 	for i := range doc.Projects {
-		if err := putProject(b, &doc.Projects[i]); err != nil {
+		if err := d.putProject(&doc.Projects[i]); err != nil {
 			return err
 		}
 		ids[i] = doc.Projects[i].ID
 	}
-	return putJSON(b, keyOrder, ids)
+	return d.putOrder(ids)
+}
+
+// delete removes a document's header, order, projects and
+// summaries. It reports whether there was a header.
+func (d *docRef) delete() (bool, error) {
+	found := d.headers.Get(d.name) != nil
+	if err := d.headers.Delete(d.name); err != nil {
+		return found, err
+	}
+	if err := d.orders.Delete(d.name); err != nil {
+		return found, err
+	}
+	c := d.projects.Cursor()
+	for k, _ := c.Seek(d.prefix); k != nil && bytes.HasPrefix(k, d.prefix); k, _ = c.Seek(d.prefix) {
+		if err := c.Delete(); err != nil {
+			return found, err
+		}
+	}
+	return found, nil
 }
 
 // ListDocuments returns every document's list row, sorted by unit code then
@@ -209,31 +269,29 @@ func writeDocument(tx *bolt.Tx, doc *model.Document) error {
 func (s *Store) ListDocuments() ([]DocInfo, error) {
 	var list []DocInfo
 	err := s.view(func(tx *bolt.Tx) error {
-		docs := tx.Bucket(bucketDocs)
-		if docs == nil {
-			return fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketDocs)
+		d, err := dataBucketsOf(tx)
+		if err != nil {
+			return err
 		}
-		return docs.ForEachBucket(func(name []byte) error {
-			b := docs.Bucket(name)
+		c := d.projects.Cursor()
+		return d.headers.ForEach(func(name, v []byte) error {
 			var h model.Document
-			if err := decode(b.Get(keyHeader), &h, fmt.Sprintf("header of %q", name)); err != nil {
-				return err
-			}
-			summaries, err := subBucket(b, bucketSummaries)
-			if err != nil {
+			if err := decode(v, &h, fmt.Sprintf("header of %q", name)); err != nil {
 				return err
 			}
 			var ps []model.ProjectSummary
-			err = summaries.ForEach(func(id, v []byte) error {
-				sum, err := decodeSummary(v, func() string { return fmt.Sprintf("summary of project %s in %s", id, h.Key()) })
+			prefix := docPrefix(name)
+			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+				if len(k) < len(prefix)+2 || k[len(k)-2] != 0 || k[len(k)-1] != kindSummary {
+					continue
+				}
+				sum, err := decodeSummary(v, func() string {
+					return fmt.Sprintf("summary of project %s in %s", k[len(prefix):len(k)-2], h.Key())
+				})
 				if err != nil {
 					return err
 				}
 				ps = append(ps, sum)
-				return nil
-			})
-			if err != nil {
-				return err
 			}
 			t := model.TotalsOf(ps)
 			list = append(list, DocInfo{
@@ -262,24 +320,22 @@ func (s *Store) Header(key model.DocKey) (*model.Document, []model.ProjectSummar
 		sums []model.ProjectSummary
 	)
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		if doc, err = readHeader(b, key); err != nil {
+		if doc, err = d.readHeader(); err != nil {
 			return err
 		}
-		ids, err := readOrder(b)
-		if err != nil {
-			return err
-		}
-		summaries, err := subBucket(b, bucketSummaries)
+		ids, err := d.readOrder()
 		if err != nil {
 			return err
 		}
 		sums = make([]model.ProjectSummary, len(ids))
+		var k []byte
 		for i, id := range ids {
-			if sums[i], err = decodeSummary(summaries.Get([]byte(id)), func() string { return "summary of project " + id }); err != nil {
+			k = valueKey(k[:0], d.prefix, id, kindSummary)
+			if sums[i], err = decodeSummary(d.projects.Get(k), func() string { return "summary of project " + id }); err != nil {
 				return err
 			}
 		}
@@ -295,24 +351,22 @@ func (s *Store) Header(key model.DocKey) (*model.Document, []model.ProjectSummar
 func (s *Store) Document(key model.DocKey) (*model.Document, error) {
 	var doc *model.Document
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		if doc, err = readHeader(b, key); err != nil {
+		if doc, err = d.readHeader(); err != nil {
 			return err
 		}
-		ids, err := readOrder(b)
-		if err != nil {
-			return err
-		}
-		projects, err := subBucket(b, bucketProjects)
+		ids, err := d.readOrder()
 		if err != nil {
 			return err
 		}
 		doc.Projects = make([]model.Project, len(ids))
+		var k []byte
 		for i, id := range ids {
-			if err := decode(projects.Get([]byte(id)), &doc.Projects[i], "project "+id); err != nil {
+			k = valueKey(k[:0], d.prefix, id, kindProject)
+			if err := decode(d.projects.Get(k), &doc.Projects[i], "project "+id); err != nil {
 				return err
 			}
 		}
@@ -328,15 +382,11 @@ func (s *Store) Document(key model.DocKey) (*model.Document, error) {
 func (s *Store) Project(key model.DocKey, id string) (*model.Project, error) {
 	var p model.Project
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		projects, err := subBucket(b, bucketProjects)
-		if err != nil {
-			return err
-		}
-		data := projects.Get([]byte(id))
+		data := d.projects.Get(d.projectKey(id))
 		if data == nil {
 			return fmt.Errorf("project %s of %s: %w", id, key, ErrNotFound)
 		}
@@ -371,12 +421,11 @@ func (s *Store) PutDocument(doc *model.Document) error {
 		return err
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		docs := tx.Bucket(bucketDocs)
-		if docs == nil {
-			return fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketDocs)
+		d, err := newDocRef(tx, doc.Key())
+		if err != nil {
+			return err
 		}
-		err := docs.DeleteBucket(docKeyBytes(doc.Key()))
-		if err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+		if _, err := d.delete(); err != nil {
 			return err
 		}
 		return writeDocument(tx, doc)
@@ -387,11 +436,11 @@ func (s *Store) PutDocument(doc *model.Document) error {
 // projects, which are left untouched), or returns ErrNotFound.
 func (s *Store) SaveHeader(doc *model.Document) error {
 	return s.update(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, doc.Key())
+		d, err := openDoc(tx, doc.Key())
 		if err != nil {
 			return err
 		}
-		return putJSON(b, keyHeader, doc)
+		return putJSON(d.headers, d.name, doc)
 	})
 }
 
@@ -403,26 +452,22 @@ func (s *Store) SaveProject(key model.DocKey, p *model.Project) error {
 		p.ID = model.NewProjectID()
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		projects, err := subBucket(b, bucketProjects)
-		if err != nil {
-			return err
-		}
-		isNew := projects.Get([]byte(p.ID)) == nil
-		if err := putProject(b, p); err != nil {
+		isNew := !d.hasProject(p.ID)
+		if err := d.putProject(p); err != nil {
 			return err
 		}
 		if !isNew {
 			return nil
 		}
-		ids, err := readOrder(b)
+		ids, err := d.readOrder()
 		if err != nil {
 			return err
 		}
-		return putJSON(b, keyOrder, append(ids, p.ID))
+		return d.putOrder(append(ids, p.ID))
 	})
 }
 
@@ -434,37 +479,33 @@ func (s *Store) InsertProject(key model.DocKey, p *model.Project, at int) error 
 		p.ID = model.NewProjectID()
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		projects, err := subBucket(b, bucketProjects)
-		if err != nil {
-			return err
-		}
-		if projects.Get([]byte(p.ID)) != nil {
+		if d.hasProject(p.ID) {
 			return fmt.Errorf("project %s of %s: %w", p.ID, key, ErrExists)
 		}
-		ids, err := readOrder(b)
+		ids, err := d.readOrder()
 		if err != nil {
 			return err
 		}
-		if err := putProject(b, p); err != nil {
+		if err := d.putProject(p); err != nil {
 			return err
 		}
 		at = min(max(at, 0), len(ids))
-		return putJSON(b, keyOrder, slices.Insert(ids, at, p.ID))
+		return d.putOrder(slices.Insert(ids, at, p.ID))
 	})
 }
 
 // DeleteProject removes a project and its summary, or returns ErrNotFound.
 func (s *Store) DeleteProject(key model.DocKey, id string) error {
 	return s.update(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		ids, err := readOrder(b)
+		ids, err := d.readOrder()
 		if err != nil {
 			return err
 		}
@@ -472,16 +513,13 @@ func (s *Store) DeleteProject(key model.DocKey, id string) error {
 		if i < 0 {
 			return fmt.Errorf("project %s of %s: %w", id, key, ErrNotFound)
 		}
-		for _, name := range [][]byte{bucketProjects, bucketSummaries} {
-			sub, err := subBucket(b, name)
-			if err != nil {
-				return err
-			}
-			if err := sub.Delete([]byte(id)); err != nil {
-				return err
-			}
+		if err := d.projects.Delete(d.projectKey(id)); err != nil {
+			return err
 		}
-		return putJSON(b, keyOrder, slices.Delete(ids, i, i+1))
+		if err := d.projects.Delete(d.summaryKey(id)); err != nil {
+			return err
+		}
+		return d.putOrder(slices.Delete(ids, i, i+1))
 	})
 }
 
@@ -489,11 +527,11 @@ func (s *Store) DeleteProject(key model.DocKey, id string) error {
 // returns ErrNotFound. Only the order list is rewritten.
 func (s *Store) MoveProject(key model.DocKey, id string, to int) error {
 	return s.update(func(tx *bolt.Tx) error {
-		b, err := docBucket(tx, key)
+		d, err := openDoc(tx, key)
 		if err != nil {
 			return err
 		}
-		ids, err := readOrder(b)
+		ids, err := d.readOrder()
 		if err != nil {
 			return err
 		}
@@ -503,7 +541,7 @@ func (s *Store) MoveProject(key model.DocKey, id string, to int) error {
 		}
 		ids = slices.Delete(ids, i, i+1)
 		to = min(max(to, 0), len(ids))
-		return putJSON(b, keyOrder, slices.Insert(ids, to, id))
+		return d.putOrder(slices.Insert(ids, to, id))
 	})
 }
 
@@ -511,12 +549,12 @@ func (s *Store) MoveProject(key model.DocKey, id string, to int) error {
 // ErrNotFound.
 func (s *Store) DeleteDocument(key model.DocKey) error {
 	return s.update(func(tx *bolt.Tx) error {
-		docs := tx.Bucket(bucketDocs)
-		if docs == nil {
-			return fmt.Errorf("%w: no %q bucket", ErrCorrupt, bucketDocs)
+		d, err := newDocRef(tx, key)
+		if err != nil {
+			return err
 		}
-		err := docs.DeleteBucket(docKeyBytes(key))
-		if errors.Is(err, berrors.ErrBucketNotFound) {
+		found, err := d.delete()
+		if err == nil && !found {
 			return fmt.Errorf("document %s: %w", key, ErrNotFound)
 		}
 		return err

@@ -263,3 +263,29 @@ func TestListDocuments(t *testing.T) {
 		t.Errorf("after delete: %+v", list)
 	}
 }
+
+// TestDocumentKeysDoNotOverlap: a 单位编码 may hold NUL, so one document's
+// name ("1", 2020 → "1\x002020") can begin another's ("1\x002020\x00x",
+// 2019). Lists, reads and deletes of one must not see the other's projects.
+func TestDocumentKeysDoNotOverlap(t *testing.T) {
+	s := storetest.MustOpen(t)
+	short, long := storetest.Document("1", 2020, 2, 1), storetest.Document("1\x002020\x00x", 2019, 3, 1)
+	for _, d := range []*model.Document{long, short} {
+		if err := s.CreateDocument(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.ListDocuments()
+	if err != nil || len(list) != 2 || list[0].Projects != 2 || list[1].Projects != 3 {
+		t.Fatalf("list: %+v, %v", list, err)
+	}
+	if err := s.DeleteDocument(short.Key()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Document(long.Key()); err != nil || !reflect.DeepEqual(got, long) {
+		t.Errorf("%q after deleting %q: %v", long.Key(), short.Key(), err)
+	}
+	if list, err := s.ListDocuments(); err != nil || len(list) != 1 || list[0].Projects != 3 {
+		t.Errorf("list after delete: %+v, %v", list, err)
+	}
+}

@@ -7,9 +7,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	bolt "go.etcd.io/bbolt"
 
 	"jixiao/model"
+	"jixiao/store/storetest"
 )
 
 // TestFirstFrameReadsSummariesOnly guards what keeps a document of 1,000
@@ -28,25 +28,11 @@ func TestFirstFrameReadsSummariesOnly(t *testing.T) {
 	}
 	total := model.TotalsOf(sums)
 
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
+	ids := make([]string, n)
+	for i := range doc.Projects {
+		ids[i] = doc.Projects[i].ID
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		projects := tx.Bucket([]byte("docs")).Bucket(fmt.Appendf(nil, "%s\x00%04d", key.UnitCode, key.Year)).Bucket([]byte("projects"))
-		for i := range doc.Projects {
-			if err := projects.Put([]byte(doc.Projects[i].ID), []byte("{damaged")); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	storetest.DamageProjects(t, path, key, ids)
 
 	st, a, frame := openFirstFrame(t, path, key)
 	defer st.Close()

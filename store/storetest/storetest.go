@@ -4,9 +4,13 @@
 package storetest
 
 import (
+	"encoding/binary"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 
 	"jixiao/model"
 	"jixiao/store"
@@ -78,4 +82,42 @@ func Project(i, k int) model.Project {
 		})
 	}
 	return p
+}
+
+// DamageProjects overwrites the stored value of each of the document's
+// projects, in the closed database file at path, with bytes that fail
+// their checksum, leaving the summaries intact: for tests that show a
+// screen or a list is built from summaries only. It writes through bbolt
+// in the store's schema-2 layout (store's package comment); a test that
+// also reads a damaged project back fails if the layout moves on.
+func DamageProjects(t testing.TB, path string, key model.DocKey, ids []string) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := fmt.Appendf(nil, "%s\x00%04d", key.UnitCode, key.Year)
+	prefix := append(binary.AppendUvarint(nil, uint64(len(name))), name...)
+	err = db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("projects"))
+		if b == nil {
+			return fmt.Errorf("no projects bucket in %s", path)
+		}
+		for _, id := range ids {
+			k := append(append(slices.Clip(prefix), id...), 0, 'p')
+			if b.Get(k) == nil {
+				return fmt.Errorf("project %s of %s is not stored at %q", id, key, k)
+			}
+			if err := b.Put(k, []byte("{damaged")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }
