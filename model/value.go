@@ -88,14 +88,15 @@ func ParseValue(raw string) Value {
 	return v
 }
 
-// parsePlainValue reads into v, in one pass and without allocating, the shape
-// nearly every value has: "≥260件", "≤0.2%", "100%", "5个月", "≥30 人次",
-// "≥65百分率" — an optional ≥ ≤ > < = right before ASCII digits, at most
-// one point, spaces, and a unit that is a spelling of percent or up to
-// maxUnitRunes CJK ideographs. It reports false for anything else (other
-// spaces, full-width digits, a 年 that may make a year, other comparators),
-// which parseValue then reads. For what it accepts, the result is
-// parseValue's; FuzzParseValue checks that they agree.
+// parsePlainValue reads into v, in one pass and without allocating, the
+// shape nearly every value has: "≥260件", "≤0.2%", "100%", "5个月",
+// "≥30 人次", "≥65百分率" — an optional ≥ ≤ > < = right before ASCII digits,
+// at most one point, spaces, and a unit that is a spelling of percent or up
+// to maxUnitRunes CJK ideographs — or a year ("2021年12月31日前", which is
+// qualitative). It reports false for anything else (other spaces,
+// full-width digits, other comparators), which parseValue then reads. For
+// what it accepts, the result is parseValue's; FuzzParseValue and
+// TestPlainValueAgreesWithGeneral check that they agree.
 func parsePlainValue(raw string, v *Value) bool {
 	cmp := CmpNone
 	s := raw
@@ -129,6 +130,11 @@ func parsePlainValue(raw string, v *Value) bool {
 	for unit != "" && unit[0] == ' ' {
 		unit = unit[1:]
 	}
+	// A year is a deadline, as parseValue finds: "2021年12月31日前".
+	if isYear(num, unit) {
+		*v = Value{Raw: raw}
+		return true
+	}
 	canon := unit
 	switch {
 	case unit == "":
@@ -138,7 +144,7 @@ func parsePlainValue(raw string, v *Value) bool {
 	case unit == PercentUnit:
 	case unit == "％" || unit == "百分率" || unit == "百分比":
 		canon = PercentUnit
-	case unit[0] < utf8.RuneSelf || strings.HasPrefix(unit, "百") || strings.HasPrefix(unit, "年"):
+	case unit[0] < utf8.RuneSelf || strings.HasPrefix(unit, "百"):
 		return false
 	default:
 		// U+4E00–U+9FFF are the three-byte sequences E4 B8 80 to E9 BF BF.

@@ -242,7 +242,7 @@ func TestPlainValueAgreesWithGeneral(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"≥260件", "≤0.2%", "100%", "5个月", "≤12.34万元", ">3次", "=1", "≥99.9999%", "≥30 人次", "≥65百分率", "90％", "3  %"} {
+	for _, s := range []string{"≥260件", "≤0.2%", "100%", "5个月", "≤12.34万元", ">3次", "=1", "≥99.9999%", "≥30 人次", "≥65百分率", "90％", "3  %", "2021年12月31日前", "≥5年", "2020 年底"} {
 		if _, ok := plainValue(s); !ok {
 			t.Errorf("parsePlainValue(%q) declined a plain value", s)
 		}
