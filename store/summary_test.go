@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"jixiao/model"
 )
 
@@ -51,5 +53,42 @@ func TestSummaryDamage(t *testing.T) {
 				t.Errorf("got %+v, %v; want ErrCorrupt saying %q about summary of project g1", s, err, tc.want)
 			}
 		})
+	}
+}
+
+// TestHeaderMissingSummary: a project in the order list without its summary
+// (which no edit leaves behind) is damage, reported by name; a summary of a
+// project missing from the order is not shown.
+func TestHeaderMissingSummary(t *testing.T) {
+	s, err := Open(t.TempDir()+"/"+FileName, &Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	doc := &model.Document{UnitCode: "315002", Year: 2020, Projects: []model.Project{{Code: "A"}, {Code: "B"}, {Code: "C"}}}
+	if err := s.CreateDocument(doc); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(fn func(d *docRef) error) {
+		t.Helper()
+		if err := s.update(func(tx *bolt.Tx) error {
+			d, err := openDoc(tx, doc.Key())
+			if err != nil {
+				return err
+			}
+			return fn(d)
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// B leaves the order only: the header shows A and C.
+	edit(func(d *docRef) error { return d.putOrder([]string{doc.Projects[0].ID, doc.Projects[2].ID}) })
+	if _, sums, err := s.Header(doc.Key()); err != nil || len(sums) != 2 || sums[0].Code != "A" || sums[1].Code != "C" {
+		t.Errorf("Header with B out of the order: %+v, %v", sums, err)
+	}
+	// C's summary goes: damage naming C.
+	edit(func(d *docRef) error { return d.projects.Delete(d.summaryKey(doc.Projects[2].ID)) })
+	if _, _, err := s.Header(doc.Key()); !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), doc.Projects[2].ID) {
+		t.Errorf("Header without C's summary: %v, want ErrCorrupt naming %s", err, doc.Projects[2].ID)
 	}
 }
