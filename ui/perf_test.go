@@ -62,9 +62,9 @@ func TestFirstFrameReadsSummariesOnly(t *testing.T) {
 
 	// Part 1 takes the first three rows; the fourth is project 1.
 	for range 3 {
-		settle(a, tea.KeyPressMsg{Code: tea.KeyDown})
+		settle(a, tea.KeyPressMsg{Code: tea.KeyDown}, nil)
 	}
-	settle(a, tea.KeyPressMsg{Code: tea.KeyEnter})
+	settle(a, tea.KeyPressMsg{Code: tea.KeyEnter}, nil)
 	if screen := ansi.Strip(a.View().Content); !strings.Contains(screen, "读取项目失败") || !strings.Contains(screen, "损坏") {
 		t.Errorf("opening a damaged project does not report it:\n%s", screen)
 	}
