@@ -3,7 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -39,6 +41,9 @@ type saveJob struct {
 	key      model.DocKey
 	run      func(*store.Store) error
 	after    func(a *App) tea.Cmd // on success, e.g. open the new document
+	// origin is the editor the edit was typed in: on failure it opens
+	// again there with the text (saveFailedMsg).
+	origin *editOrigin
 	// read marks a read queued behind the writes, so that it sees them
 	// (a project opened right after its form's last edit); its after
 	// always runs and reports its own error.
@@ -64,7 +69,11 @@ type App struct {
 	queue    []saveJob
 	saving   bool
 	quitting bool
-	seq      int // numbers header reloads
+	// quitRefused is set when a failed save kept the app from quitting
+	// (未退出); a quit key pressed next quits even if the save fails
+	// again, so a full disk cannot trap the user. giveUp is that quit.
+	quitRefused, giveUp bool
+	seq                 int // numbers header reloads
 
 	// outbox collects the requests screens post during an Update (see
 	// Common.post); drain handles them before Update returns.
@@ -183,14 +192,17 @@ func (a *App) setDark(dark bool) {
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	km := a.common.Keys
+	// Only a quit key right after 未退出 gives the failed edit up.
+	again := a.quitRefused
+	a.quitRefused = false
 	switch {
 	case key.Matches(k, km.ForceQuit):
-		return a.quit()
+		return a.quit(again)
 	case a.showHelp:
 		// Any key closes the overlay; q still quits.
 		a.showHelp = false
 		if key.Matches(k, km.Quit) {
-			return a.quit()
+			return a.quit(again)
 		}
 		return nil
 	case k.String() == "f1":
@@ -202,7 +214,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		a.showHelp = true
 		return nil
 	case key.Matches(k, km.Quit):
-		return a.quit()
+		return a.quit(again)
 	}
 	return a.top().Update(k)
 }
@@ -210,15 +222,17 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 // quit keeps what is being typed (if valid), queues it behind the writes
 // already queued, and quits once the queue has drained. Every edit
 // committed before the quit key is in the queue by now (see Update), so
-// nothing committed is ever lost and nothing asks to save.
-func (a *App) quit() tea.Cmd {
+// nothing committed is ever lost and nothing asks to save. A save that
+// fails stops the quit (未退出) unless giveUp: the user pressed the quit
+// key again right after being told.
+func (a *App) quit(giveUp bool) tea.Cmd {
 	for i := len(a.stack) - 1; i >= 0; i-- {
 		if f, ok := a.stack[i].(flusher); ok {
 			f.Flush()
 		}
 	}
 	cmd := a.drain()
-	a.quitting = true
+	a.quitting, a.giveUp = true, giveUp
 	return tea.Batch(cmd, a.quitIfDone())
 }
 
@@ -242,7 +256,7 @@ func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 				d.doc = &c
 			}
 		}
-		return a.enqueue(saveJob{coalesce: "h:" + doc.Key().String(), what: "第一部分", key: doc.Key(),
+		return a.enqueue(saveJob{coalesce: "h:" + doc.Key().String(), what: "第一部分", key: doc.Key(), origin: m.Origin,
 			run: func(s *store.Store) error { return s.SaveHeader(&doc) }}), true
 	case openDocMsg:
 		return a.push(newDocument(a.common, m.Key), a.loadHeader(m.Key)), true
@@ -255,7 +269,9 @@ func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	case newDocFormMsg:
 		return a.push(newDocForm(a.common), nil), true
 	case createDocMsg:
-		return a.createDoc(m.Doc), true
+		return a.createDoc(m), true
+	case reloadMsg:
+		return a.reload(m), true
 	case addSampleMsg:
 		return a.addSample(), true
 	case deleteDocMsg:
@@ -323,8 +339,38 @@ func (a *App) projectChanged(m projectChangedMsg) tea.Cmd {
 		}
 	}
 	key := m.Key
-	return a.enqueue(saveJob{coalesce: "p:" + key.String() + "/" + p.ID, what: projectLabel(p), key: key,
+	return a.enqueue(saveJob{coalesce: "p:" + key.String() + "/" + p.ID, what: projectLabel(p), key: key, origin: m.Origin,
 		run: func(s *store.Store) error { return s.SaveProject(key, &p) }})
+}
+
+// reload reads a project or a document's header behind the queued writes
+// and hands it to the screens, after an edit that failed to save was
+// given up: what they show goes back to what is stored.
+func (a *App) reload(m reloadMsg) tea.Cmd {
+	var p *model.Project
+	var doc *model.Document
+	var err error
+	return a.enqueue(saveJob{read: true, key: m.Key,
+		run: func(s *store.Store) error {
+			if m.ID != "" {
+				p, err = s.Project(m.Key, m.ID)
+			} else {
+				doc, _, err = s.Header(m.Key)
+			}
+			return nil
+		},
+		after: func(a *App) tea.Cmd {
+			if err != nil {
+				a.setError("读取", err)
+				return nil
+			}
+			cmd := a.broadcast(reloadedMsg{Key: m.Key, Project: p, Doc: doc})
+			if p != nil {
+				// The findings were of the edit given up.
+				cmd = tea.Batch(cmd, a.recheck(projectChangedMsg{Key: m.Key, Project: *p}))
+			}
+			return cmd
+		}})
 }
 
 func projectLabel(p model.Project) string {
@@ -377,7 +423,8 @@ func (a *App) addProject(m addProjectMsg) tea.Cmd {
 	return tea.Batch(cmd, a.push(newProjectForm(a.common, k, p), nil))
 }
 
-func (a *App) createDoc(doc model.Document) tea.Cmd {
+func (a *App) createDoc(m createDocMsg) tea.Cmd {
+	doc := m.Doc
 	if doc.Status == "" {
 		doc.Status = model.StatusDraft
 	}
@@ -385,7 +432,7 @@ func (a *App) createDoc(doc model.Document) tea.Cmd {
 		doc.Currency = "万元"
 	}
 	k := doc.Key()
-	return a.enqueue(saveJob{what: "新建 " + k.String(), key: k,
+	return a.enqueue(saveJob{what: "新建 " + k.String(), key: k, origin: m.Origin,
 		run: func(s *store.Store) error { return s.CreateDocument(&doc) },
 		after: func(a *App) tea.Cmd {
 			a.pop()
@@ -418,6 +465,11 @@ func (a *App) enqueue(j saveJob) tea.Cmd {
 		}
 		for i := from; i < len(a.queue); i++ {
 			if a.queue[i].coalesce == j.coalesce {
+				if j.origin == nil {
+					// The typed edit is in this save too (a row moved
+					// after a cell was typed): reopen it if it fails.
+					j.origin = a.queue[i].origin
+				}
 				a.queue[i] = j
 				return nil
 			}
@@ -454,10 +506,14 @@ func (a *App) saved(m savedMsg) tea.Cmd {
 	}
 	if m.Err != nil {
 		a.setError("保存"+m.What, m.Err)
-		if a.quitting {
+		if a.quitting && !a.giveUp {
 			// Quitting now would lose the edit: stay, and say so.
-			a.quitting = false
+			a.quitting, a.quitRefused = false, true
 			a.status += "（未退出）"
+		}
+		if j.origin != nil {
+			// The editor it was typed in opens again with the text.
+			cmds = append(cmds, a.broadcast(saveFailedMsg{Origin: *j.origin, Err: m.Err}))
 		}
 	} else {
 		a.status, a.statusBad = "已保存 "+m.At.Format("15:04:05"), false
@@ -539,6 +595,14 @@ func describeErr(err error) string {
 		return "单位编码或年度无效"
 	case errors.Is(err, store.ErrCorrupt):
 		return "数据文件已损坏：" + err.Error()
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return "磁盘已满，腾出空间后再确认一次即可保存"
+	case errors.Is(err, syscall.EROFS):
+		return "磁盘是只读的，无法写入数据文件"
+	case errors.Is(err, os.ErrPermission):
+		return "没有写入数据文件的权限"
+	case errors.Is(err, syscall.EIO):
+		return "磁盘读写出错"
 	}
 	return err.Error()
 }

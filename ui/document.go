@@ -81,6 +81,12 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 				}
 			}
 		}
+	case reloadedMsg:
+		// Part 1 as stored, after an edit that failed to save was given
+		// up (the root gave this screen the edited copy).
+		if msg.Key == d.key && msg.Doc != nil {
+			d.doc = msg.Doc
+		}
 	case focusProjectMsg:
 		if msg.Key == d.key {
 			for i := range d.projects {

@@ -53,8 +53,16 @@ type formField struct {
 	// edited (tooLongToEdit).
 	readOnly bool
 	err      string
-	input    textinput.Model
-	area     textarea.Model
+	// typed is the text last committed as the user typed it, before it
+	// was normalised (16 → 16.00), for the editor to show again if its
+	// save fails.
+	typed string
+	// failed is set while the editor shows a committed text whose save
+	// failed (Reopen): committing it again saves it again even unchanged,
+	// and esc gives it up.
+	failed bool
+	input  textinput.Model
+	area   textarea.Model
 }
 
 // formResult says what an Update did that the owner must act on.
@@ -62,6 +70,9 @@ type formResult struct {
 	Committed int  // index of a field whose new text was committed, or -1
 	Escaped   bool // esc with nothing to cancel: the owner closes the form
 	Submitted bool // ctrl+s, or enter on the last one-line field
+	// Reverted is esc on a field whose save failed: the owner's copy
+	// holds the text given up, so the owner reads what is stored.
+	Reverted bool
 }
 
 // Form is the one form widget behind the new-document form, the project
@@ -130,6 +141,43 @@ func (f *Form) SetValues(vals []string) {
 // Value returns field i's committed text.
 func (f *Form) Value(i int) string { return f.fields[i].saved }
 
+// Typed returns field i's committed text as it was typed.
+func (f *Form) Typed(i int) string { return f.fields[i].typed }
+
+// Reopen puts the cursor back on field i with text, committed before,
+// in its editor, after the save of that text failed: committing it again
+// saves it again, esc gives it up (formResult.Reverted). When another
+// field is being typed in, the cursor stays there: the newer text is not
+// thrown away, and the failed one, still in the owner's copy, is saved
+// with the next edit.
+func (f *Form) Reopen(i int, text string) tea.Cmd {
+	if i < 0 || i >= len(f.fields) {
+		return nil
+	}
+	if f.Dirty() {
+		if i == f.focus {
+			f.fields[i].failed = true
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	if i != f.focus {
+		cmd = f.Focus(i)
+	}
+	fd := f.fields[i]
+	f.load(fd)
+	switch {
+	case fd.readOnly:
+	case fd.Kind == kindMultiline:
+		fd.area.SetValue(text)
+	default:
+		fd.input.SetValue(text)
+		fd.input.CursorEnd()
+	}
+	fd.failed = true
+	return cmd
+}
+
 // Focused returns the index of the focused field.
 func (f *Form) Focused() int { return f.focus }
 
@@ -195,6 +243,7 @@ func (f *Form) load(fd *formField) {
 	}
 	fd.loaded = f.current(fd)
 	fd.err = ""
+	fd.failed = false
 }
 
 // setFocus moves the cursor to field i without checking the one it leaves.
@@ -280,7 +329,7 @@ func numberError(err error) string {
 func (f *Form) commit() (ok, changed bool) {
 	fd := f.fields[f.focus]
 	text := f.current(fd)
-	if !f.edited(fd) {
+	if !f.edited(fd) && !fd.failed {
 		fd.err = ""
 		return true, false
 	}
@@ -290,8 +339,9 @@ func (f *Form) commit() (ok, changed bool) {
 		return false, false
 	}
 	fd.err = ""
-	changed = norm != fd.saved
-	fd.saved = norm
+	// The text whose save failed is saved again even if unchanged.
+	changed = norm != fd.saved || fd.failed
+	fd.saved, fd.typed = norm, text
 	f.load(fd)
 	return true, changed
 }
@@ -348,6 +398,11 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			res.Submitted = ok
 			return nil, res
 		case key.Matches(k, km.Cancel):
+			if fd.failed {
+				f.load(fd)
+				res.Reverted = true
+				return nil, res
+			}
 			if f.Dirty() {
 				f.load(fd)
 				return nil, res
@@ -420,6 +475,9 @@ func (f *Form) View() string {
 		if fd.err != "" {
 			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
 		}
+		if fd.failed {
+			lines = append(lines, pad+st.Error.Render(failedNote))
+		}
 		if fd.Note != "" {
 			lines = append(lines, pad+st.Warning.Render("! "+fd.Note))
 		}
@@ -433,6 +491,9 @@ func (f *Form) View() string {
 	}
 	return box(lines, f.width, f.height)
 }
+
+// failedNote is shown under an editor opened again after its save failed.
+const failedNote = "✗ 未保存：按 tab 再保存一次，esc 放弃这次修改"
 
 // fieldBody renders a field's value lines: the live editor when focused,
 // the committed text otherwise.

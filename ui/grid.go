@@ -67,6 +67,11 @@ type Grid struct {
 	editor           textarea.Model
 	picker           *picker
 	loaded           string // what the editor showed when opened, if not the cell's text
+	opened           string // what committing the editor or picker untouched gives
+	// retry is set while the editor shows a cell's text whose save
+	// failed: committing it saves again even unchanged, esc gives it up
+	// and reads the project as stored.
+	retry bool
 
 	undo undoStack
 
@@ -137,10 +142,21 @@ func (g *Grid) relayout() {
 
 // Update handles a message and returns the command to run.
 func (g *Grid) Update(msg tea.Msg) tea.Cmd {
-	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
-		g.styles = DefaultGridStyles(bg.IsDark())
+	switch m := msg.(type) {
+	case tea.BackgroundColorMsg:
+		g.styles = DefaultGridStyles(m.IsDark())
 		g.relayout()
 		g.editor.SetStyles(g.styles.TextArea)
+		return nil
+	case saveFailedMsg:
+		if m.Origin.owner == g {
+			return g.reopen(m.Origin)
+		}
+		return nil
+	case reloadedMsg:
+		if m.Key == g.docKey && m.Project != nil && m.Project.ID == g.project.ID {
+			g.SetProject(*m.Project)
+		}
 		return nil
 	}
 	switch g.mode {
@@ -364,12 +380,14 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 		g.mode = modePick
 		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.styles)
 		g.setLoaded(value, g.picker.input.Value())
+		g.opened = g.picker.Value()
 		return g.picker.Focus()
 	case colL2:
 		g.mode = modePick
 		value = l2Prefill(in.L1, value)
 		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.styles)
 		g.setLoaded(value, g.picker.input.Value())
+		g.opened = g.picker.Value()
 		return g.picker.Focus()
 	}
 	if tooLongToEdit(value) {
@@ -385,6 +403,7 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	g.sizeEditor()
 	g.editor.SetValue(value)
 	g.setLoaded(value, g.editor.Value())
+	g.opened = g.editor.Value()
 	cmd := g.editor.Focus()
 	g.scrollToCursor()
 	return cmd
@@ -464,8 +483,7 @@ func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, g.keys.Cancel):
-			g.closeEditor()
-			return nil
+			return g.cancelEditor()
 		case key.Matches(k, g.keys.Commit):
 			return g.commitCell(g.editor.Value(), 0)
 		case key.Matches(k, g.keys.NextCell):
@@ -490,8 +508,7 @@ func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, g.keys.Cancel):
-			g.closeEditor()
-			return nil
+			return g.cancelEditor()
 		case key.Matches(k, g.keys.Commit):
 			return g.commitCell(g.picker.Value(), 0)
 		case key.Matches(k, g.keys.NextCell):
@@ -513,25 +530,95 @@ func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
 func (g *Grid) closeEditor() {
 	g.mode = modeBrowse
 	g.picker = nil
+	g.retry = false
 	g.editor.Blur()
 	g.scrollToCursor()
+}
+
+// cancelEditor is esc in an editor or picker. Giving up a text whose save
+// failed also gives up the grid's copy, which holds it: the project is
+// read as stored (reloadedMsg).
+func (g *Grid) cancelEditor() tea.Cmd {
+	retry := g.retry
+	g.closeEditor()
+	if retry {
+		return g.common.post(reloadMsg{Key: g.docKey, ID: g.project.ID})
+	}
+	return nil
+}
+
+// editorDirty reports whether the open editor or picker would commit
+// something other than what it opened with.
+func (g *Grid) editorDirty() bool {
+	switch g.mode {
+	case modePick:
+		return g.picker.Value() != g.opened
+	case modeCell, modeLarge:
+		return g.editor.Value() != g.opened
+	}
+	return false
+}
+
+// reopen opens the editor on a cell again with the text whose save
+// failed, so that enter saves it again and esc gives it up. A cell being
+// typed in keeps its editor: that text is newer, and the failed one,
+// still in the grid's copy, is saved with the next edit.
+func (g *Grid) reopen(o editOrigin) tea.Cmd {
+	if o.row < 0 || o.row >= len(g.project.Indicators) || o.field < 0 || o.field >= numCols {
+		return nil
+	}
+	if g.mode != modeBrowse {
+		if g.editorDirty() {
+			g.retry = g.retry || g.editRow == o.row && g.editCol == o.field
+			return nil
+		}
+		g.closeEditor()
+	}
+	g.moveCursor(o.row, o.field)
+	cmd := g.openEditor(o.field)
+	switch g.mode {
+	case modeBrowse:
+		return cmd // the text is too long to edit here
+	case modePick:
+		names := model.L1Names()
+		if o.field == colL2 {
+			names = model.L2Names(g.project.Indicators[o.row].L1)
+		}
+		g.picker = newPicker(names, o.text, g.layout.cols[o.field], g.styles)
+		cmd = g.picker.Focus()
+		g.opened = g.picker.Value()
+	default:
+		g.editor.SetValue(o.text)
+		if g.mode == modeCell && len(wrapCell(o.text, g.layout.cols[o.field])) > inPlaceMaxLines {
+			g.mode = modeLarge
+			g.sizeEditor()
+		}
+		g.opened = g.editor.Value()
+	}
+	g.loaded, g.retry = "", true
+	g.scrollToCursor()
+	return cmd
 }
 
 // commitCell writes v into the cell being edited, then, for tab and
 // shift+tab (step ±1), opens the editor on the next or previous cell so a
 // row can be typed in one go. An unchanged cell sends nothing.
 func (g *Grid) commitCell(v string, step int) tea.Cmd {
-	row, col := g.editRow, g.editCol
+	row, col, retry := g.editRow, g.editCol, g.retry
 	g.closeEditor()
 	// Untouched text is no edit: the editors drop control characters
 	// from what they show, which must not be written back.
 	untouched := g.loaded != "" && v == g.loaded
+	typed := v
 	v = cleanCell(v)
 	var cmds []tea.Cmd
+	origin := &editOrigin{owner: g, row: row, field: col, text: typed}
 	if old := g.project.Indicators[row].Cell(col); v != old && !untouched {
 		g.undo.push(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
 		g.setCell(row, col, v)
-		cmds = append(cmds, g.changed())
+		cmds = append(cmds, g.typedChange(origin))
+	} else if retry {
+		cmds = append(cmds, g.typedChange(origin)) // the save that failed, again
 	}
 	if step != 0 {
 		g.stepCell(step)
@@ -643,11 +730,21 @@ func (g *Grid) changed() tea.Cmd {
 	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project()})
 }
 
+// typedChange is changed for a cell's text typed in an editor, which opens
+// there again if the save fails.
+func (g *Grid) typedChange(o *editOrigin) tea.Cmd {
+	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project(), Origin: o})
+}
+
 // Flush commits the cell being typed in, for quitting. A picker is left
-// alone: its highlighted name may not be what the user meant.
+// alone, its highlighted name may not be what the user meant, unless it
+// shows a name chosen before whose save failed.
 func (g *Grid) Flush() {
-	if g.mode == modeCell || g.mode == modeLarge {
+	switch {
+	case g.mode == modeCell || g.mode == modeLarge:
 		g.commitCell(g.editor.Value(), 0)
+	case g.mode == modePick && g.retry:
+		g.commitCell(g.picker.Value(), 0)
 	}
 }
 
@@ -941,12 +1038,19 @@ func (g *Grid) infoLine() string {
 		right = fmt.Sprintf("第 %d/%d 行 · %s", g.row+1, n, model.IndicatorColumns[g.col])
 	}
 	right = g.styles.InfoDim.Render(right)
+	if g.retry {
+		right = g.styles.Unsaved.Render(retryNote)
+	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return g.fit(left)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
+
+// retryNote is the info line's right side while an editor shows a text
+// whose save failed.
+const retryNote = "未保存：enter 再保存一次，esc 放弃"
 
 // appendRow adds row i's lines, with the cursor, merged cells and the
 // in-place editor drawn in.

@@ -30,6 +30,9 @@ type GridStyles struct {
 	// colour, so the text stays readable.
 	MarkError   lipgloss.Style
 	MarkWarning lipgloss.Style
+	// Unsaved is the info line's note while an editor shows a text
+	// whose save failed.
+	Unsaved lipgloss.Style
 
 	TextArea  textarea.Styles
 	TextInput textinput.Styles
@@ -68,6 +71,7 @@ func DefaultGridStyles(isDark bool) *GridStyles {
 		MarkError: lipgloss.NewStyle().Underline(true).UnderlineColor(ld(lipgloss.Color("#D70000"), lipgloss.Color("#FF5F5F"))).
 			Foreground(ld(lipgloss.Color("#D70000"), lipgloss.Color("#FF5F5F"))),
 		MarkWarning: lipgloss.NewStyle().Underline(true).UnderlineColor(ld(lipgloss.Color("#AF5F00"), lipgloss.Color("#FFAF00"))),
+		Unsaved:     lipgloss.NewStyle().Bold(true).Foreground(ld(lipgloss.Color("#D70000"), lipgloss.Color("#FF5F5F"))),
 	}
 	if noColor() {
 		s = &GridStyles{
@@ -82,6 +86,7 @@ func DefaultGridStyles(isDark bool) *GridStyles {
 			// underlined.
 			MarkError:   lipgloss.NewStyle().Bold(true).Underline(true),
 			MarkWarning: lipgloss.NewStyle().Underline(true),
+			Unsaved:     lipgloss.NewStyle().Bold(true),
 		}
 	}
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -241,6 +242,12 @@ func (d *docForm) View() string {
 }
 
 func (d *docForm) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(saveFailedMsg); ok {
+		if m.Origin.owner == d {
+			return d.failed(m.Err)
+		}
+		return nil
+	}
 	cmd, res := d.form.Update(msg)
 	switch {
 	case res.Escaped:
@@ -248,6 +255,21 @@ func (d *docForm) Update(msg tea.Msg) tea.Cmd {
 	case res.Submitted:
 		return tea.Batch(cmd, d.submit())
 	}
+	return cmd
+}
+
+// failed keeps the form open with everything typed after the document
+// could not be created; ctrl+s tries again. When the key is the reason,
+// the cursor goes to 单位编码 with the reason under it.
+func (d *docForm) failed(err error) tea.Cmd {
+	if !errors.Is(err, store.ErrExists) && !errors.Is(err, store.ErrInvalidKey) {
+		return nil
+	}
+	if d.form.Dirty() {
+		return nil
+	}
+	cmd := d.form.Focus(dfCode)
+	d.form.fields[dfCode].err = d.form.fields[dfCode].Label + "：" + describeErr(err)
 	return cmd
 }
 
@@ -262,7 +284,7 @@ func (d *docForm) submit() tea.Cmd {
 	}
 	year, _ := strconv.Atoi(d.form.Value(dfYear))
 	name := d.form.Value(dfName)
-	return d.common.post(createDocMsg{Doc: model.Document{
+	return d.common.post(createDocMsg{Origin: &editOrigin{owner: d, field: d.form.Focused()}, Doc: model.Document{
 		UnitCode: d.form.Value(dfCode),
 		UnitName: name,
 		Year:     year,

@@ -12,12 +12,14 @@ import (
 type projectChangedMsg struct {
 	Key     model.DocKey
 	Project model.Project // a copy, safe to keep
+	Origin  *editOrigin   // the editor it was typed in; nil for other edits
 }
 
 // headerChangedMsg says the document header or Part 1 was edited; the root
 // saves it with store.SaveHeader.
 type headerChangedMsg struct {
-	Doc model.Document // a copy without Projects
+	Doc    model.Document // a copy without Projects
+	Origin *editOrigin    // the editor it was typed in; nil for other edits
 }
 
 // savedMsg reports that a queued write finished. Err is nil on success.
@@ -90,7 +92,10 @@ type openPart1Msg struct {
 type newDocFormMsg struct{}
 
 // createDocMsg asks the root to create a document.
-type createDocMsg struct{ Doc model.Document }
+type createDocMsg struct {
+	Doc    model.Document
+	Origin *editOrigin // the new-document form
+}
 
 // addSampleMsg asks the root to add the sample document.
 type addSampleMsg struct{}
@@ -136,4 +141,40 @@ type replaceTopMsg struct{ s screen }
 type focusProjectMsg struct {
 	Key model.DocKey
 	ID  string
+}
+
+// editOrigin is where a committed edit was typed: the component that
+// committed it, the place in it and the text as typed. The save carries
+// it, so that when the write fails the editor can open there again with
+// that text (saveFailedMsg) instead of the text being lost.
+type editOrigin struct {
+	owner any    // the *projectForm, *Grid, *part1 or *docForm; compared by identity
+	field int    // the form field, or the grid column
+	row   int    // the grid row
+	item  p1row  // Part 1's item
+	text  string // as typed, before the form normalised it
+}
+
+// saveFailedMsg tells the component that committed an edit that its save
+// failed. The root sends it to every screen; only the owner, if it is
+// still open, acts on it: it opens the editor at the place again with the
+// text, so that committing again retries and esc gives the edit up.
+type saveFailedMsg struct {
+	Origin editOrigin
+	Err    error
+}
+
+// reloadMsg asks the root to read a project (ID set) or the document's
+// header and Part 1 (ID empty) behind the queued writes, after an edit
+// that failed to save was given up, so the screen shows what is stored.
+type reloadMsg struct {
+	Key model.DocKey
+	ID  string
+}
+
+// reloadedMsg answers reloadMsg: Project or Doc as stored.
+type reloadedMsg struct {
+	Key     model.DocKey
+	Project *model.Project
+	Doc     *model.Document
 }

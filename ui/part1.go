@@ -84,6 +84,18 @@ func (p *part1) seek(want p1row) {
 }
 
 func (p *part1) Update(msg tea.Msg) tea.Cmd {
+	switch m := msg.(type) {
+	case saveFailedMsg:
+		if m.Origin.owner == p {
+			return p.reopen(m.Origin)
+		}
+		return nil
+	case reloadedMsg:
+		if m.Doc != nil && m.Key == p.doc.Key() {
+			p.reloaded(*m.Doc)
+		}
+		return nil
+	}
 	if p.editing != nil {
 		return p.updateEditor(msg)
 	}
@@ -155,32 +167,100 @@ func insertAt[T any](s []T, at int, v T) []T {
 // edit opens the Form over the row's item.
 func (p *part1) edit(r p1row) tea.Cmd {
 	var fields []*formField
-	var vals []string
 	switch r.sec {
 	case secOverall:
 		fields = []*formField{{Label: "内容", Kind: kindMultiline}}
-		vals = []string{p.doc.Overall}
 	case secGoals:
-		g := p.doc.Goals[r.idx]
 		fields = []*formField{{Label: "绩效目标"}, {Label: "绩效指标", Kind: kindMultiline}}
-		vals = []string{g.Goal, g.Indicator}
 	case secMeasures:
-		m := p.doc.Measures[r.idx]
 		fields = []*formField{{Label: "标题"}, {Label: "内容", Kind: kindMultiline}}
-		vals = []string{m.Title, m.Content}
 	}
 	p.editing = newForm(p.common, fields)
-	p.editing.SetValues(vals)
+	p.editing.SetValues(p.itemValues(r))
 	p.editing.SetSize(p.width, p.height-2)
 	p.editRow = r
 	return p.editing.Focus(0)
+}
+
+// itemValues lists an item's fields as the editor shows them.
+func (p *part1) itemValues(r p1row) []string {
+	switch r.sec {
+	case secGoals:
+		g := p.doc.Goals[r.idx]
+		return []string{g.Goal, g.Indicator}
+	case secMeasures:
+		m := p.doc.Measures[r.idx]
+		return []string{m.Title, m.Content}
+	}
+	return []string{p.doc.Overall}
+}
+
+// exists reports whether r is an item of the document as it is now.
+func (p *part1) exists(r p1row) bool {
+	switch r.sec {
+	case secGoals:
+		return r.idx >= 0 && r.idx < len(p.doc.Goals)
+	case secMeasures:
+		return r.idx >= 0 && r.idx < len(p.doc.Measures)
+	}
+	return r.sec == secOverall
+}
+
+// reopen opens the editor on an item's field again with the text whose
+// save failed. An editor with text being typed keeps the keys: that text
+// is newer, and the failed one, still in the copy, is saved with it.
+func (p *part1) reopen(o editOrigin) tea.Cmd {
+	var cmds []tea.Cmd
+	if p.editing != nil && p.editRow != o.item {
+		if p.editing.Dirty() {
+			return nil
+		}
+		r := p.editRow
+		p.editing = nil
+		if p.itemEmpty(r) {
+			// An item added and left empty is not kept (as on esc).
+			p.seek(r)
+			cmds = append(cmds, p.delete())
+			if r.sec == o.item.sec && r.idx < o.item.idx {
+				o.item.idx--
+			}
+		}
+	}
+	if !p.exists(o.item) {
+		return tea.Batch(cmds...)
+	}
+	if p.editing == nil {
+		p.seek(o.item)
+		cmds = append(cmds, p.edit(o.item))
+	}
+	return tea.Batch(append(cmds, p.editing.Reopen(o.field, o.text))...)
+}
+
+// reloaded takes Part 1 as stored, after an edit whose save failed was
+// given up; the open editor shows the item as stored, or closes if the
+// item was never stored.
+func (p *part1) reloaded(doc model.Document) {
+	doc.Projects = nil
+	p.doc = doc
+	if p.editing != nil {
+		if p.exists(p.editRow) {
+			p.editing.SetValues(p.itemValues(p.editRow))
+		} else {
+			p.editing = nil
+		}
+	}
+	p.cur = max(0, min(p.cur, len(p.rows())-1))
 }
 
 func (p *part1) updateEditor(msg tea.Msg) tea.Cmd {
 	cmd, res := p.editing.Update(msg)
 	cmds := []tea.Cmd{cmd}
 	if res.Committed >= 0 {
-		cmds = append(cmds, p.applyEdit())
+		cmds = append(cmds, p.applyEdit(res.Committed))
+	}
+	if res.Reverted {
+		// The copy holds the edit given up: show what is stored.
+		cmds = append(cmds, p.common.post(reloadMsg{Key: p.doc.Key()}))
 	}
 	if res.Escaped || res.Submitted {
 		p.editing = nil
@@ -193,8 +273,9 @@ func (p *part1) updateEditor(msg tea.Msg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// applyEdit copies the editor's committed values into the document.
-func (p *part1) applyEdit() tea.Cmd {
+// applyEdit copies the editor's committed values into the document; field
+// i is the one committed.
+func (p *part1) applyEdit(i int) tea.Cmd {
 	f, r := p.editing, p.editRow
 	switch r.sec {
 	case secOverall:
@@ -204,21 +285,28 @@ func (p *part1) applyEdit() tea.Cmd {
 	case secMeasures:
 		p.doc.Measures[r.idx] = model.Measure{Title: f.Value(0), Content: f.Value(1)}
 	}
-	return p.changed()
+	return p.post(&editOrigin{owner: p, item: r, field: i, text: f.Typed(i)})
 }
 
-func (p *part1) changed() tea.Cmd {
+func (p *part1) changed() tea.Cmd { return p.post(nil) }
+
+// post sends Part 1 as it now is to be saved; origin is the editor an
+// edit was typed in, if any.
+func (p *part1) post(origin *editOrigin) tea.Cmd {
 	d := p.doc
 	d.Goals = append([]model.Goal(nil), d.Goals...)
 	d.Measures = append([]model.Measure(nil), d.Measures...)
 	d.Projects = nil
-	return p.common.post(headerChangedMsg{Doc: d})
+	return p.common.post(headerChangedMsg{Doc: d, Origin: origin})
 }
 
 // Flush commits the field being typed in, for quitting.
 func (p *part1) Flush() {
-	if p.editing != nil && p.editing.Flush() >= 0 {
-		p.applyEdit()
+	if p.editing == nil {
+		return
+	}
+	if i := p.editing.Flush(); i >= 0 {
+		p.applyEdit(i)
 	}
 }
 

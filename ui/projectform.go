@@ -243,9 +243,20 @@ func (pf *projectForm) syncProject(p model.Project) {
 }
 
 func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(findingsChangedMsg); ok {
+	switch m := msg.(type) {
+	case findingsChangedMsg:
 		if m.Key == pf.key {
 			pf.syncFindings()
+		}
+		return nil
+	case saveFailedMsg:
+		if m.Origin.owner == pf {
+			return pf.form.Reopen(m.Origin.field, m.Origin.text)
+		}
+		return nil
+	case reloadedMsg:
+		if m.Key == pf.key && m.Project != nil {
+			pf.syncProject(*m.Project)
 		}
 		return nil
 	}
@@ -264,6 +275,10 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 	}
 	cmd, res := pf.form.Update(msg)
 	cmds := []tea.Cmd{cmd, pf.commitMsg(res.Committed)}
+	if res.Reverted {
+		// The copy holds the edit given up: show what is stored.
+		cmds = append(cmds, pf.common.post(reloadMsg{Key: pf.key, ID: pf.project.ID}))
+	}
 	if res.Escaped || res.Submitted {
 		cmds = append(cmds, msgCmd(backMsg{}), msgCmd(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
 	}
@@ -277,7 +292,9 @@ func (pf *projectForm) commitMsg(i int) tea.Cmd {
 	}
 	apply(&pf.project, i, pf.form.Value(i))
 	pf.hints()
-	return pf.common.post(pf.changed())
+	m := pf.changed()
+	m.Origin = &editOrigin{owner: pf, field: i, text: pf.form.Typed(i)}
+	return pf.common.post(m)
 }
 
 func (pf *projectForm) changed() projectChangedMsg {
