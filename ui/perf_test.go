@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -74,29 +75,40 @@ func TestFirstFrameReadsSummariesOnly(t *testing.T) {
 // keypress (Update and View at 140×40) allocates for the rows on screen,
 // not for the table. With the cursor on row 500 of 1,000 rows and of 20,000
 // the screen is the same (row i of manyRows does not depend on the table's
-// length), so a keypress must allocate exactly as much; 10 rows (part of a
-// screen) may not allocate more than a full screen.
+// length), so a keypress must allocate as much, give or take the runtime's
+// noise; 10 rows (part of a screen) may not allocate more than a full
+// screen. A View that built every row would allocate 20 times as much in
+// 20,000 rows as in 1,000.
 func TestGridKeyCostIsTheScreen(t *testing.T) {
 	allocs := func(n int) float64 {
 		g := newTestGrid(manyRows(n), 140, 40)
 		g.FocusCell(min(n/2, 500), colL3)
 		g.View()
 		down, up, i := press("down"), press("up"), 0
-		return testing.AllocsPerRun(50, func() {
-			if i++; i%2 == 0 {
-				g.Update(down)
-			} else {
-				g.Update(up)
-			}
-			_ = g.View()
-		})
+		// The fewest of a few runs: under -race the runtime now and then
+		// adds allocations of its own (131 against 130 was seen).
+		least := math.Inf(1)
+		for range 3 {
+			least = min(least, testing.AllocsPerRun(50, func() {
+				if i++; i%2 == 0 {
+					g.Update(down)
+				} else {
+					g.Update(up)
+				}
+				_ = g.View()
+			}))
+		}
+		return least
 	}
 	small, big, huge := allocs(10), allocs(1000), allocs(20_000)
 	t.Logf("allocations per keypress: %.0f (10 rows), %.0f (1,000), %.0f (20,000)", small, big, huge)
-	if huge != big {
+	// The noise is an allocation or two; anything that grows with the
+	// table is at least 20 times that.
+	slack := max(2, big/50)
+	if huge > big+slack {
 		t.Errorf("a keypress allocates %.0f times in 20,000 rows and %.0f in 1,000: it depends on the table, not the screen", huge, big)
 	}
-	if small > big {
+	if small > big+slack {
 		t.Errorf("a keypress allocates %.0f times in 10 rows, more than in a full screen (%.0f)", small, big)
 	}
 }
