@@ -288,15 +288,8 @@ func verifyFile(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := checkMetaPages(path); err != nil {
-		_ = db.Close()
-		return err
-	}
 	s := &Store{db: db, path: path}
 	defer db.Close()
-	if err := s.check(); err != nil {
-		return err
-	}
 	v, err := s.schemaVersion()
 	switch {
 	case err != nil:

@@ -279,6 +279,12 @@ func (s *Store) ListDocuments() ([]DocInfo, error) {
 			if err := decode(v, &h, fmt.Sprintf("header of %q", name)); err != nil {
 				return err
 			}
+			// Keys carry no checksum: a flipped byte in one would list the
+			// document with none of its projects (they sit under the
+			// right name), and reading it would find nothing.
+			if !bytes.Equal(name, docKeyBytes(h.Key())) {
+				return fmt.Errorf("%w: the header of %s is filed under %q", ErrCorrupt, h.Key(), name)
+			}
 			var ps []model.ProjectSummary
 			prefix := docPrefix(name)
 			for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
