@@ -31,6 +31,8 @@ func TestResizeStorm(t *testing.T) {
 		{"grid, picker", "*ui.gridScreen editing", []string{"enter", "down", "down", "down", "i", "enter"}},
 		{"walk-through", "*ui.walk", []string{"enter", "w"}},
 		{"walk-through, grid", "*ui.walk", []string{"enter", "down", "down", "down", "w", "ctrl+n"}},
+		{"findings panel", "*ui.findingsPanel", []string{"enter", "v"}},
+		{"export dialog", "*ui.exportDialog editing", []string{"enter", "e"}},
 	}
 	for i, sc := range screens {
 		t.Run(sc.name, func(t *testing.T) {
