@@ -942,16 +942,29 @@ func (l gridLayout) rule(st *GridStyles, merged int) string {
 	return st.Border.Render(b.String())
 }
 
+// wrapCap is the most lines a cell is wrapped to. A row is drawn only as
+// far as the screen goes and no terminal is this tall, so a cell of
+// 100,000 characters costs what a screenful does (wrapped whole, it made
+// 20,000 lines in a narrow column on every resize and every keypress of
+// its editor).
+const wrapCap = 300
+
 // wrapCell wraps s to width w by display width (CJK takes two columns),
-// keeping its own line breaks, and pads each line to w.
+// keeping its own line breaks, and pads each line to w; it stops at
+// wrapCap lines.
 func wrapCell(s string, w int) []string {
-	s = sanitizeCell(s)
 	if s == "" || w <= 0 {
 		return nil
 	}
+	// Enough of s for wrapCap lines: a line holds w columns and the
+	// space it broke at.
+	s = sanitizeCell(clip(s, (wrapCap+1)*(w+1)))
 	var out []string
 	for para := range strings.SplitSeq(s, "\n") {
 		for line := range strings.SplitSeq(ansi.Wrap(para, w, ""), "\n") {
+			if len(out) == wrapCap {
+				return out
+			}
 			line = ansi.Truncate(line, w, "") // a lone wide rune in a 1-wide column
 			out = append(out, line+strings.Repeat(" ", max(w-ansi.StringWidth(line), 0)))
 		}
@@ -1176,18 +1189,41 @@ func fitWidth(s string, w int) string {
 	return s + strings.Repeat(" ", max(w-ansi.StringWidth(s), 0))
 }
 
-// compose draws top over base at (x, y), clipped to base's size. The
-// canvas trims trailing spaces, so lines are padded back to full width.
+// compose draws top over base at (x, y), clipped to base's size: each line
+// of top takes the place of its columns in the base line under it, and
+// the other lines are left as they are. An overlay so costs its own size,
+// not the screen's (a cell canvas of the whole screen took half of every
+// frame of the picker and the larger editor). A wide rune of base cut by
+// an edge of top is blanked, as a terminal does.
 func compose(base, top string, x, y int) string {
-	w, h := lipgloss.Width(base), lipgloss.Height(base)
-	c := lipgloss.NewCanvas(w, h)
-	c.Compose(lipgloss.NewCompositor(lipgloss.NewLayer(base), lipgloss.NewLayer(top).X(x).Y(y).Z(1)))
-	lines := strings.Split(c.Render(), "\n")
-	for len(lines) < h {
-		lines = append(lines, "")
+	lines := strings.Split(base, "\n")
+	for i, tl := range strings.Split(top, "\n") {
+		row := y + i
+		if row < 0 || row >= len(lines) {
+			continue
+		}
+		bl := lines[row]
+		bw := ansi.StringWidth(bl)
+		if x >= bw {
+			continue
+		}
+		// top covers its columns up to base's edge, a wide rune cut
+		// there included.
+		tw := min(ansi.StringWidth(tl), bw-x)
+		tl = ansi.Truncate(tl, tw, "")
+		tl += strings.Repeat(" ", tw-ansi.StringWidth(tl))
+		left := ansi.Truncate(bl, x, "")
+		right := ansi.TruncateLeft(bl, x+tw, "")
+		cut := 0 // columns of a wide rune under top's right edge
+		if rw := ansi.StringWidth(right); rw > bw-x-tw {
+			right = ansi.TruncateLeft(bl, x+tw+1, "")
+			cut = 1
+		}
+		lines[row] = left + strings.Repeat(" ", x-ansi.StringWidth(left)) + ansiReset + tl + ansiReset +
+			strings.Repeat(" ", cut) + right
 	}
-	for i, l := range lines[:h] {
-		lines[i] = l + strings.Repeat(" ", max(w-ansi.StringWidth(l), 0))
-	}
-	return strings.Join(lines[:h], "\n")
+	return strings.Join(lines, "\n")
 }
+
+// ansiReset ends the styles of one part of a line before the next begins.
+const ansiReset = "\x1b[m"
