@@ -393,16 +393,23 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	if tooLongToEdit(value) {
 		return g.common.post(errMsg{What: "编辑" + model.IndicatorColumns[col], Err: errTooLongToEdit})
 	}
+	cmd := g.editText(value)
+	g.setLoaded(value, g.editor.Value())
+	return cmd
+}
+
+// editText opens the in-place editor, or the larger one for a long text,
+// on the cell being edited with text in it.
+func (g *Grid) editText(text string) tea.Cmd {
 	g.editor = newCellEditor(g.keys, g.styles)
 	g.mode = modeCell
-	if len(wrapCell(value, g.layout.cols[col])) > inPlaceMaxLines {
+	if len(wrapCell(text, g.layout.cols[g.editCol])) > inPlaceMaxLines {
 		g.mode = modeLarge
 	}
 	// Sized before the text goes in: the editor refuses text beyond its
 	// content height, which a narrower editor reaches sooner.
 	g.sizeEditor()
-	g.editor.SetValue(value)
-	g.setLoaded(value, g.editor.Value())
+	g.editor.SetValue(text)
 	g.opened = g.editor.Value()
 	cmd := g.editor.Focus()
 	g.scrollToCursor()
@@ -575,25 +582,22 @@ func (g *Grid) reopen(o editOrigin) tea.Cmd {
 		g.closeEditor()
 	}
 	g.moveCursor(o.row, o.field)
-	cmd := g.openEditor(o.field)
-	switch g.mode {
-	case modeBrowse:
-		return cmd // the text is too long to edit here
-	case modePick:
+	g.editRow, g.editCol = g.row, g.col
+	var cmd tea.Cmd
+	switch o.field {
+	case colL1, colL2:
 		names := model.L1Names()
 		if o.field == colL2 {
 			names = model.L2Names(g.project.Indicators[o.row].L1)
 		}
+		g.mode = modePick
 		g.picker = newPicker(names, o.text, g.layout.cols[o.field], g.styles)
-		cmd = g.picker.Focus()
 		g.opened = g.picker.Value()
+		cmd = g.picker.Focus()
 	default:
-		g.editor.SetValue(o.text)
-		if g.mode == modeCell && len(wrapCell(o.text, g.layout.cols[o.field])) > inPlaceMaxLines {
-			g.mode = modeLarge
-			g.sizeEditor()
-		}
-		g.opened = g.editor.Value()
+		// Not refused when too long to open from the grid: the editor
+		// held this text a moment ago, as typed or pasted.
+		cmd = g.editText(o.text)
 	}
 	g.loaded, g.retry = "", true
 	g.scrollToCursor()

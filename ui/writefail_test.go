@@ -431,3 +431,35 @@ func TestDescribeWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteFailureLongPasteInACell: a paragraph pasted into a cell, too
+// long for the grid to open an editor on, fails to save; the larger
+// editor opens again with it (it held it a moment ago) and the status line
+// keeps the save's failure, not a refusal to edit.
+func TestWriteFailureLongPasteInACell(t *testing.T) {
+	for _, fl := range failures {
+		t.Run(fl.name, func(t *testing.T) {
+			h := openFailing(t, fl)
+			h.keys("down", "down", "down", "i", "right", "right", "enter")
+			pasted := strings.Repeat("（格）", 1100)
+			h.send(pasteMsg(pasted))
+			want := h.topGrid().editor.Value()
+			if !tooLongToEdit(want) {
+				t.Fatalf("the pasted cell (%d characters) is not too long to open", len([]rune(want)))
+			}
+			fl.cause(h)
+			h.keys("enter")
+			h.mustSee("失败："+fl.reason, retryNote)
+			if g := h.topGrid(); g.mode != modeLarge || g.editor.Value() != want {
+				t.Fatalf("the larger editor is not open with the pasted text (mode %d):\n%s", g.mode, h.screen())
+			}
+			fl.fix(h)
+			h.keys("enter")
+			h.mustSee("已保存")
+			h = h.reopen(80, 24)
+			if got := h.storedProjects()[0].Indicators[0].L3; got != want {
+				t.Errorf("the file holds a 三级指标 of %d characters, want %d", len([]rune(got)), len([]rune(want)))
+			}
+		})
+	}
+}
