@@ -95,8 +95,9 @@ func isSGR(seq string) bool {
 // frame must be safe to send to a terminal and keep its layout.
 func TestHostileTextOnEveryScreen(t *testing.T) {
 	for _, hv := range hostile.All() {
-		t.Run(hv.Name, func(t *testing.T) {
-			for _, sz := range [][2]int{{80, 24}, {140, 40}} {
+		for _, sz := range [][2]int{{80, 24}, {140, 40}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", hv.Name, sz[0], sz[1]), func(t *testing.T) {
+				t.Parallel() // a 100,000-character value takes seconds under -race
 				h := newHarness(t, sz[0], sz[1])
 				if err := h.st.CreateDocument(hostileDoc(hv.Value)); err != nil {
 					t.Fatal(err)
@@ -171,8 +172,8 @@ func TestHostileTextOnEveryScreen(t *testing.T) {
 				check("walk-through, project form")
 				h.keys("ctrl+n")
 				check("walk-through, grid")
-			}
-		})
+			})
+		}
 	}
 }
 

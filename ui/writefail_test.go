@@ -241,6 +241,7 @@ func TestWriteFailureReopensTheEditor(t *testing.T) {
 		for _, ec := range editorCases {
 			for _, then := range []string{"retry", "esc"} {
 				t.Run(fl.name+"/"+ec.name+"/"+then, func(t *testing.T) {
+					t.Parallel() // each on its own file (and tmpfs)
 					h := openFailing(t, fl)
 					ec.open(h)
 					typed := ec.old() + ec.suffix
