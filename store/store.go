@@ -529,20 +529,27 @@ func (s *Store) InsertProject(key model.DocKey, p *model.Project, at int) error 
 	})
 }
 
+// openProjectInOrder opens a document and finds project id in its order
+// list, returning the list and the project's position, or ErrNotFound.
+func openProjectInOrder(tx *bolt.Tx, key model.DocKey, id string) (d *docRef, ids []string, i int, err error) {
+	if d, err = openDoc(tx, key); err != nil {
+		return nil, nil, 0, err
+	}
+	if ids, err = d.readOrder(); err != nil {
+		return nil, nil, 0, err
+	}
+	if i = slices.Index(ids, id); i < 0 {
+		return nil, nil, 0, fmt.Errorf("project %s of %s: %w", id, key, ErrNotFound)
+	}
+	return d, ids, i, nil
+}
+
 // DeleteProject removes a project and its summary, or returns ErrNotFound.
 func (s *Store) DeleteProject(key model.DocKey, id string) error {
 	return s.update(func(tx *bolt.Tx) error {
-		d, err := openDoc(tx, key)
+		d, ids, i, err := openProjectInOrder(tx, key, id)
 		if err != nil {
 			return err
-		}
-		ids, err := d.readOrder()
-		if err != nil {
-			return err
-		}
-		i := slices.Index(ids, id)
-		if i < 0 {
-			return fmt.Errorf("project %s of %s: %w", id, key, ErrNotFound)
 		}
 		if err := d.projects.Delete(d.projectKey(id)); err != nil {
 			return err
@@ -558,17 +565,9 @@ func (s *Store) DeleteProject(key model.DocKey, id string) error {
 // returns ErrNotFound. Only the order list is rewritten.
 func (s *Store) MoveProject(key model.DocKey, id string, to int) error {
 	return s.update(func(tx *bolt.Tx) error {
-		d, err := openDoc(tx, key)
+		d, ids, i, err := openProjectInOrder(tx, key, id)
 		if err != nil {
 			return err
-		}
-		ids, err := d.readOrder()
-		if err != nil {
-			return err
-		}
-		i := slices.Index(ids, id)
-		if i < 0 {
-			return fmt.Errorf("project %s of %s: %w", id, key, ErrNotFound)
 		}
 		ids = slices.Delete(ids, i, i+1)
 		to = min(max(to, 0), len(ids))
