@@ -9,7 +9,7 @@ import (
 
 	"jixiao/internal/tmuxtest"
 	"jixiao/model"
-	"jixiao/store"
+	"jixiao/store/storetest"
 )
 
 // wait is how long an end-to-end step may take on a loaded CI machine.
@@ -84,15 +84,7 @@ func TestE2ETypeDocumentFromScratch(t *testing.T) {
 	s.Keys("q")
 	s.WaitExit(wait)
 
-	st, err := store.Open(db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	doc, err := st.Document(model.DocKey{UnitCode: "315002", Year: 2021})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := storetest.StoredDocument(t, db, model.DocKey{UnitCode: "315002", Year: 2021})
 	if doc.UnitName != "抚宁区司法局" || doc.Compiler != "司法局" || doc.Reviewer != "秦皇岛市抚宁区财政局" {
 		t.Errorf("header = %q %q %q", doc.UnitName, doc.Compiler, doc.Reviewer)
 	}
@@ -209,15 +201,7 @@ func TestE2ETypeSeedTable(t *testing.T) {
 	s.Keys("q")
 	s.WaitExit(wait)
 
-	st, err := store.Open(db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	doc, err := st.Document(model.DocKey{UnitCode: "315002", Year: 2020})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := storetest.StoredDocument(t, db, model.DocKey{UnitCode: "315002", Year: 2020})
 	if len(doc.Projects) != 1 {
 		t.Fatalf("%d projects, want 1", len(doc.Projects))
 	}

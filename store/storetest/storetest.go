@@ -39,6 +39,23 @@ func MustOpenPath(t testing.TB, path string, opts *store.Options) *store.Store {
 	return s
 }
 
+// StoredDocument opens the file at path (no backup), reads the document
+// key and closes the file again: what a test checks after the real binary
+// has written and exited.
+func StoredDocument(t testing.TB, path string, key model.DocKey) *model.Document {
+	t.Helper()
+	s, err := store.Open(path, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	defer s.Close()
+	doc, err := s.Document(key)
+	if err != nil {
+		t.Fatalf("read %s: %v", key, err)
+	}
+	return doc
+}
+
 // MustReopen closes s and opens its file again with opts.
 func MustReopen(t testing.TB, s *store.Store, opts *store.Options) *store.Store {
 	t.Helper()
