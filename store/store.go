@@ -317,6 +317,21 @@ func (s *Store) ListDocuments() ([]DocInfo, error) {
 	return list, nil
 }
 
+// openDocWithOrder opens a document and reads its header and project
+// order: what both Header and Document start from.
+func openDocWithOrder(tx *bolt.Tx, key model.DocKey) (d *docRef, doc *model.Document, ids []string, err error) {
+	if d, err = openDoc(tx, key); err != nil {
+		return nil, nil, nil, err
+	}
+	if doc, err = d.readHeader(); err != nil {
+		return nil, nil, nil, err
+	}
+	if ids, err = d.readOrder(); err != nil {
+		return nil, nil, nil, err
+	}
+	return d, doc, ids, nil
+}
+
 // Header returns the document without its projects, and the projects'
 // summaries in document order: what the document screen needs. It decodes
 // no project, so a document of 1,000 projects opens quickly.
@@ -326,17 +341,11 @@ func (s *Store) Header(key model.DocKey) (*model.Document, []model.ProjectSummar
 		sums []model.ProjectSummary
 	)
 	err := s.view(func(tx *bolt.Tx) error {
-		d, err := openDoc(tx, key)
+		d, h, ids, err := openDocWithOrder(tx, key)
 		if err != nil {
 			return err
 		}
-		if doc, err = d.readHeader(); err != nil {
-			return err
-		}
-		ids, err := d.readOrder()
-		if err != nil {
-			return err
-		}
+		doc = h
 		sums, err = d.readSummaries(ids)
 		return err
 	})
@@ -382,17 +391,11 @@ func (d *docRef) readSummaries(ids []string) ([]model.ProjectSummary, error) {
 func (s *Store) Document(key model.DocKey) (*model.Document, error) {
 	var doc *model.Document
 	err := s.view(func(tx *bolt.Tx) error {
-		d, err := openDoc(tx, key)
+		d, h, ids, err := openDocWithOrder(tx, key)
 		if err != nil {
 			return err
 		}
-		if doc, err = d.readHeader(); err != nil {
-			return err
-		}
-		ids, err := d.readOrder()
-		if err != nil {
-			return err
-		}
+		doc = h
 		doc.Projects = make([]model.Project, len(ids))
 		var k []byte
 		for i, id := range ids {
