@@ -488,15 +488,8 @@ func (g *Grid) largeBoxSize() (w, h int) {
 // updateEditor runs a message while a textarea is open.
 func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(k, g.keys.Cancel):
-			return g.cancelEditor()
-		case key.Matches(k, g.keys.Commit):
-			return g.commitCell(g.editor.Value(), 0)
-		case key.Matches(k, g.keys.NextCell):
-			return g.commitCell(g.editor.Value(), 1)
-		case key.Matches(k, g.keys.PrevCell):
-			return g.commitCell(g.editor.Value(), -1)
+		if cmd, done := g.endEdit(k, g.editor.Value); done {
+			return cmd
 		}
 	}
 	var cmd tea.Cmd
@@ -510,18 +503,30 @@ func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// endEdit handles the keys that end an open editor or picker the same way:
+// cancel, or commit its value and stay (0) or open the next (1) or
+// previous (-1) cell. done is false for any other key.
+func (g *Grid) endEdit(k tea.KeyPressMsg, value func() string) (cmd tea.Cmd, done bool) {
+	switch {
+	case key.Matches(k, g.keys.Cancel):
+		return g.cancelEditor(), true
+	case key.Matches(k, g.keys.Commit):
+		return g.commitCell(value(), 0), true
+	case key.Matches(k, g.keys.NextCell):
+		return g.commitCell(value(), 1), true
+	case key.Matches(k, g.keys.PrevCell):
+		return g.commitCell(value(), -1), true
+	}
+	return nil, false
+}
+
 // updatePicker runs a message while the picker is open.
 func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if cmd, done := g.endEdit(k, g.picker.Value); done {
+			return cmd
+		}
 		switch {
-		case key.Matches(k, g.keys.Cancel):
-			return g.cancelEditor()
-		case key.Matches(k, g.keys.Commit):
-			return g.commitCell(g.picker.Value(), 0)
-		case key.Matches(k, g.keys.NextCell):
-			return g.commitCell(g.picker.Value(), 1)
-		case key.Matches(k, g.keys.PrevCell):
-			return g.commitCell(g.picker.Value(), -1)
 		case key.Matches(k, g.keys.PickUp):
 			g.picker.Move(-1)
 			return nil
