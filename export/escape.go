@@ -86,35 +86,20 @@ var mdHeadingSpecial = func() [256]bool {
 // so the cell never contains an unescaped | or a newline.
 func EscapeCell(s string) string { return string(appendCell(nil, s)) }
 
-// appendCell appends EscapeCell(s) to dst.
+// appendCell appends EscapeCell(s) to dst: each line escaped by
+// appendEscaped, the line breaks between them written as <br>.
 func appendCell(dst []byte, s string) []byte {
-	maybe := maybeHidden(s)
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case mdInlineSpecial[c]:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', c)
-			start = i + 1
-		case c == '\r' || c == '\n':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, "<br>"...)
-			if c == '\r' && i+1 < len(s) && s[i+1] == '\n' {
-				i++
-			}
-			start = i + 1
-		case maybe[c]:
-			n, hidden := hiddenAt(s, i)
-			if hidden {
-				dst = append(dst, s[start:i]...)
-				dst = appendHidden(dst, s[i:i+n])
-				start = i + n
-			}
-			i += n - 1
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			return appendEscaped(dst, s, &mdInlineSpecial)
 		}
+		dst = append(appendEscaped(dst, s[:i], &mdInlineSpecial), "<br>"...)
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
 	}
-	return append(dst, s[start:]...)
 }
 
 // cellNeedsEscape reports whether appendCell would change s.
