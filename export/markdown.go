@@ -165,16 +165,8 @@ func (m *mdWriter) summary(d *model.Document, findings []model.Finding) {
 		}
 		p := &d.Projects[r]
 		switch c {
-		case 0:
-			return p.Code
-		case 1:
-			return p.Name
-		case 2:
-			return p.Budget.String()
-		case 3:
-			return p.Fiscal.String()
-		case 4:
-			return p.Other.String()
+		case 0, 1, 2, 3, 4:
+			return basicsCell(p, c)
 		case 5:
 			return strconv.Itoa(len(p.Indicators))
 		case 6:
@@ -192,23 +184,27 @@ var (
 	indicatorLeft = make([]bool, len(model.IndicatorColumns))
 )
 
+// basicsCell is column c of basicsColumns for project p; the summary
+// table starts with the same five columns.
+func basicsCell(p *model.Project, c int) string {
+	switch c {
+	case 0:
+		return p.Code
+	case 1:
+		return p.Name
+	case 2:
+		return p.Budget.String()
+	case 3:
+		return p.Fiscal.String()
+	}
+	return p.Other.String()
+}
+
 func (m *mdWriter) project(d *model.Document, i int) {
 	p := &d.Projects[i]
 	m.heading(3, fmt.Sprintf("%d、%s绩效目标表", i+1, p.Name))
 	m.paragraph(fmt.Sprintf("%s %s　单位：%s", d.UnitCode, d.UnitName, currency(d)))
-	m.table(basicsColumns, basicsRight, 1, func(_, c int) string {
-		switch c {
-		case 0:
-			return p.Code
-		case 1:
-			return p.Name
-		case 2:
-			return p.Budget.String()
-		case 3:
-			return p.Fiscal.String()
-		}
-		return p.Other.String()
-	})
+	m.table(basicsColumns, basicsRight, 1, func(_, c int) string { return basicsCell(p, c) })
 	m.paragraph("资金用途：" + p.Use)
 	m.paragraph("资金支出计划（%）：")
 	months := p.Plan.Months()
