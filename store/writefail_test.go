@@ -15,25 +15,6 @@ import (
 	"jixiao/store/storetest"
 )
 
-// mountTmpfs mounts a tmpfs of the given size on a new folder, for the
-// tests of a full or read-only disk, and unmounts it at cleanup. Where the
-// test may not mount (not root, no mount(8), a container without the
-// capability) it skips, saying why.
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		t.Skipf("cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): %v %s", err, out)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v %s", dir, err, out)
-		}
-	})
-	return dir
-}
-
 func remount(t *testing.T, dir, mode string) {
 	t.Helper()
 	if out, err := exec.Command("mount", "-o", "remount,"+mode, dir).CombinedOutput(); err != nil {
@@ -80,7 +61,7 @@ func mustHold(t *testing.T, path string, want *model.Document) {
 // usable and reads the last saved state, nothing is half-written, and once
 // there is room the same edit saves.
 func TestDiskFull(t *testing.T) {
-	dir := mountTmpfs(t, "2m")
+	dir := storetest.MountTmpfs(t, "2m")
 	path := filepath.Join(dir, "jixiao.db")
 	doc := savedDocument(t, path)
 
@@ -146,7 +127,7 @@ func TestDiskFull(t *testing.T) {
 // needs to write), with an error naming the file and saying why; the file
 // is untouched.
 func TestReadOnlyDisk(t *testing.T) {
-	dir := mountTmpfs(t, "4m")
+	dir := storetest.MountTmpfs(t, "4m")
 	path := filepath.Join(dir, "jixiao.db")
 	doc := savedDocument(t, path)
 	before, _ := os.ReadFile(path)

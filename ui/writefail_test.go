@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -12,6 +11,7 @@ import (
 
 	"jixiao/model"
 	"jixiao/store"
+	"jixiao/store/storetest"
 )
 
 // failure is a way to make the app's saves fail for real, and to end it.
@@ -34,7 +34,7 @@ type failure struct {
 var failures = []failure{
 	{
 		name: "full disk",
-		open: func(t *testing.T) string { return filepath.Join(mountTmpfs(t, "2m"), "jixiao.db") },
+		open: func(t *testing.T) string { return filepath.Join(storetest.MountTmpfs(t, "2m"), "jixiao.db") },
 		cause: func(h *harness) {
 			fillDisk(h.t, filepath.Dir(h.path))
 		},
@@ -61,24 +61,6 @@ var failures = []failure{
 		},
 		reason: "database not open",
 	},
-}
-
-// mountTmpfs mounts a tmpfs of the given size on a new folder and unmounts
-// it at cleanup; where the test may not mount (not root, no mount(8), a
-// container without CAP_SYS_ADMIN) it skips, saying why.
-func mountTmpfs(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput()
-	if err != nil {
-		t.Skipf("cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): %v %s", err, out)
-	}
-	t.Cleanup(func() {
-		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
-			t.Errorf("umount %s: %v %s", dir, err, out)
-		}
-	})
-	return dir
 }
 
 // fillDisk writes dir/filler until the disk is full.

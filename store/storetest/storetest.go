@@ -6,6 +6,7 @@ package storetest
 import (
 	"encoding/binary"
 	"fmt"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -137,4 +138,23 @@ func DamageProjects(t testing.TB, path string, key model.DocKey, ids []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// MountTmpfs mounts a tmpfs of the given size (e.g. "2m") on a new folder,
+// for tests of a full or read-only disk, and unmounts it at cleanup. Where
+// the test may not mount (not root, no mount(8), a container without the
+// capability) it skips, saying why.
+func MountTmpfs(t testing.TB, size string) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput()
+	if err != nil {
+		t.Skipf("cannot mount a tmpfs here (needs root and CAP_SYS_ADMIN): %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
+	return dir
 }
