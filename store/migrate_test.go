@@ -18,10 +18,10 @@ import (
 	"jixiao/store/storetest"
 )
 
-// writeSchema0 writes a file in the first prototype's layout: meta with
-// schema "0", and bucket "documents" holding each document whole, projects
-// inline, as plain JSON.
-func writeSchema0(t *testing.T, path string, docs ...*model.Document) {
+// writeOldFile writes a bbolt file with a jixiao meta bucket of the given
+// schema version, then lets fill add that schema's buckets in the same
+// transaction.
+func writeOldFile(t *testing.T, path, schema string, fill func(tx *bolt.Tx) error) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
@@ -36,9 +36,22 @@ func writeSchema0(t *testing.T, path string, docs ...*model.Document) {
 		if err := meta.Put([]byte("magic"), []byte("jixiao")); err != nil {
 			return err
 		}
-		if err := meta.Put([]byte("schema"), []byte("0")); err != nil {
+		if err := meta.Put([]byte("schema"), []byte(schema)); err != nil {
 			return err
 		}
+		return fill(tx)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeSchema0 writes a file in the first prototype's layout: meta with
+// schema "0", and bucket "documents" holding each document whole, projects
+// inline, as plain JSON.
+func writeSchema0(t *testing.T, path string, docs ...*model.Document) {
+	t.Helper()
+	writeOldFile(t, path, "0", func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucket([]byte("documents"))
 		if err != nil {
 			return err
@@ -57,9 +70,6 @@ func writeSchema0(t *testing.T, path string, docs ...*model.Document) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestMigrateSchema0(t *testing.T) {
@@ -134,22 +144,7 @@ func summaryV1(p *model.Project) []byte {
 // Projects must have IDs.
 func writeSchema1(t *testing.T, path string, docs ...*model.Document) {
 	t.Helper()
-	db, err := bolt.Open(path, 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.Update(func(tx *bolt.Tx) error {
-		meta, err := tx.CreateBucket([]byte("meta"))
-		if err != nil {
-			return err
-		}
-		if err := meta.Put([]byte("magic"), []byte("jixiao")); err != nil {
-			return err
-		}
-		if err := meta.Put([]byte("schema"), []byte("1")); err != nil {
-			return err
-		}
+	writeOldFile(t, path, "1", func(tx *bolt.Tx) error {
 		all, err := tx.CreateBucket([]byte("docs"))
 		if err != nil {
 			return err
@@ -199,9 +194,6 @@ func writeSchema1(t *testing.T, path string, docs ...*model.Document) {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestMigrateSchema1 opens a real schema-1 file: every document comes back
