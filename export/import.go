@@ -91,11 +91,33 @@ func readDecoded(data []byte, enc Encoding) (*Import, error) {
 		}
 		return nil, err
 	}
-	im, errs := buildImport(recs, enc)
+	records := make([][]string, len(recs))
+	for i := range recs {
+		records[i] = recs[i].fields
+	}
+	im, errs := buildImport(records, csvPosition(recs), enc)
 	if len(errs) > 0 {
+		for i := range errs {
+			if r := errs[i].Row - 1; r >= 0 && r < len(recs) {
+				errs[i].Row = recs[r].row // the row a spreadsheet shows
+			}
+		}
 		return nil, errs
 	}
 	return im, nil
+}
+
+// csvPosition names a cell of a CSV file as a spreadsheet shows it: the
+// row (a record with line breaks in a cell still occupies one row) and
+// the column's header text.
+func csvPosition(recs []csvRecord) func(row, col int) string {
+	return func(row, col int) string {
+		r := recs[row].row
+		if col < 0 || len(recs) == 0 || col >= len(recs[0].fields) {
+			return fmt.Sprintf("第 %d 行", r)
+		}
+		return fmt.Sprintf("第 %d 行 “%s”", r, clip(strings.TrimSpace(recs[0].fields[col])))
+	}
 }
 
 // projectRow is the first row of a project, kept to compare later rows of
@@ -113,29 +135,33 @@ var projectCols = [...]int{colName, colBudget, colFiscal, colOther, colUse, colM
 // docCols are the columns that must agree across the whole file.
 var docCols = [...]int{colUnitCode, colUnitName, colYear}
 
-func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
+// buildImport validates decoded records — records[0] is the header, the
+// rest are data rows — whatever file they came from (CSV, a sheet of an
+// .xlsx). pos names a cell for messages: row indexes records, col is the
+// column in the file, -1 for the whole row.
+func buildImport(records [][]string, pos func(row, col int) string, enc Encoding) (*Import, Errors) {
 	var errs Errors
 	add := func(row, col int, format string, args ...any) {
 		name := ""
 		if col >= 0 {
 			name = CSVHeader[col]
 		}
-		errs = append(errs, CellError{Row: row, Column: name, Msg: fmt.Sprintf(format, args...)})
+		errs = append(errs, CellError{Row: row + 1, Column: name, Where: pos(row, col), Msg: fmt.Sprintf(format, args...)})
 	}
-	if len(recs) == 0 {
+	if len(records) == 0 {
 		return nil, Errors{{Row: 1, Msg: "文件是空的，缺少表头"}}
 	}
-	head := recs[0]
-	if !headerOK(head.fields) {
-		for c := range min(len(head.fields), csvColumns) {
-			if head.fields[c] != CSVHeader[c] {
-				add(head.row, -1, "表头第 %d 列应为 “%s”，实际是 “%s”", c+1, CSVHeader[c], clip(head.fields[c]))
+	head := records[0]
+	if !headerOK(head) {
+		for c := range min(len(head), csvColumns) {
+			if head[c] != CSVHeader[c] {
+				errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: fmt.Sprintf("表头第 %d 列应为 “%s”，实际是 “%s”", c+1, CSVHeader[c], clip(head[c]))})
 			}
 		}
-		if n := len(head.fields); n < csvColumns {
-			add(head.row, -1, "表头缺少后 %d 列：%s", csvColumns-n, strings.Join(CSVHeader[n:], "、"))
+		if n := len(head); n < csvColumns {
+			errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: fmt.Sprintf("表头缺少后 %d 列：%s", csvColumns-n, strings.Join(CSVHeader[n:], "、"))})
 		} else if n > csvColumns {
-			add(head.row, -1, "表头多出 %d 列（应为 %d 列）", n-csvColumns, csvColumns)
+			errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: fmt.Sprintf("表头多出 %d 列（应为 %d 列）", n-csvColumns, csvColumns)})
 		}
 		return nil, errs
 	}
@@ -146,23 +172,24 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 	byCode := map[string]int{}
 	var meta []projectRow
 	cells := make([]string, csvColumns)
-	for _, rec := range recs[1:] {
-		if allEmpty(rec.fields) {
+	for ri, fields := range records[1:] {
+		ri++ // index into records
+		if allEmpty(fields) {
 			continue // a spreadsheet's trailing ",,,," rows
 		}
-		if len(rec.fields) != csvColumns {
-			add(rec.row, -1, "应有 %d 列，实际有 %d 列", csvColumns, len(rec.fields))
+		if len(fields) != csvColumns {
+			add(ri, -1, "应有 %d 列，实际有 %d 列", csvColumns, len(fields))
 			continue
 		}
 		im.Rows++
 		bad := false
-		for c, f := range rec.fields {
+		for c, f := range fields {
 			cells[c] = unneutralize(f)
 			if enc == EncodingGBK && strings.ContainsRune(cells[c], utf8.RuneError) {
-				add(rec.row, c, "含有无法识别的字节，文件不是有效的 GBK 编码")
+				add(ri, c, "含有无法识别的字节，文件不是有效的 GBK 编码")
 				bad = true
 			} else if !utf8.ValidString(cells[c]) {
-				add(rec.row, c, "含有无效的 UTF-8 字节（文件可能是别的编码，可试 --encoding gbk）")
+				add(ri, c, "含有无效的 UTF-8 字节（文件可能是别的编码，可试 --encoding gbk）")
 				bad = true
 			}
 		}
@@ -174,21 +201,21 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 		year, yerr := strconv.Atoi(cells[colYear])
 		switch {
 		case strings.TrimSpace(cells[colUnitCode]) == "":
-			add(rec.row, colUnitCode, "不能为空")
+			add(ri, colUnitCode, "不能为空")
 			bad = true
 		case yerr != nil || year < 1900 || year > 9999:
-			add(rec.row, colYear, "应为四位数字的年份（“%s”）", clip(cells[colYear]))
+			add(ri, colYear, "应为四位数字的年份（“%s”）", clip(cells[colYear]))
 			bad = true
 		}
 		if firstDoc == nil && !bad {
 			firstDoc = []string{cells[colUnitCode], cells[colUnitName], cells[colYear]}
-			firstDocRow = rec.row
+			firstDocRow = ri
 			im.Key = model.DocKey{UnitCode: strings.TrimSpace(cells[colUnitCode]), Year: year}
 			im.UnitName = cells[colUnitName]
 		} else if firstDoc != nil && !bad {
 			for i, c := range docCols {
 				if cells[c] != firstDoc[i] {
-					add(rec.row, c, "一个文件只能是一个单位的一个年度：第 %d 行是 “%s”，这里是 “%s”", firstDocRow, clip(firstDoc[i]), clip(cells[c]))
+					add(ri, c, "一个文件只能是一个单位的一个年度：%s是 “%s”，这里是 “%s”", rowName(pos, firstDocRow), clip(firstDoc[i]), clip(cells[c]))
 				}
 			}
 		}
@@ -196,7 +223,7 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 		// Project columns: parsed, then compared with the project's first row.
 		code := cells[colCode]
 		if strings.TrimSpace(code) == "" {
-			add(rec.row, colCode, "不能为空（导入按项目编码识别项目）")
+			add(ri, colCode, "不能为空（导入按项目编码识别项目）")
 			continue
 		}
 		var p model.Project
@@ -205,7 +232,7 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 			c := colBudget + i
 			v, err := model.ParseOptionalMoney(cells[c])
 			if err != nil {
-				add(rec.row, c, "%s（“%s”）", moneyMsg(err), clip(cells[c]))
+				add(ri, c, "%s（“%s”）", moneyMsg(err), clip(cells[c]))
 				bad = true
 			}
 			*m = v
@@ -214,7 +241,7 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 			c := colMar + i
 			v, err := model.ParseOptionalPercent(cells[c])
 			if err != nil {
-				add(rec.row, c, "%s（“%s”）", percentMsg(err), clip(cells[c]))
+				add(ri, c, "%s（“%s”）", percentMsg(err), clip(cells[c]))
 				bad = true
 			}
 			*m = v
@@ -236,13 +263,13 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 			byCode[code] = len(im.Projects)
 			p.Indicators = []model.Indicator{in}
 			im.Projects = append(im.Projects, p)
-			meta = append(meta, projectRow{row: rec.row, cells: canon, rows: 1, lastEmpty: empty})
+			meta = append(meta, projectRow{row: ri, cells: canon, rows: 1, lastEmpty: empty})
 			continue
 		}
 		m := &meta[pi]
 		for i, c := range projectCols {
 			if !bad && canon[i] != m.cells[i] {
-				add(rec.row, c, "与同一项目（%s）第 %d 行不一致：那里是 “%s”，这里是 “%s”", clip(code), m.row, clip(m.cells[i]), clip(canon[i]))
+				add(ri, c, "与同一项目（%s）%s不一致：那里是 “%s”，这里是 “%s”", clip(code), rowName(pos, m.row), clip(m.cells[i]), clip(canon[i]))
 			}
 		}
 		m.rows++
@@ -258,6 +285,9 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 	}
 	return im, nil
 }
+
+// rowName names a whole row, as pos does: 第 5 行.
+func rowName(pos func(row, col int) string, row int) string { return pos(row, -1) }
 
 func headerOK(fields []string) bool {
 	if len(fields) != csvColumns {
