@@ -135,3 +135,29 @@ func csvProjects(ps []model.Project) []model.Project {
 	}
 	return out
 }
+
+// filledDown returns a copy of d as a CSV import reads it back: the one
+// thing the CSV cannot carry is a blank 一级 (and 二级) under a filled one
+// in the same project, which import reads as "the same as above".
+func filledDown(d *model.Document) *model.Document {
+	c := *d
+	c.Projects = make([]model.Project, len(d.Projects))
+	for pi, p := range d.Projects {
+		p.Indicators = append([]model.Indicator(nil), p.Indicators...)
+		for i := 1; i < len(p.Indicators); i++ {
+			in, prev := &p.Indicators[i], p.Indicators[i-1]
+			if !blank(in.L1) || blank(in.L2) && blank(in.L3) && blank(in.Desc) && blank(in.Value) && blank(in.Basis) {
+				continue
+			}
+			l2 := blank(in.L2)
+			if prev.L1 != "" {
+				in.L1 = prev.L1
+			}
+			if l2 && prev.L2 != "" {
+				in.L2 = prev.L2
+			}
+		}
+		c.Projects[pi] = p
+	}
+	return &c
+}

@@ -22,6 +22,12 @@ type Import struct {
 	UnitName string       // 单位名称 of the rows
 	Encoding Encoding     // the encoding the file was read in
 	Rows     int          // data rows read
+	// FilledDown counts the blank cells that took the value of the cell
+	// above (continuation rows, merged 一级/二级).
+	FilledDown int
+	// Ignored are the headers of the file's columns that are not
+	// CSVHeader columns, in file order; their cells are not read.
+	Ignored []string
 	// Projects are in the order of their first row, IDs empty. Rows are
 	// grouped by 项目编码; a project whose only row has all six indicator
 	// cells empty has no indicators.
@@ -41,21 +47,40 @@ func ReadCSV(r io.Reader, enc Encoding) (*Import, error) {
 	}
 	switch {
 	case enc == EncodingGBK:
-		return readDecoded(data, EncodingGBK)
+		return readDecoded(data, EncodingGBK, "GBK（--encoding gbk）")
 	case bytes.HasPrefix(data, []byte(utf8BOM)):
-		return readDecoded(data[len(utf8BOM):], EncodingUTF8)
-	case enc == EncodingUTF8 || utf8.Valid(data):
-		return readDecoded(data, EncodingUTF8)
+		return readDecoded(data[len(utf8BOM):], EncodingUTF8, "UTF-8（文件以 UTF-8 BOM 开头）")
+	case enc == EncodingUTF8:
+		return readDecoded(data, EncodingUTF8, "UTF-8（--encoding utf-8）")
 	}
-	// Not UTF-8: most likely GBK from an older Excel. Believe it only when
-	// the header then reads right; otherwise report the bad UTF-8 by row.
+	// Excel on Chinese Windows saves CSV in GBK (with CRLF); a GBK file is
+	// rarely valid UTF-8. Believe an encoding when the header then reads
+	// right; otherwise report the rows in UTF-8 and name both tried.
+	const tried = "UTF-8 和 GBK"
+	if utf8.Valid(data) && headerMatches(firstRecord(data)) {
+		return readDecoded(data, EncodingUTF8, tried)
+	}
 	if gbkHeader(data) {
-		return readDecoded(data, EncodingGBK)
+		return readDecoded(data, EncodingGBK, tried)
 	}
-	return readDecoded(data, EncodingUTF8)
+	return readDecoded(data, EncodingUTF8, tried)
 }
 
-// gbkHeader reports whether data, read as GBK, starts with CSVHeader.
+// firstRecord returns the header record of data, nil if there is none.
+func firstRecord(data []byte) []string {
+	end := bytes.IndexByte(data, '\n')
+	if end < 0 {
+		end = len(data)
+	}
+	recs, err := parseCSV(data[:end])
+	if err != nil || len(recs) != 1 {
+		return nil
+	}
+	return recs[0].fields
+}
+
+// gbkHeader reports whether data, read as GBK, starts with a header that
+// names every CSVHeader column.
 func gbkHeader(data []byte) bool {
 	end := bytes.IndexByte(data, '\n')
 	if end < 0 {
@@ -65,11 +90,12 @@ func gbkHeader(data []byte) bool {
 	if err != nil {
 		return false
 	}
-	recs, err := parseCSV(line)
-	return err == nil && len(recs) == 1 && headerOK(recs[0].fields)
+	return headerMatches(firstRecord(line))
 }
 
-func readDecoded(data []byte, enc Encoding) (*Import, error) {
+// readDecoded reads data in enc; tried names the encodings tried, for the
+// message when the header matches none.
+func readDecoded(data []byte, enc Encoding, tried string) (*Import, error) {
 	if enc == EncodingGBK {
 		// The decoder replaces invalid bytes with U+FFFD, which GBK cannot
 		// contain, so validate below finds them by cell.
@@ -101,6 +127,10 @@ func readDecoded(data []byte, enc Encoding) (*Import, error) {
 			if r := errs[i].Row - 1; r >= 0 && r < len(recs) {
 				errs[i].Row = recs[r].row // the row a spreadsheet shows
 			}
+		}
+		if errs[0].Row == 1 && len(recs) > 0 && recs[0].row == 1 {
+			errs = append(errs, CellError{Row: 1, Msg: fmt.Sprintf("表头按 %s 读都对不上。"+
+				"如果上面的表头是乱码，文件多半是 Excel/WPS 在中文 Windows 上另存的 GBK 编码，请加 --encoding gbk 再试", tried)})
 		}
 		return nil, errs
 	}
@@ -140,51 +170,50 @@ var docCols = [...]int{colUnitCode, colUnitName, colYear}
 // .xlsx). pos names a cell for messages: row indexes records, col is the
 // column in the file, -1 for the whole row.
 func buildImport(records [][]string, pos func(row, col int) string, enc Encoding) (*Import, Errors) {
-	var errs Errors
-	add := func(row, col int, format string, args ...any) {
-		name := ""
-		if col >= 0 {
-			name = CSVHeader[col]
-		}
-		errs = append(errs, CellError{Row: row + 1, Column: name, Where: pos(row, col), Msg: fmt.Sprintf(format, args...)})
-	}
 	if len(records) == 0 {
 		return nil, Errors{{Row: 1, Msg: "文件是空的，缺少表头"}}
 	}
-	head := records[0]
-	if !headerOK(head) {
-		for c := range min(len(head), csvColumns) {
-			if head[c] != CSVHeader[c] {
-				errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: fmt.Sprintf("表头第 %d 列应为 “%s”，实际是 “%s”", c+1, CSVHeader[c], clip(head[c]))})
-			}
-		}
-		if n := len(head); n < csvColumns {
-			errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: fmt.Sprintf("表头缺少后 %d 列：%s", csvColumns-n, strings.Join(CSVHeader[n:], "、"))})
-		} else if n > csvColumns {
-			errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: fmt.Sprintf("表头多出 %d 列（应为 %d 列）", n-csvColumns, csvColumns)})
+	cols, problems := mapHeader(records[0])
+	if len(problems) > 0 {
+		var errs Errors
+		for _, msg := range problems {
+			errs = append(errs, CellError{Row: 1, Where: pos(0, -1), Msg: msg})
 		}
 		return nil, errs
 	}
+	var errs Errors
+	add := func(row, col int, format string, args ...any) {
+		name, at := "", -1
+		if col >= 0 {
+			name, at = CSVHeader[col], cols.at[col]
+		}
+		errs = append(errs, CellError{Row: row + 1, Column: name, Where: pos(row, at), Msg: fmt.Sprintf(format, args...)})
+	}
 
-	im := &Import{Encoding: enc}
+	im := &Import{Encoding: enc, Ignored: cols.ignored}
 	var firstDoc []string // doc columns of the first data row
 	firstDocRow := 0
 	byCode := map[string]int{}
 	var meta []projectRow
 	cells := make([]string, csvColumns)
+	var prev []string // the row above, filled down; nil before the first
+	var eRows [len(codeColumns)]struct {
+		first, n int
+		text     string
+	}
 	for ri, fields := range records[1:] {
 		ri++ // index into records
 		if allEmpty(fields) {
 			continue // a spreadsheet's trailing ",,,," rows
 		}
-		if len(fields) != csvColumns {
-			add(ri, -1, "应有 %d 列，实际有 %d 列", csvColumns, len(fields))
+		if len(fields) != cols.width {
+			add(ri, -1, "应有 %d 列（与表头一样多），实际有 %d 列", cols.width, len(fields))
 			continue
 		}
 		im.Rows++
 		bad := false
-		for c, f := range fields {
-			cells[c] = unneutralize(f)
+		for c := range cells {
+			cells[c] = unneutralize(fields[cols.at[c]])
 			if enc == EncodingGBK && strings.ContainsRune(cells[c], utf8.RuneError) {
 				add(ri, c, "含有无法识别的字节，文件不是有效的 GBK 编码")
 				bad = true
@@ -193,9 +222,37 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 				bad = true
 			}
 		}
+		for i, c := range codeColumns {
+			if eNotation.MatchString(cells[c]) {
+				e := &eRows[i]
+				if e.n == 0 {
+					e.first, e.text = ri, cells[c]
+				}
+				e.n++
+				bad = true
+			}
+		}
 		if bad {
 			continue
 		}
+
+		// Blank cells meaning "as above".
+		if filled := partlyBlank(cells); filled != nil {
+			list := strings.Join(filled, "、")
+			if len(filled) > 3 {
+				list = fmt.Sprintf("%s 等 %d 列", strings.Join(filled[:3], "、"), len(filled))
+			}
+			add(ri, colCode, "是空的，而同一行的 %s 有值：项目各列只填了一部分。接续上一个项目的行请把“项目编码”到“绩效目标”全部留空，新项目的行请全部填写", list)
+			continue
+		}
+		if prev == nil && continuation(cells) {
+			add(ri, -1, "“项目编码”到“绩效目标”都是空的，但上面没有项目可以接续（第一行数据要写全项目各列）")
+			continue
+		}
+		if prev != nil {
+			im.FilledDown += fillDown(cells, prev)
+		}
+		prev = append(prev[:0], cells...)
 
 		// Document columns: the same on every row.
 		year, yerr := strconv.Atoi(cells[colYear])
@@ -268,7 +325,11 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 		}
 		m := &meta[pi]
 		for i, c := range projectCols {
-			if !bad && canon[i] != m.cells[i] {
+			switch {
+			case bad || canon[i] == m.cells[i]:
+			case blank(canon[i]):
+				add(ri, c, "与同一项目（%s）%s不一致：那里是 “%s”，这里是空的（接续的行要么把项目各列全部留空，要么全部照填）", clip(code), rowName(pos, m.row), clip(m.cells[i]))
+			default:
 				add(ri, c, "与同一项目（%s）%s不一致：那里是 “%s”，这里是 “%s”", clip(code), rowName(pos, m.row), clip(m.cells[i]), clip(canon[i]))
 			}
 		}
@@ -280,6 +341,21 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 			im.Projects[i].Indicators = nil
 		}
 	}
+	// A code Excel turned into a number is lost, and the rows it lost it
+	// on then look like one project: the other messages would only
+	// mislead, so these stand alone.
+	var eErrs Errors
+	for i, c := range codeColumns {
+		if e := eRows[i]; e.n > 0 {
+			errs = errs[:0]
+			eErrs = append(eErrs, CellError{Row: e.first + 1, Column: CSVHeader[c], Where: pos(e.first, cols.at[c]),
+				Msg: fmt.Sprintf("“%s”是科学计数法：Excel/WPS 把长数字编码当成了数字，编码的后几位已经丢失（本列共 %d 行如此）。"+
+					"请在 Excel/WPS 中把“%s”列设为“文本”格式、重新填入完整编码后再另存为 CSV，或直接导入 .xlsx 文件", clip(strings.TrimSpace(e.text)), e.n, CSVHeader[c])})
+		}
+	}
+	if len(eErrs) > 0 {
+		return nil, eErrs
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -288,18 +364,6 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 
 // rowName names a whole row, as pos does: 第 5 行.
 func rowName(pos func(row, col int) string, row int) string { return pos(row, -1) }
-
-func headerOK(fields []string) bool {
-	if len(fields) != csvColumns {
-		return false
-	}
-	for i, f := range fields {
-		if f != CSVHeader[i] {
-			return false
-		}
-	}
-	return true
-}
 
 func allEmpty(fields []string) bool {
 	for _, f := range fields {
