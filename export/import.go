@@ -376,8 +376,10 @@ func allEmpty(fields []string) bool {
 
 // clip shortens a value quoted in a message, so a 10,000-character cell
 // does not flood the screen.
-func clip(s string) string {
-	const maxRunes = 30
+func clip(s string) string { return clipTo(s, 30) }
+
+// clipTo is clip to maxRunes.
+func clipTo(s string, maxRunes int) string {
 	if utf8.RuneCountInString(s) > maxRunes {
 		s = string([]rune(s)[:maxRunes]) + "…"
 	}
@@ -425,25 +427,36 @@ func NewDocument(key model.DocKey, unitName string) *model.Document {
 }
 
 // Apply merges the import into doc: a project whose 项目编码 doc already
-// has is replaced in place and keeps its ID; the others are appended in file
-// order with new IDs. It returns how many projects were created and updated.
-func (im *Import) Apply(doc *model.Document) (created, updated int) {
+// has is replaced in place and keeps its ID; so is one whose all-digit
+// code matches only once the leading zeros Excel dropped are restored
+// (015001 read as 15001), and it keeps the document's code. The others are
+// appended in file order with new IDs. Applied names every project created
+// and updated, so a summary built from it can hide none.
+func (im *Import) Apply(doc *model.Document) Applied {
+	var a Applied
 	index := make(map[string]int, len(doc.Projects))
 	for i := len(doc.Projects) - 1; i >= 0; i-- {
 		index[doc.Projects[i].Code] = i // the first of duplicate codes wins
 	}
 	for _, p := range im.Projects {
 		p.Indicators = append([]model.Indicator(nil), p.Indicators...)
-		if i, ok := index[p.Code]; ok {
+		i, ok := index[p.Code]
+		if !ok {
+			if i, ok = paddedMatch(doc.Projects, p.Code); ok {
+				a.Padded = append(a.Padded, CodeMatch{File: p.Code, Doc: doc.Projects[i].Code})
+				p.Code = doc.Projects[i].Code
+			}
+		}
+		if ok {
 			p.ID = doc.Projects[i].ID
 			doc.Projects[i] = p
-			updated++
+			a.Updated = append(a.Updated, ProjectRef{Code: p.Code, Name: p.Name})
 			continue
 		}
 		p.ID = model.NewProjectID()
 		index[p.Code] = len(doc.Projects)
 		doc.Projects = append(doc.Projects, p)
-		created++
+		a.Created = append(a.Created, ProjectRef{Code: p.Code, Name: p.Name})
 	}
-	return created, updated
+	return a
 }

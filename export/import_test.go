@@ -164,9 +164,9 @@ func TestApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created, updated := im.Apply(doc)
-	if created != 2 || updated != 1 || len(doc.Projects) != before+2 {
-		t.Fatalf("created %d updated %d, %d projects", created, updated, len(doc.Projects))
+	a := im.Apply(doc)
+	if len(a.Created) != 2 || len(a.Updated) != 1 || len(doc.Projects) != before+2 {
+		t.Fatalf("applied %+v, %d projects", a, len(doc.Projects))
 	}
 	p := doc.Projects[1]
 	if p.ID != "p02" || p.Name != "新名称" || p.Budget.String() != "5.00" || len(p.Indicators) != 2 || p.Indicators[1].Value != "≥1次" {
