@@ -3,6 +3,8 @@ package export
 import (
 	"regexp"
 	"strings"
+
+	"jixiao/model"
 )
 
 // A spreadsheet user leaves a cell blank to mean "the same as above": the
@@ -39,8 +41,7 @@ func partlyBlank(cells []string) []string {
 // fillDown fills the row's blank cells that mean "as above" from prev, the
 // row above after its own filling, and returns how many cells got a value:
 // every blank document and project column of a continuation row; blank
-// document columns when all three are blank; a blank 一级 (and then a
-// blank 二级) of an indicator row of the same project.
+// document columns when all three are blank.
 func fillDown(cells, prev []string) int {
 	n := 0
 	take := func(c int) {
@@ -58,20 +59,26 @@ func fillDown(cells, prev []string) int {
 			take(c)
 		}
 	}
-	if cells[colCode] != prev[colCode] || !blank(cells[colL1]) {
-		return n
+	return n
+}
+
+// fillLevels fills a blank 一级 of an indicator (and its 二级, when that is
+// blank too) from the project's indicator above, as a merged cell reads,
+// and returns how many cells got a value. An indicator with nothing but
+// blanks after 一级 is left alone: it is an empty row, not a merged one.
+func fillLevels(in *model.Indicator, above *model.Indicator) int {
+	if !blank(in.L1) || blank(in.L2) && blank(in.L3) && blank(in.Desc) && blank(in.Value) && blank(in.Basis) {
+		return 0
 	}
-	rest := false // the row has an indicator to file under 一级
-	for c := colL1 + 1; c < csvColumns; c++ {
-		rest = rest || !blank(cells[c])
+	n := 0
+	l2 := blank(in.L2)
+	if above.L1 != "" {
+		in.L1 = above.L1
+		n++
 	}
-	if !rest {
-		return n
-	}
-	l2 := blank(cells[colL1+1])
-	take(colL1)
-	if l2 {
-		take(colL1 + 1)
+	if l2 && above.L2 != "" {
+		in.L2 = above.L2
+		n++
 	}
 	return n
 }

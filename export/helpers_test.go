@@ -145,17 +145,7 @@ func filledDown(d *model.Document) *model.Document {
 	for pi, p := range d.Projects {
 		p.Indicators = append([]model.Indicator(nil), p.Indicators...)
 		for i := 1; i < len(p.Indicators); i++ {
-			in, prev := &p.Indicators[i], p.Indicators[i-1]
-			if !blank(in.L1) || blank(in.L2) && blank(in.L3) && blank(in.Desc) && blank(in.Value) && blank(in.Basis) {
-				continue
-			}
-			l2 := blank(in.L2)
-			if prev.L1 != "" {
-				in.L1 = prev.L1
-			}
-			if l2 && prev.L2 != "" {
-				in.L2 = prev.L2
-			}
+			fillLevels(&p.Indicators[i], &p.Indicators[i-1])
 		}
 		c.Projects[pi] = p
 	}

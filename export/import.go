@@ -324,6 +324,8 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 			continue
 		}
 		m := &meta[pi]
+		ins := im.Projects[pi].Indicators
+		im.FilledDown += fillLevels(&in, &ins[len(ins)-1])
 		for i, c := range projectCols {
 			switch {
 			case bad || canon[i] == m.cells[i]:
