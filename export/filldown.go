@@ -3,14 +3,13 @@ package export
 import (
 	"regexp"
 	"strings"
-
-	"jixiao/model"
 )
 
 // A spreadsheet user leaves a cell blank to mean "the same as above": the
 // project columns of a project's second and later rows, and 一级/二级 under
-// the merged cells of the printed layout. fillDown restores those cells
-// from the row above before the row is validated.
+// the merged cells of the printed layout. fillDown restores the first kind
+// from the row above before the row is validated; model.FillLevels the
+// second, from the project's indicator above.
 
 // continuation reports whether the row's project columns (项目编码…绩效目标)
 // are all blank: the row belongs to the project above.
@@ -58,27 +57,6 @@ func fillDown(cells, prev []string) int {
 		for c := colUnitCode; c <= colYear; c++ {
 			take(c)
 		}
-	}
-	return n
-}
-
-// fillLevels fills a blank 一级 of an indicator (and its 二级, when that is
-// blank too) from the project's indicator above, as a merged cell reads,
-// and returns how many cells got a value. An indicator with nothing but
-// blanks after 一级 is left alone: it is an empty row, not a merged one.
-func fillLevels(in *model.Indicator, above *model.Indicator) int {
-	if !blank(in.L1) || blank(in.L2) && blank(in.L3) && blank(in.Desc) && blank(in.Value) && blank(in.Basis) {
-		return 0
-	}
-	n := 0
-	l2 := blank(in.L2)
-	if above.L1 != "" {
-		in.L1 = above.L1
-		n++
-	}
-	if l2 && above.L2 != "" {
-		in.L2 = above.L2
-		n++
 	}
 	return n
 }

@@ -145,7 +145,7 @@ func filledDown(d *model.Document) *model.Document {
 	for pi, p := range d.Projects {
 		p.Indicators = append([]model.Indicator(nil), p.Indicators...)
 		for i := 1; i < len(p.Indicators); i++ {
-			fillLevels(&p.Indicators[i], &p.Indicators[i-1])
+			model.FillLevels(&p.Indicators[i], &p.Indicators[i-1])
 		}
 		c.Projects[pi] = p
 	}

@@ -325,7 +325,7 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 		}
 		m := &meta[pi]
 		ins := im.Projects[pi].Indicators
-		im.FilledDown += fillLevels(&in, &ins[len(ins)-1])
+		im.FilledDown += model.FillLevels(&in, &ins[len(ins)-1])
 		for i, c := range projectCols {
 			switch {
 			case bad || canon[i] == m.cells[i]:
