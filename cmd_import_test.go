@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/export"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -69,4 +70,54 @@ func TestImportMergedLayoutCLI(t *testing.T) {
 	if code != exitOK || errOut != "" || out != want {
 		t.Fatalf("import: %d %q\n%s\nwant\n%s", code, errOut, out, want)
 	}
+}
+
+// pasteBenchRows is the block BenchmarkImportCSV and the grid's
+// BenchmarkPasteRows bring in: n indicator rows of one project, as
+// export.WriteCSV writes them. The target holds that project with 10 rows.
+func pasteBenchDoc(n int) (target, rows *model.Document) {
+	target = model.Generate(1, 10)
+	rows = model.Generate(1, n)
+	rows.Projects[0].ID, rows.Projects[0].Code = target.Projects[0].ID, target.Projects[0].Code
+	return target, rows
+}
+
+// BenchmarkImportCSV imports 1,000 indicator rows of one project into a
+// document whose project has 10 (read, validate, apply, one write
+// transaction) — the yardstick for pasting the same rows into the grid.
+func BenchmarkImportCSV(b *testing.B) {
+	target, rows := pasteBenchDoc(1000)
+	var buf bytes.Buffer
+	if err := export.WriteCSV(&buf, rows, export.CSVOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	s, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), &store.Options{NoBackup: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.Run("rows=1000", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			b.StopTimer() // the project back to its 10 rows
+			if err := s.PutDocument(target); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			im, err := export.ReadCSV(bytes.NewReader(buf.Bytes()), export.EncodingAuto)
+			if err != nil {
+				b.Fatal(err)
+			}
+			doc, err := s.Document(target.Key())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if a := im.Apply(doc); len(a.Updated) != 1 {
+				b.Fatalf("applied %+v", a)
+			}
+			if err := s.PutDocument(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
