@@ -57,7 +57,7 @@ func excelTSV(rows [][]string) string {
 	return b.String()
 }
 
-// FuzzParseTSV: ParseTSV never panics, and reads back every cell of any
+// FuzzParseTSV: ParseTSV (and PastedProject) never panics, and reads back every cell of any
 // rows as Excel writes them. The fuzzer's second string holds the rows,
 // with \x1e between rows and \x1f between cells.
 func FuzzParseTSV(f *testing.F) {
@@ -69,6 +69,9 @@ func FuzzParseTSV(f *testing.F) {
 			if len(r) == 0 {
 				t.Fatalf("an empty row from %q", text)
 			}
+		}
+		if p, ok := PastedProject(text); ok && len(p) != len(ProjectColumns) {
+			t.Fatalf("PastedProject(%q) = %d cells", text, len(p))
 		}
 		var rows [][]string
 		if cells != "" {
