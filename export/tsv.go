@@ -72,3 +72,14 @@ func quotedCell(text string, i int) (cell string, next int, ok bool) {
 		return "", 0, false
 	}
 }
+
+// PastedRows reads text pasted into the terminal app as ParseTSV does,
+// after making every line break LF: terminals send a pasted line break as
+// CR (tmux, VTE), so the CR LF a spreadsheet put on the clipboard may
+// arrive as CR CR and a line break inside a quoted cell as CR. The empty
+// rows that leaves between rows are the caller's to skip (model.PasteRows
+// does).
+func PastedRows(text string) [][]string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	return ParseTSV(strings.ReplaceAll(text, "\r", "\n"))
+}

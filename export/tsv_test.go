@@ -84,3 +84,24 @@ func FuzzParseTSV(f *testing.F) {
 		}
 	})
 }
+
+func TestPastedRows(t *testing.T) {
+	excel := "产出指标\t数量指标\t受理数\t\"咨询受理\n案件数量\"\r\n\t\t办结率\t描述\r\n"
+	want := [][]string{{"产出指标", "数量指标", "受理数", "咨询受理\n案件数量"}, {"", "", "办结率", "描述"}}
+	for name, text := range map[string]string{
+		"as copied":               excel,
+		"through tmux (LF → CR)":  strings.ReplaceAll(excel, "\n", "\r"),
+		"through VTE (CRLF → CR)": strings.ReplaceAll(strings.ReplaceAll(excel, "\r\n", "\r"), "\n", "\r"),
+	} {
+		got := PastedRows(text)
+		var rows [][]string
+		for _, r := range got {
+			if len(r) != 1 || r[0] != "" {
+				rows = append(rows, r)
+			}
+		}
+		if !reflect.DeepEqual(rows, want) {
+			t.Errorf("%s: %q", name, got)
+		}
+	}
+}
