@@ -89,7 +89,8 @@ func New(st *store.Store, opts *Options) *App {
 	if a.opts.Now == nil {
 		a.opts.Now = time.Now
 	}
-	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), outbox: &a.outbox, Reviews: newReviews()}
+	a.common = newCommon(0, 0)
+	a.common.outbox = &a.outbox
 	a.help = help.New()
 	a.help.Styles = a.common.Styles.Help
 	a.stack = []screen{newHome(a.common, a.opts.Sample != nil)}
@@ -122,7 +123,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.BackgroundColorMsg:
 		a.setDark(msg.IsDark())
-		return a.broadcast(msg) // the grid keeps its own styles
+		return nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.PasteMsg:

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"flag"
-	"image/color"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -313,17 +312,6 @@ func TestPasteGoesToTheFrontScreenOnly(t *testing.T) {
 	if got := h.storedProjects()[0].Name; got != "法律援助经费（粘贴）" {
 		t.Errorf("stored 项目名称 = %q after paste", got)
 	}
-}
-
-func TestBackgroundColourSwitchesPalette(t *testing.T) {
-	h := newHarness(t, 80, 24)
-	h.openSample()
-	dark := h.app.common.Styles.Palette.Accent
-	h.send(tea.BackgroundColorMsg{Color: color.White})
-	if h.app.common.Styles.IsDark || h.app.common.Styles.Palette.Accent == dark {
-		t.Error("a white background kept the dark palette")
-	}
-	h.checkSize(80, 24)
 }
 
 func TestFailedWriteIsShownInPlainWords(t *testing.T) {

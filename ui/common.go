@@ -27,6 +27,12 @@ type Common struct {
 	outbox *[]tea.Msg
 }
 
+// newCommon returns what a root (or a test of one widget) shares at w×h,
+// with the dark styles until the terminal reports its background.
+func newCommon(w, h int) *Common {
+	return &Common{Width: w, Height: h, Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Reviews: newReviews()}
+}
+
 // post hands a request (above all a committed edit) to the root. The root
 // handles it as soon as the current Update returns, before any other
 // message, so a quit key pressed right after a commit finds the edit in

@@ -50,7 +50,6 @@ const inPlaceMaxLines = 4
 type Grid struct {
 	common *Common
 	keys   *GridKeyMap
-	styles *GridStyles
 
 	docKey  model.DocKey
 	project model.Project
@@ -92,26 +91,34 @@ type rowCache struct {
 	height int
 }
 
-// NewGrid returns a grid showing p's indicators, cursor on the first cell.
+// NewGrid returns a grid showing p's indicators, cursor on the first cell,
+// at the size of c.
 func NewGrid(c *Common, key model.DocKey, p model.Project) *Grid {
 	g := &Grid{
 		common:  c,
 		keys:    DefaultGridKeyMap(),
-		styles:  DefaultGridStyles(true),
 		docKey:  key,
 		project: cloneProject(p),
 	}
-	g.editor = newCellEditor(g.keys, g.styles)
+	g.editor = newCellEditor(g.keys, g.st())
 	g.cache = make([]rowCache, len(g.project.Indicators))
-	if c != nil {
-		g.SetFindings(c.Reviews.project(key, p.ID))
-	}
-	w, h := 80, 24
-	if c != nil && c.Width > 0 && c.Height > 0 {
-		w, h = c.Width, c.Height
-	}
-	g.SetSize(w, h)
+	g.SetFindings(c.Reviews.project(key, p.ID))
+	g.SetSize(c.Width, c.Height)
 	return g
+}
+
+// st is the grid's part of the one Styles tree. It is read on every use,
+// never kept: the root rebuilds the tree when the background is known.
+func (g *Grid) st() *GridStyles { return &g.common.Styles.Grid }
+
+// restyle takes the styles rebuilt for a new background: the rendered
+// titles and rules, and the editors' copies.
+func (g *Grid) restyle() {
+	g.relayout()
+	g.editor.SetStyles(g.st().TextArea)
+	if g.picker != nil {
+		g.picker.input.SetStyles(g.st().TextInput)
+	}
 }
 
 // cloneProject copies p so that the grid and the messages it sends never
@@ -136,18 +143,13 @@ func (g *Grid) SetSize(w, h int) {
 
 // relayout recomputes the column widths and drops every cached row.
 func (g *Grid) relayout() {
-	g.layout = newGridLayout(g.width, g.styles)
+	g.layout = newGridLayout(g.width, g.st())
 	g.cache = make([]rowCache, len(g.project.Indicators))
 }
 
 // Update handles a message and returns the command to run.
 func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 	switch m := msg.(type) {
-	case tea.BackgroundColorMsg:
-		g.styles = DefaultGridStyles(m.IsDark())
-		g.relayout()
-		g.editor.SetStyles(g.styles.TextArea)
-		return nil
 	case saveFailedMsg:
 		if m.Origin.owner == g {
 			return g.reopen(m.Origin)
@@ -378,14 +380,14 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	switch col {
 	case colL1:
 		g.mode = modePick
-		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.styles)
+		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.st())
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
 	case colL2:
 		g.mode = modePick
 		value = l2Prefill(in.L1, value)
-		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.styles)
+		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.st())
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
@@ -401,7 +403,7 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 // editText opens the in-place editor, or the larger one for a long text,
 // on the cell being edited with text in it.
 func (g *Grid) editText(text string) tea.Cmd {
-	g.editor = newCellEditor(g.keys, g.styles)
+	g.editor = newCellEditor(g.keys, g.st())
 	g.mode = modeCell
 	if len(wrapCell(text, g.layout.cols[g.editCol])) > inPlaceMaxLines {
 		g.mode = modeLarge
@@ -596,7 +598,7 @@ func (g *Grid) reopen(o editOrigin) tea.Cmd {
 			names = model.L2Names(g.project.Indicators[o.row].L1)
 		}
 		g.mode = modePick
-		g.picker = newPicker(names, o.text, g.layout.cols[o.field], g.styles)
+		g.picker = newPicker(names, o.text, g.layout.cols[o.field], g.st())
 		g.opened = g.picker.Value()
 		cmd = g.picker.Focus()
 	default:
@@ -1012,7 +1014,7 @@ func (g *Grid) View() string {
 	editY := -1
 	body := g.bodyHeight()
 	if len(g.project.Indicators) == 0 {
-		lines = append(lines, g.fit(g.styles.Empty.Render("（还没有指标：按 a 添加一行）")))
+		lines = append(lines, g.fit(g.st().Empty.Render("（还没有指标：按 a 添加一行）")))
 	}
 	for i := g.top; i < len(g.project.Indicators) && len(lines) < 1+len(g.layout.header)+body; i++ {
 		if i > g.top {
@@ -1051,7 +1053,7 @@ func (g *Grid) fit(s string) string {
 
 // infoLine names the project and where the cursor is.
 func (g *Grid) infoLine() string {
-	left := g.styles.Info.Render(strings.TrimSpace("绩效指标 " + safe(g.project.Name)))
+	left := g.st().Info.Render(strings.TrimSpace("绩效指标 " + safe(g.project.Name)))
 	n := len(g.project.Indicators)
 	var right string
 	if n == 0 {
@@ -1059,9 +1061,9 @@ func (g *Grid) infoLine() string {
 	} else {
 		right = fmt.Sprintf("第 %d/%d 行 · %s", g.row+1, n, model.IndicatorColumns[g.col])
 	}
-	right = g.styles.InfoDim.Render(right)
+	right = g.st().InfoDim.Render(right)
 	if g.retry {
-		right = g.styles.Unsaved.Render(retryNote)
+		right = g.st().Unsaved.Render(retryNote)
 	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
@@ -1102,7 +1104,7 @@ func (g *Grid) appendRow(lines []string, i int) []string {
 				if l < len(edit) {
 					t = edit[l]
 				}
-				parts[c] = g.styles.Editing.Render(t)
+				parts[c] = g.st().Editing.Render(t)
 				continue
 			case c < merged && !(cursorRow && c == g.col):
 				// shown blank: the cell above carries the value
@@ -1111,13 +1113,13 @@ func (g *Grid) appendRow(lines []string, i int) []string {
 			}
 			switch {
 			case cursorRow && c == g.col && g.mode == modeBrowse:
-				t = g.styles.Cursor.Render(t)
+				t = g.st().Cursor.Render(t)
 			case g.marks[[2]int{i, c}] == model.SeverityError:
-				t = g.styles.MarkError.Render(t)
+				t = g.st().MarkError.Render(t)
 			case g.marks[[2]int{i, c}] == model.SeverityWarning:
-				t = g.styles.MarkWarning.Render(t)
+				t = g.st().MarkWarning.Render(t)
 			case cursorRow:
-				t = g.styles.CursorRow.Render(t)
+				t = g.st().CursorRow.Render(t)
 			}
 			parts[c] = t
 		}
@@ -1140,13 +1142,13 @@ func (g *Grid) fitLines(view string, w int) []string {
 // the grid.
 func (g *Grid) overlayLarge(base string) string {
 	w, h := g.largeBoxSize()
-	title := g.styles.BoxTitle.Render(fmt.Sprintf("编辑 第 %d 行 · %s", g.editRow+1, model.IndicatorColumns[g.editCol]))
-	help := g.styles.BoxHelp.Render("enter/ctrl+s 确定 · alt+enter 换行 · tab 下一格 · esc 取消")
+	title := g.st().BoxTitle.Render(fmt.Sprintf("编辑 第 %d 行 · %s", g.editRow+1, model.IndicatorColumns[g.editCol]))
+	help := g.st().BoxHelp.Render("enter/ctrl+s 确定 · alt+enter 换行 · tab 下一格 · esc 取消")
 	inner := lipgloss.JoinVertical(lipgloss.Left,
 		ansi.Truncate(title, w-4, "…"),
 		sanitizeView(g.editor.View()),
 		ansi.Truncate(help, w-4, "…"))
-	box := g.styles.Box.Width(w).Height(h).Render(inner)
+	box := g.st().Box.Width(w).Height(h).Render(inner)
 	x := max((g.width-w)/2, 0)
 	y := max(g.height-h, 0)
 	return compose(base, box, x, y)
@@ -1173,16 +1175,16 @@ func (g *Grid) overlayPicker(base string, editY int) string {
 		label = fitWidth(label, p.width)
 		switch {
 		case j == p.sel:
-			label = g.styles.PickSel.Render(label)
+			label = g.st().PickSel.Render(label)
 		case j == 0 && p.free:
-			label = g.styles.PickFree.Render(label)
+			label = g.st().PickFree.Render(label)
 		}
 		items = append(items, label)
 	}
 	if len(p.choices) == 0 {
-		items = append(items, g.styles.PickFree.Render(fitWidth("（无标准名称，保留输入）", p.width)))
+		items = append(items, g.st().PickFree.Render(fitWidth("（无标准名称，保留输入）", p.width)))
 	}
-	box := g.styles.Box.Render(strings.Join(items, "\n"))
+	box := g.st().Box.Render(strings.Join(items, "\n"))
 	bw, bh := lipgloss.Width(box), lipgloss.Height(box)
 	x := max(min(g.layout.x[g.editCol]-2, g.width-bw), 0) // input text over the cell's
 	y := editY - 1                                        // the input line on the cell's first line

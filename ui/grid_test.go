@@ -52,7 +52,7 @@ func manyRows(n int) model.Project {
 }
 
 func newTestGrid(p model.Project, w, h int) *Grid {
-	g := NewGrid(&Common{Width: w, Height: h}, testKey, p)
+	g := NewGrid(newCommon(w, h), testKey, p)
 	g.SetSize(w, h)
 	return g
 }
