@@ -197,24 +197,24 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	again := a.quitRefused
 	a.quitRefused = false
 	switch {
-	case key.Matches(k, km.ForceQuit):
+	case key.Matches(k, km.Global.ForceQuit):
 		return a.quit(again)
 	case a.showHelp:
 		// Any key closes the overlay; q still quits.
 		a.showHelp = false
-		if key.Matches(k, km.Quit) {
+		if key.Matches(k, km.Global.Quit) {
 			return a.quit(again)
 		}
 		return nil
-	case k.String() == "f1":
+	case key.Matches(k, km.Global.HelpInEditor):
 		a.showHelp = true
 		return nil
 	case a.top().Editing():
 		return a.top().Update(k)
-	case key.Matches(k, km.Help):
+	case key.Matches(k, km.Global.Help):
 		a.showHelp = true
 		return nil
-	case key.Matches(k, km.Quit):
+	case key.Matches(k, km.Global.Quit):
 		return a.quit(again)
 	}
 	return a.top().Update(k)
@@ -574,10 +574,6 @@ func (a *App) setError(what string, err error) {
 	a.status, a.statusBad = what+"失败："+describeErr(err), true
 }
 
-// helpInEditor is the help bar's entry for the ? overlay while an editor
-// has the keys, when only f1 opens it.
-var helpInEditor = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "全部按键"))
-
 // errSampleThere says s found the sample already in the file.
 var errSampleThere = errors.New("示例已经在文件中，未改动")
 
@@ -680,15 +676,15 @@ func (a *App) shortHelp() []key.Binding {
 	km := a.common.Keys
 	b := append([]key.Binding{}, a.top().ShortHelp()...)
 	if a.top().Editing() {
-		return append(b, helpInEditor, km.ForceQuit)
+		return append(b, km.Global.HelpInEditor, km.Global.ForceQuit)
 	}
-	return append(b, km.Help, km.Quit)
+	return append(b, km.Global.Help, km.Global.Quit)
 }
 
 func (a *App) helpOverlay() string {
 	km := a.common.Keys
 	groups := append([][]key.Binding{}, a.top().FullHelp()...)
-	groups = append(groups, []key.Binding{km.Help, km.Quit, km.ForceQuit})
+	groups = append(groups, km.globalHelp()...)
 	h := a.help
 	h.ShowAll = true
 	content := a.common.Styles.Heading.Render("全部按键（? 或 esc 关闭）") + "\n\n" + h.FullHelpView(groups)

@@ -97,7 +97,7 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 		}
 	case tea.KeyPressMsg:
 		if d.doc == nil {
-			if key.Matches(msg, d.common.Keys.Back) {
+			if key.Matches(msg, d.common.Keys.Global.Back) {
 				return msgCmd(backMsg{})
 			}
 			return nil
@@ -114,45 +114,45 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
 	n := d.rows()
 	switch {
-	case key.Matches(k, km.Back):
+	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Up):
+	case key.Matches(k, km.List.Up):
 		d.cur = max(0, d.cur-1)
-	case key.Matches(k, km.Down):
+	case key.Matches(k, km.List.Down):
 		d.cur = min(n-1, d.cur+1)
-	case key.Matches(k, km.Top):
+	case key.Matches(k, km.List.Top):
 		d.cur = 0
-	case key.Matches(k, km.Bottom):
+	case key.Matches(k, km.List.Bottom):
 		d.cur = n - 1
-	case key.Matches(k, km.PageUp):
+	case key.Matches(k, km.List.PageUp):
 		d.cur = max(0, d.cur-d.listHeight())
-	case key.Matches(k, km.PageDn):
+	case key.Matches(k, km.List.PageDown):
 		d.cur = min(n-1, d.cur+d.listHeight())
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		return d.open(viewForm)
-	case key.Matches(k, km.Grid):
+	case key.Matches(k, km.Doc.Grid):
 		return d.open(viewGrid)
-	case key.Matches(k, km.Add):
+	case key.Matches(k, km.Doc.Add):
 		at := len(d.projects)
 		if i := d.project(); i >= 0 {
 			at = i + 1
 		}
 		return d.common.post(addProjectMsg{Key: d.key, At: at})
-	case key.Matches(k, km.Delete):
+	case key.Matches(k, km.Doc.Delete):
 		d.confirm = d.project() >= 0
-	case key.Matches(k, km.MoveUp):
+	case key.Matches(k, km.Doc.MoveUp):
 		return d.move(-1)
-	case key.Matches(k, km.MoveDown):
+	case key.Matches(k, km.Doc.MoveDown):
 		return d.move(1)
-	case key.Matches(k, km.Walk):
+	case key.Matches(k, km.Doc.Walk):
 		return msgCmd(startWalkMsg{Doc: *d.doc, Projects: append([]model.ProjectSummary(nil), d.projects...), From: d.project()})
-	case key.Matches(k, km.Findings):
+	case key.Matches(k, km.Doc.Findings):
 		return msgCmd(openFindingsMsg{Key: d.key})
-	case key.Matches(k, km.Export):
+	case key.Matches(k, km.Doc.Export):
 		return msgCmd(openExportMsg{Doc: *d.doc})
-	case key.Matches(k, km.NextFinding):
+	case key.Matches(k, km.Doc.NextFinding):
 		return d.stepFinding(1)
-	case key.Matches(k, km.PrevFinding):
+	case key.Matches(k, km.Doc.PrevFinding):
 		return d.stepFinding(-1)
 	}
 	return nil
@@ -208,7 +208,7 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
 	d.confirm = false
 	i := d.project()
-	if !key.Matches(k, km.Yes) || i < 0 {
+	if !key.Matches(k, km.Global.Yes) || i < 0 {
 		return nil
 	}
 	id := d.projects[i].ID
@@ -301,7 +301,7 @@ func (d *document) View() string {
 			lines = append(lines, "")
 		}
 		p := d.projects[d.project()]
-		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？y 确定，n/esc 取消", safe(p.Code), safe(p.Name), p.Indicators)))
+		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？%s", safe(p.Code), safe(p.Name), p.Indicators, d.common.Keys.confirmHint())))
 	}
 	return box(lines, d.width, d.height)
 }
@@ -356,12 +356,15 @@ func orZero(m model.Money) string {
 func (d *document) ShortHelp() []key.Binding {
 	km := d.common.Keys
 	if d.confirm {
-		return []key.Binding{km.Yes, km.No}
+		return []key.Binding{km.Global.Yes, km.Global.No}
 	}
-	return []key.Binding{km.Open, km.Grid, km.Findings, km.Export, km.Add, km.Walk, km.Delete, km.MoveUp, km.MoveDown, km.Back}
+	return km.docHelp()[1]
 }
 
 func (d *document) FullHelp() [][]key.Binding {
 	km := d.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, d.ShortHelp(), {km.NextFinding, km.PrevFinding}}
+	if d.confirm {
+		return [][]key.Binding{d.ShortHelp()}
+	}
+	return km.docHelp()
 }

@@ -124,15 +124,15 @@ func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
 func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := e.common.Keys
 	switch {
-	case key.Matches(k, km.Cancel):
+	case key.Matches(k, km.Form.Cancel):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Commit):
+	case key.Matches(k, km.Form.Commit):
 		return e.submit()
-	case key.Matches(k, km.NextField), key.Matches(k, fieldDown):
+	case key.Matches(k, km.Form.NextField), key.Matches(k, km.Form.FieldDown):
 		return e.focus(e.row + 1)
-	case key.Matches(k, km.PrevField), key.Matches(k, fieldUp):
+	case key.Matches(k, km.Form.PrevField), key.Matches(k, km.Form.FieldUp):
 		return e.focus(e.row - 1)
-	case e.row != exPath && key.Matches(k, exportToggle):
+	case e.row != exPath && key.Matches(k, km.Export.Toggle):
 		e.toggle()
 		return nil
 	}
@@ -143,9 +143,6 @@ func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
-
-// exportToggle switches the choice on a choice row.
-var exportToggle = key.NewBinding(key.WithKeys("left", "right", "space", "h", "l"), key.WithHelp("←/→/空格", "切换"))
 
 // focus moves to row i, skipping the CSV rows for Markdown.
 func (e *exportDialog) focus(i int) tea.Cmd {
@@ -263,7 +260,7 @@ func (e *exportDialog) View() string {
 		{"编码", choice(e.gbk, "UTF-8", "GBK（旧版 Excel）")},
 	}
 	lines := []string{st.Heading.Render("导出 " + safe(e.doc.UnitName) + " " + safe(e.doc.Key().String())),
-		st.Muted.Render("tab/↑↓ 换行，←/→ 或空格切换，enter 写入文件，esc 返回"), ""}
+		st.Muted.Render(hintLine("  ", e.common.Keys.exportHelp()[0]...)), ""}
 	for i, r := range rows {
 		label, mark := st.Label, "  "
 		if i == e.row {
@@ -302,10 +299,7 @@ func wrapText(s string, w int) string {
 
 func (e *exportDialog) ShortHelp() []key.Binding {
 	km := e.common.Keys
-	return []key.Binding{km.NextField, exportToggle, exportWrite, km.Cancel}
+	return km.exportHelp()[0]
 }
 
 func (e *exportDialog) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
-
-// exportWrite is enter in the dialog.
-var exportWrite = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "写入文件"))

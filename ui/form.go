@@ -382,22 +382,22 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		multi := fd.Kind == kindMultiline
 		switch {
-		case key.Matches(k, km.NextField):
+		case key.Matches(k, km.Form.NextField):
 			return f.leave(1, &res), res
-		case key.Matches(k, km.PrevField):
+		case key.Matches(k, km.Form.PrevField):
 			return f.leave(-1, &res), res
-		case key.Matches(k, fieldDown) && (!multi || fd.area.Line() >= fd.area.LineCount()-1):
+		case key.Matches(k, km.Form.FieldDown) && (!multi || fd.area.Line() >= fd.area.LineCount()-1):
 			return f.leave(1, &res), res
-		case key.Matches(k, fieldUp) && (!multi || fd.area.Line() == 0):
+		case key.Matches(k, km.Form.FieldUp) && (!multi || fd.area.Line() == 0):
 			return f.leave(-1, &res), res
-		case key.Matches(k, km.Submit):
+		case key.Matches(k, km.Form.Submit):
 			ok, changed := f.commit()
 			if changed {
 				res.Committed = f.focus
 			}
 			res.Submitted = ok
 			return nil, res
-		case key.Matches(k, km.Cancel):
+		case key.Matches(k, km.Form.Cancel):
 			if fd.failed {
 				f.load(fd)
 				res.Reverted = true
@@ -409,7 +409,7 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			}
 			res.Escaped = true
 			return nil, res
-		case !multi && key.Matches(k, km.Commit):
+		case !multi && key.Matches(k, km.Form.Commit):
 			if f.current(fd) == "" && fd.Offer != "" {
 				fd.input.SetValue(fd.Offer)
 			}
@@ -476,7 +476,7 @@ func (f *Form) View() string {
 			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
 		}
 		if fd.failed {
-			lines = append(lines, pad+st.Error.Render(failedNote))
+			lines = append(lines, pad+st.Error.Render(f.common.Keys.failedNote()))
 		}
 		if fd.Note != "" {
 			lines = append(lines, pad+st.Warning.Render("! "+fd.Note))
@@ -491,9 +491,6 @@ func (f *Form) View() string {
 	}
 	return box(lines, f.width, f.height)
 }
-
-// failedNote is shown under an editor opened again after its save failed.
-const failedNote = "✗ 未保存：按 tab 再保存一次，esc 放弃这次修改"
 
 // fieldBody renders a field's value lines: the live editor when focused,
 // the committed text otherwise.
@@ -553,6 +550,5 @@ func scrollTo(first, start, end, n, h int) int {
 
 // Help returns the form's bindings for the help bar.
 func (f *Form) Help() []key.Binding {
-	km := f.common.Keys
-	return []key.Binding{km.NextField, km.PrevField, km.Commit, km.Cancel}
+	return f.common.Keys.formFields()
 }

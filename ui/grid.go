@@ -49,7 +49,7 @@ const inPlaceMaxLines = 4
 // through 10 does.
 type Grid struct {
 	common *Common
-	keys   *GridKeyMap
+	keys   *GridKeys
 
 	docKey  model.DocKey
 	project model.Project
@@ -96,7 +96,7 @@ type rowCache struct {
 func NewGrid(c *Common, key model.DocKey, p model.Project) *Grid {
 	g := &Grid{
 		common:  c,
-		keys:    DefaultGridKeyMap(),
+		keys:    &c.Keys.Grid,
 		docKey:  key,
 		project: cloneProject(p),
 	}
@@ -454,7 +454,7 @@ func (g *Grid) setLoaded(value, shown string) {
 
 // newCellEditor returns the textarea used for cells: no prompt or line
 // numbers, enter left to the grid (commit) and newline on its own key.
-func newCellEditor(k *GridKeyMap, st *GridStyles) textarea.Model {
+func newCellEditor(k *GridKeys, st *GridStyles) textarea.Model {
 	ta := textarea.New()
 	ta.Prompt = ""
 	ta.ShowLineNumbers = false
@@ -1014,7 +1014,7 @@ func (g *Grid) View() string {
 	editY := -1
 	body := g.bodyHeight()
 	if len(g.project.Indicators) == 0 {
-		lines = append(lines, g.fit(g.st().Empty.Render("（还没有指标：按 a 添加一行）")))
+		lines = append(lines, g.fit(g.st().Empty.Render("（还没有指标：按 "+firstKey(g.keys.AddBelow)+" 添加一行）")))
 	}
 	for i := g.top; i < len(g.project.Indicators) && len(lines) < 1+len(g.layout.header)+body; i++ {
 		if i > g.top {
@@ -1063,7 +1063,7 @@ func (g *Grid) infoLine() string {
 	}
 	right = g.st().InfoDim.Render(right)
 	if g.retry {
-		right = g.st().Unsaved.Render(retryNote)
+		right = g.st().Unsaved.Render(g.common.Keys.retryNote())
 	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
@@ -1071,10 +1071,6 @@ func (g *Grid) infoLine() string {
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
-
-// retryNote is the info line's right side while an editor shows a text
-// whose save failed.
-const retryNote = "未保存：enter 再保存一次，esc 放弃"
 
 // appendRow adds row i's lines, with the cursor, merged cells and the
 // in-place editor drawn in.
@@ -1143,7 +1139,8 @@ func (g *Grid) fitLines(view string, w int) []string {
 func (g *Grid) overlayLarge(base string) string {
 	w, h := g.largeBoxSize()
 	title := g.st().BoxTitle.Render(fmt.Sprintf("编辑 第 %d 行 · %s", g.editRow+1, model.IndicatorColumns[g.editCol]))
-	help := g.st().BoxHelp.Render("enter/ctrl+s 确定 · alt+enter 换行 · tab 下一格 · esc 取消")
+	k := g.keys
+	help := g.st().BoxHelp.Render(hintLine(" · ", k.Commit, k.Newline, k.NextCell, k.Cancel))
 	inner := lipgloss.JoinVertical(lipgloss.Left,
 		ansi.Truncate(title, w-4, "…"),
 		sanitizeView(g.editor.View()),

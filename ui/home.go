@@ -73,23 +73,23 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	km := h.common.Keys
 	switch {
-	case key.Matches(k, km.Up):
+	case key.Matches(k, km.List.Up):
 		h.cur = max(0, h.cur-1)
-	case key.Matches(k, km.Down):
+	case key.Matches(k, km.List.Down):
 		h.cur = max(0, min(len(h.docs)-1, h.cur+1))
-	case key.Matches(k, km.Top):
+	case key.Matches(k, km.List.Top):
 		h.cur = 0
-	case key.Matches(k, km.Bottom):
+	case key.Matches(k, km.List.Bottom):
 		h.cur = max(0, len(h.docs)-1)
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		if d, ok := h.selected(); ok {
 			return msgCmd(openDocMsg{Key: d.Key})
 		}
-	case key.Matches(k, km.NewDoc):
+	case key.Matches(k, km.Home.NewDoc):
 		return msgCmd(newDocFormMsg{})
-	case key.Matches(k, km.Sample) && h.sample:
+	case key.Matches(k, km.Home.Sample) && h.sample:
 		return msgCmd(addSampleMsg{})
-	case key.Matches(k, km.DeleteDoc):
+	case key.Matches(k, km.Home.DeleteDoc):
 		if _, ok := h.selected(); ok {
 			h.confirm = true
 			h.confirmText.SetValue("")
@@ -103,10 +103,10 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 func (h *home) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	km := h.common.Keys
 	switch {
-	case key.Matches(k, km.Cancel):
+	case key.Matches(k, km.Form.Cancel):
 		h.closeConfirm()
 		return nil
-	case key.Matches(k, km.Commit):
+	case key.Matches(k, km.Form.Commit):
 		d, ok := h.selected()
 		typed := strings.TrimSpace(h.confirmText.Value())
 		h.closeConfirm()
@@ -138,15 +138,15 @@ const (
 )
 
 func (h *home) View() string {
-	st := h.common.Styles
+	st, km := h.common.Styles, h.common.Keys.Home
 	if !h.loaded {
 		return box([]string{st.Muted.Render("正在读取…")}, h.width, h.height)
 	}
 	if len(h.docs) == 0 {
 		lines := []string{"", st.Heading.Render("还没有任何文本。"), "",
-			"按 n 新建一份部门预算绩效文本（填写单位编码、单位名称、年度）。"}
+			"按 " + keyName(km.NewDoc) + " 新建一份部门预算绩效文本（填写单位编码、单位名称、年度）。"}
 		if h.sample {
-			lines = append(lines, "按 s 添加示例：抚宁区司法局 2020 年草案（9 个项目）。")
+			lines = append(lines, "按 "+keyName(km.Sample)+" 添加示例：抚宁区司法局 2020 年草案（9 个项目）。")
 		}
 		return box(lines, h.width, h.height)
 	}
@@ -183,7 +183,7 @@ func (h *home) View() string {
 		}
 		d, _ := h.selected()
 		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除 %s %d 年的文本（含全部项目）？", safe(d.UnitName), d.Key.Year)),
-			fmt.Sprintf("请输入年度 %d 确认，esc 取消：", d.Key.Year)+sanitizeView(h.confirmText.View()))
+			fmt.Sprintf("请输入年度 %d 确认，%s 取消：", d.Key.Year, keyName(h.common.Keys.Form.Cancel))+sanitizeView(h.confirmText.View()))
 	}
 	return box(lines, h.width, h.height)
 }
@@ -191,18 +191,16 @@ func (h *home) View() string {
 func (h *home) ShortHelp() []key.Binding {
 	km := h.common.Keys
 	if h.confirm {
-		return []key.Binding{km.Commit, km.Cancel}
+		return []key.Binding{km.Form.Commit, km.Form.Cancel}
 	}
-	b := []key.Binding{km.Open, km.NewDoc}
-	if h.sample {
-		b = append(b, km.Sample)
-	}
-	return append(b, km.DeleteDoc)
+	return km.homeHelp(h.sample)[1]
 }
 
 func (h *home) FullHelp() [][]key.Binding {
-	km := h.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, h.ShortHelp()}
+	if h.confirm {
+		return [][]key.Binding{h.ShortHelp()}
+	}
+	return h.common.Keys.homeHelp(h.sample)
 }
 
 // docForm is the new-document form: 单位编码, 单位名称, 年度, 编制单位,
@@ -237,7 +235,9 @@ func (d *docForm) Editing() bool    { return true }
 func (d *docForm) SetSize(w, h int) { d.form.SetSize(w, h-2) }
 func (d *docForm) View() string {
 	st := d.common.Styles
-	lines := append([]string{st.Muted.Render("填写后按 ctrl+s（或在最后一栏按回车）创建；esc 返回。"), ""}, splitLines(d.form.View())...)
+	fk := d.common.Keys.Form
+	hint := fmt.Sprintf("填写后按 %s（或在最后一栏按%s）创建；%s 返回。", fk.Submit.Help().Key, keyName(fk.Commit), fk.Cancel.Help().Key)
+	lines := append([]string{st.Muted.Render(hint), ""}, splitLines(d.form.View())...)
 	return box(lines, d.form.width, d.form.height+2)
 }
 
@@ -295,7 +295,7 @@ func (d *docForm) submit() tea.Cmd {
 }
 
 func (d *docForm) ShortHelp() []key.Binding {
-	return append(d.form.Help(), d.common.Keys.Submit)
+	return append(d.form.Help(), d.common.Keys.Form.Submit)
 }
 
 func (d *docForm) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }

@@ -106,35 +106,35 @@ func (p *part1) Update(msg tea.Msg) tea.Cmd {
 	km := p.common.Keys
 	if p.confirm {
 		p.confirm = false
-		if key.Matches(k, km.Yes) {
+		if key.Matches(k, km.Global.Yes) {
 			return p.delete()
 		}
 		return nil
 	}
 	r := p.row()
 	switch {
-	case key.Matches(k, km.Back):
+	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Up):
+	case key.Matches(k, km.List.Up):
 		p.cur = max(0, p.cur-1)
-	case key.Matches(k, km.Down):
+	case key.Matches(k, km.List.Down):
 		p.cur = min(len(p.rows())-1, p.cur+1)
-	case key.Matches(k, km.Top):
+	case key.Matches(k, km.List.Top):
 		p.cur = 0
-	case key.Matches(k, km.Bottom):
+	case key.Matches(k, km.List.Bottom):
 		p.cur = len(p.rows()) - 1
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		if r.idx < 0 {
 			return p.add(r)
 		}
 		return p.edit(r)
-	case key.Matches(k, km.Add):
+	case key.Matches(k, km.Doc.Add):
 		return p.add(r)
-	case key.Matches(k, km.Delete):
+	case key.Matches(k, km.Doc.Delete):
 		p.confirm = r.sec != secOverall && r.idx >= 0
-	case key.Matches(k, km.MoveUp):
+	case key.Matches(k, km.Doc.MoveUp):
 		return p.move(r, -1)
-	case key.Matches(k, km.MoveDown):
+	case key.Matches(k, km.Doc.MoveDown):
 		return p.move(r, 1)
 	}
 	return nil
@@ -357,7 +357,7 @@ func (p *part1) move(r p1row, delta int) tea.Cmd {
 func (p *part1) View() string {
 	st := p.common.Styles
 	if p.editing != nil {
-		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render("tab 换栏，回车确定单行栏，esc 取消修改/返回列表") + "\n" + p.editing.View()
+		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render(hintLine("  ", p.common.Keys.formFields()...)) + "\n" + p.editing.View()
 	}
 	rs := p.rows()
 	var lines []string
@@ -396,7 +396,7 @@ func (p *part1) View() string {
 	p.first = scrollTo(p.first, start, end, len(lines), h)
 	lines = lines[min(p.first, len(lines)):]
 	if p.confirm {
-		lines = append(lines[:min(len(lines), h)], st.Prompt.Render("删除这一项？y 确定，n/esc 取消"))
+		lines = append(lines[:min(len(lines), h)], st.Prompt.Render("删除这一项？"+p.common.Keys.confirmHint()))
 	}
 	return box(lines, p.width, p.height)
 }
@@ -416,12 +416,12 @@ func (p *part1) editTitle() string {
 // rowText is a row's text in the list.
 func (p *part1) rowText(r p1row) string {
 	if r.idx < 0 {
-		return "（空，按 a 添加）"
+		return "（空，按 " + keyName(p.common.Keys.Doc.Add) + " 添加）"
 	}
 	switch r.sec {
 	case secOverall:
 		if p.doc.Overall == "" {
-			return "（未填，按回车填写）"
+			return "（未填，按" + keyName(p.common.Keys.List.Open) + "填写）"
 		}
 		return oneLine(p.doc.Overall)
 	case secGoals:
@@ -450,14 +450,16 @@ func (p *part1) ShortHelp() []key.Binding {
 	km := p.common.Keys
 	switch {
 	case p.editing != nil:
-		return append(p.editing.Help(), km.Submit)
+		return append(p.editing.Help(), km.Form.Submit)
 	case p.confirm:
-		return []key.Binding{km.Yes, km.No}
+		return []key.Binding{km.Global.Yes, km.Global.No}
 	}
-	return []key.Binding{km.Open, km.Add, km.Delete, km.MoveUp, km.MoveDown, km.Back}
+	return km.part1Help()[1]
 }
 
 func (p *part1) FullHelp() [][]key.Binding {
-	km := p.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, p.ShortHelp()}
+	if p.editing != nil || p.confirm {
+		return [][]key.Binding{p.ShortHelp()}
+	}
+	return p.common.Keys.part1Help()
 }

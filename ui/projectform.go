@@ -260,13 +260,13 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, formNextFinding) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.Form.NextFinding) {
 		return pf.stepFinding(1)
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, formPrevFinding) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.Form.PrevFinding) {
 		return pf.stepFinding(-1)
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.FormGrid) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.Form.Grid) {
 		// The grid gets this copy, not a read that could overtake the
 		// write of the field just committed.
 		cmd := pf.commitMsg(pf.form.Flush())
@@ -308,12 +308,11 @@ func (pf *projectForm) Flush() { pf.commitMsg(pf.form.Flush()) }
 
 func (pf *projectForm) ShortHelp() []key.Binding {
 	km := pf.common.Keys
-	return []key.Binding{km.NextField, km.PrevField, km.FormGrid, km.Cancel, km.Commit}
+	return []key.Binding{km.Form.NextField, km.Form.PrevField, km.Form.Grid, km.Form.Cancel, km.Form.Commit}
 }
 
 func (pf *projectForm) FullHelp() [][]key.Binding {
-	km := pf.common.Keys
-	return [][]key.Binding{pf.form.Help(), {km.FormGrid, km.Submit, formNextFinding, formPrevFinding, km.ForceQuit}}
+	return pf.common.Keys.formHelp()
 }
 
 // gridScreen puts the grid on the stack: esc outside a cell editor goes
@@ -335,11 +334,11 @@ func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && !g.Editing() {
 		km := g.common.Keys
 		switch {
-		case key.Matches(k, km.Back):
+		case key.Matches(k, km.Global.Back):
 			return msgCmd(backMsg{})
-		case key.Matches(k, km.NextFinding):
+		case key.Matches(k, km.Doc.NextFinding):
 			return g.stepFinding(1)
-		case key.Matches(k, km.PrevFinding):
+		case key.Matches(k, km.Doc.PrevFinding):
 			return g.stepFinding(-1)
 		}
 	}
@@ -379,7 +378,7 @@ func (g *gridScreen) ShortHelp() []key.Binding {
 	if g.Editing() {
 		return g.Grid.ShortHelp()
 	}
-	return append(g.Grid.ShortHelp(), g.common.Keys.Back)
+	return append(g.Grid.ShortHelp(), g.common.Keys.Global.Back)
 }
 
 // syncProject takes a newer copy written by another screen (the form).

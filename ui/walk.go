@@ -147,11 +147,11 @@ func (w *walk) key(k tea.KeyPressMsg) tea.Cmd {
 		return cmd
 	}
 	switch {
-	case key.Matches(k, km.WalkNext):
+	case key.Matches(k, km.Walk.Next):
 		return w.move(1)
-	case key.Matches(k, km.WalkPrev):
+	case key.Matches(k, km.Walk.Prev):
 		return w.move(-1)
-	case key.Matches(k, km.Back) && w.canLeave():
+	case key.Matches(k, km.Walk.Leave) && w.canLeave():
 		if w.inner == nil {
 			return msgCmd(backMsg{})
 		}
@@ -226,7 +226,7 @@ func (w *walk) View() string {
 	st := w.common.Styles
 	prog := fmt.Sprintf(" %d/%d ", w.filled, w.fields)
 	head := fit(st.Heading.Render(w.stepName()), max(w.width-26, 10)) + " " + bar(st, w.filled, w.fields, 12) + st.Muted.Render(prog)
-	sub := st.Muted.Render("ctrl+n 下一步  ctrl+p 上一步  esc 结束逐项填写")
+	sub := st.Muted.Render(hintLine("  ", w.common.Keys.walkHelp()[0]...))
 	if w.note != "" {
 		sub = st.Warning.Render(w.note)
 	}
@@ -246,12 +246,12 @@ func (w *walk) ShortHelp() []key.Binding {
 	if w.inner != nil {
 		b = w.inner.ShortHelp()
 	}
-	return append([]key.Binding{km.WalkNext, km.WalkPrev}, b...)
+	return append([]key.Binding{km.Walk.Next, km.Walk.Prev}, b...)
 }
 
 func (w *walk) FullHelp() [][]key.Binding {
 	km := w.common.Keys
-	g := [][]key.Binding{{km.WalkNext, km.WalkPrev, km.Back}}
+	g := km.walkHelp()
 	if w.inner != nil {
 		g = append(g, w.inner.FullHelp()...)
 	}
