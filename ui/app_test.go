@@ -351,7 +351,7 @@ func TestWritesRunOneAtATimeNewestWins(t *testing.T) {
 			}
 		}
 	}
-	if n := len(h.app.queue); n != 2 {
+	if n := len(h.app.writes.jobs); n != 2 {
 		t.Fatalf("queue holds %d writes, want the running one and the newest", n)
 	}
 	h.mustSee("保存中")
@@ -359,7 +359,7 @@ func TestWritesRunOneAtATimeNewestWins(t *testing.T) {
 	if got := h.storedProjects()[0].Name; got != "三" {
 		t.Errorf("stored name %q, want the newest 三", got)
 	}
-	if h.app.saving || len(h.app.queue) != 0 {
+	if h.app.writes.running || len(h.app.writes.jobs) != 0 {
 		t.Error("writes left after the queue drained")
 	}
 }

@@ -11,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"jixiao/model"
 )
 
 // Common is what every screen and widget shares: the size it may draw in,
@@ -60,6 +62,15 @@ type screen interface {
 	ShortHelp() []key.Binding
 	FullHelp() [][]key.Binding
 }
+
+// restyler is a screen or widget that keeps a copy of styles (text inputs
+// and areas, the grid's rendered rules); the root has it take the styles
+// rebuilt for a new background.
+type restyler interface{ restyle() }
+
+// docScreen is the screen of one document: the root finds it to show a
+// finding over it.
+type docScreen interface{ docKey() model.DocKey }
 
 // flusher is a screen that may hold a valid edit not yet committed (a form
 // field or a grid cell being typed in). The root asks it to commit before

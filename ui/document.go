@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -81,19 +82,22 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 				}
 			}
 		}
+	case headerChangedMsg:
+		// Part 1 edited over this screen: reopening it starts from this
+		// copy, not from the one before the write and a reload.
+		if msg.Doc.Key() == d.key {
+			c := headerCopy(&msg.Doc)
+			d.doc = &c
+		}
 	case reloadedMsg:
 		// Part 1 as stored, after an edit that failed to save was given
-		// up (the root gave this screen the edited copy).
+		// up (headerChangedMsg gave this screen the edited copy).
 		if msg.Key == d.key && msg.Doc != nil {
 			d.doc = msg.Doc
 		}
 	case focusProjectMsg:
 		if msg.Key == d.key {
-			for i := range d.projects {
-				if d.projects[i].ID == msg.ID {
-					d.cur = 3 + i
-				}
-			}
+			d.focus(msg.ID)
 		}
 	case tea.KeyPressMsg:
 		if d.doc == nil {
@@ -145,11 +149,11 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Doc.MoveDown):
 		return d.move(1)
 	case key.Matches(k, km.Doc.Walk):
-		return msgCmd(startWalkMsg{Doc: *d.doc, Projects: append([]model.ProjectSummary(nil), d.projects...), From: d.project()})
+		return msgCmd(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
 	case key.Matches(k, km.Doc.Findings):
 		return msgCmd(openFindingsMsg{Key: d.key})
 	case key.Matches(k, km.Doc.Export):
-		return msgCmd(openExportMsg{Doc: *d.doc})
+		return msgCmd(openExportMsg{Doc: headerCopy(d.doc)})
 	case key.Matches(k, km.Doc.NextFinding):
 		return d.stepFinding(1)
 	case key.Matches(k, km.Doc.PrevFinding):
@@ -181,12 +185,14 @@ func (d *document) focus(id string) {
 	}
 }
 
+func (d *document) docKey() model.DocKey { return d.key }
+
 func (d *document) open(v projectView) tea.Cmd {
 	if i := d.project(); i >= 0 {
 		return msgCmd(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
 	}
 	if v == viewForm {
-		return msgCmd(openPart1Msg{Doc: *d.doc, Section: part1Section(d.cur)})
+		return msgCmd(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(d.cur)})
 	}
 	return nil
 }

@@ -14,25 +14,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
-	"jixiao/store"
 )
-
-// openExportMsg asks the root to open the export dialog of a document
-// (Doc is its header, for the default file name).
-type openExportMsg struct{ Doc model.Document }
-
-// exportMsg asks the root to write the export file.
-type exportMsg struct {
-	Key  model.DocKey
-	Path string // absolute
-	Opts export.Options
-}
-
-// exportDoneMsg reports the written file or why it was not written.
-type exportDoneMsg struct {
-	Path string
-	Err  error
-}
 
 // The export dialog's rows.
 const (
@@ -220,30 +202,6 @@ func describeExportErr(path string, err error) string {
 
 // errExportIsDir says the path names a folder.
 var errExportIsDir = errors.New("path is a folder")
-
-// export reads the document behind the queued writes, so the file has
-// every edit made so far, then writes it in a command.
-func (a *App) export(m exportMsg) tea.Cmd {
-	var doc *model.Document
-	var err error
-	return a.enqueue(saveJob{read: true, key: m.Key,
-		run: func(s *store.Store) error { doc, err = s.Document(m.Key); return nil },
-		after: func(*App) tea.Cmd {
-			return func() tea.Msg {
-				if err != nil {
-					return exportDoneMsg{Path: m.Path, Err: err}
-				}
-				if fi, err := os.Stat(m.Path); err == nil && fi.IsDir() {
-					return exportDoneMsg{Path: m.Path, Err: errExportIsDir}
-				}
-				var findings []model.Finding
-				if m.Opts.Format == export.FormatMarkdown {
-					findings = model.Check(doc)
-				}
-				return exportDoneMsg{Path: m.Path, Err: export.WriteFile(m.Path, doc, findings, m.Opts)}
-			}
-		}})
-}
 
 func (e *exportDialog) View() string {
 	st := e.common.Styles

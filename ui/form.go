@@ -178,6 +178,35 @@ func (f *Form) Reopen(i int, text string) tea.Cmd {
 	return cmd
 }
 
+// SetError shows msg under field i, after its label ("单位编码：…"),
+// until the field's text is next checked or loaded.
+func (f *Form) SetError(i int, msg string) {
+	fd := f.fields[i]
+	fd.err = fd.Label + "：" + msg
+}
+
+// Err returns the error shown under field i, or "".
+func (f *Form) Err(i int) string { return f.fields[i].err }
+
+// FirstMissing returns the first required field with no committed text,
+// or -1.
+func (f *Form) FirstMissing() int {
+	for i, fd := range f.fields {
+		if fd.Required && fd.saved == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// SetHints sets field i's offer and note (see formField).
+func (f *Form) SetHints(i int, offer, note string) {
+	f.fields[i].Offer, f.fields[i].Note = offer, note
+}
+
+// SetMark sets the worst review finding on field i (0 for none).
+func (f *Form) SetMark(i int, s model.Severity) { f.fields[i].Mark = s }
+
 // Focused returns the index of the focused field.
 func (f *Form) Focused() int { return f.focus }
 

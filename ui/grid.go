@@ -366,6 +366,10 @@ func (g *Grid) shownHeight(i int) int {
 // gives the grid every key but ctrl+c.
 func (g *Grid) Editing() bool { return g.mode != modeBrowse }
 
+// editingCell is Editing, for the walk-through: an open cell editor takes
+// every key, the walk's own included.
+func (g *Grid) editingCell() bool { return g.Editing() }
+
 // openEditor starts editing the cursor's cell: the picker for 一级 and
 // 二级, the in-place textarea for the rest (the larger one when the text
 // is long).

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -33,7 +34,7 @@ type part1 struct {
 }
 
 func newPart1(c *Common, doc model.Document, sec part1Section) *part1 {
-	p := &part1{common: c, doc: doc}
+	p := &part1{common: c, doc: headerCopy(&doc)}
 	for i, r := range p.rows() {
 		if r.sec == sec {
 			p.cur = i
@@ -148,20 +149,13 @@ func (p *part1) add(r p1row) tea.Cmd {
 	case secOverall:
 		return p.edit(r)
 	case secGoals:
-		p.doc.Goals = insertAt(p.doc.Goals, at, model.Goal{})
+		p.doc.Goals = slices.Insert(p.doc.Goals, at, model.Goal{})
 	case secMeasures:
-		p.doc.Measures = insertAt(p.doc.Measures, at, model.Measure{})
+		p.doc.Measures = slices.Insert(p.doc.Measures, at, model.Measure{})
 	}
 	nr := p1row{r.sec, at}
 	p.seek(nr)
 	return p.edit(nr)
-}
-
-func insertAt[T any](s []T, at int, v T) []T {
-	s = append(s, v)
-	copy(s[at+1:], s[at:])
-	s[at] = v
-	return s
 }
 
 // edit opens the Form over the row's item.
@@ -293,12 +287,11 @@ func (p *part1) changed() tea.Cmd { return p.post(nil) }
 // post sends Part 1 as it now is to be saved; origin is the editor an
 // edit was typed in, if any.
 func (p *part1) post(origin *editOrigin) tea.Cmd {
-	d := p.doc
-	d.Goals = append([]model.Goal(nil), d.Goals...)
-	d.Measures = append([]model.Measure(nil), d.Measures...)
-	d.Projects = nil
-	return p.common.post(headerChangedMsg{Doc: d, Origin: origin})
+	return p.common.post(headerChangedMsg{Doc: p.Document(), Origin: origin})
 }
+
+// Document returns a copy of the header and Part 1 as edited.
+func (p *part1) Document() model.Document { return headerCopy(&p.doc) }
 
 // Flush commits the field being typed in, for quitting.
 func (p *part1) Flush() {

@@ -72,13 +72,14 @@ var pfFields = [pfCount]string{model.FieldCode, model.FieldName, model.FieldBudg
 // syncFindings marks the fields from the cached findings of the project.
 func (pf *projectForm) syncFindings() {
 	pf.findings = pf.common.Reviews.project(pf.key, pf.project.ID)
-	for i, fd := range pf.form.fields {
-		fd.Mark = 0
+	for i, id := range pfFields {
+		var worst model.Severity
 		for _, f := range pf.findings {
-			if f.Row < 0 && f.Field == pfFields[i] && f.Severity > fd.Mark {
-				fd.Mark = f.Severity
+			if f.Row < 0 && f.Field == id {
+				worst = max(worst, f.Severity)
 			}
 		}
+		pf.form.SetMark(i, worst)
 	}
 }
 
@@ -111,7 +112,7 @@ func (pf *projectForm) jump(f *model.Finding) tea.Cmd {
 // else through the root.
 func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 	i := pf.form.Flush()
-	if pf.form.fields[pf.form.Focused()].err != "" {
+	if pf.form.Err(pf.form.Focused()) != "" {
 		return nil
 	}
 	cmd := pf.commitMsg(i)
@@ -129,9 +130,8 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 
 // hints recomputes the offer and warnings from the project as committed.
 func (pf *projectForm) hints() {
-	other, dec := pf.form.fields[pfOther], pf.form.fields[pfDec]
-	other.Offer, other.Note = pf.otherOffer(), pf.sumNote()
-	dec.Note = pf.planNote()
+	pf.form.SetHints(pfOther, pf.otherOffer(), pf.sumNote())
+	pf.form.SetHints(pfDec, "", pf.planNote())
 }
 
 // projectValues lists p's fields as the form shows them.
@@ -231,6 +231,13 @@ func (pf *projectForm) SetSize(w, h int) {
 
 func (pf *projectForm) View() string { return pf.form.View() }
 
+// Project returns a copy of the project as committed.
+func (pf *projectForm) Project() model.Project { return cloneProject(pf.project) }
+
+// CanLeave reports that no field holds uncommitted text (the walk-through
+// leaves on esc only then).
+func (pf *projectForm) CanLeave() bool { return !pf.form.Dirty() }
+
 // syncProject takes a newer copy written by another screen (the grid) and
 // keeps the field being typed in.
 func (pf *projectForm) syncProject(p model.Project) {
@@ -257,6 +264,11 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 	case reloadedMsg:
 		if m.Key == pf.key && m.Project != nil {
 			pf.syncProject(*m.Project)
+		}
+		return nil
+	case projectChangedMsg:
+		if m.Key == pf.key {
+			pf.syncProject(m.Project)
 		}
 		return nil
 	}
@@ -298,9 +310,7 @@ func (pf *projectForm) commitMsg(i int) tea.Cmd {
 }
 
 func (pf *projectForm) changed() projectChangedMsg {
-	p := pf.project
-	p.Indicators = append([]model.Indicator(nil), p.Indicators...)
-	return projectChangedMsg{Key: pf.key, Project: p}
+	return projectChangedMsg{Key: pf.key, Project: pf.Project()}
 }
 
 // Flush commits the field being typed in, for quitting.
@@ -315,75 +325,14 @@ func (pf *projectForm) FullHelp() [][]key.Binding {
 	return pf.common.Keys.formHelp()
 }
 
-// gridScreen puts the grid on the stack: esc outside a cell editor goes
-// back, and the title names the project.
-type gridScreen struct {
-	*Grid
-	common *Common
-}
-
-func (g *gridScreen) Title() string { return "指标表 " + projectLabel(g.Project()) }
-
-func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(findingsChangedMsg); ok {
-		if m.Key == g.docKey {
-			g.SetFindings(g.common.Reviews.project(g.docKey, g.project.ID))
-		}
-		return nil
+// projectLabel names a project for titles and the status line: its name,
+// else its code.
+func projectLabel(p model.Project) string {
+	if p.Name != "" {
+		return p.Name
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && !g.Editing() {
-		km := g.common.Keys
-		switch {
-		case key.Matches(k, km.Global.Back):
-			return msgCmd(backMsg{})
-		case key.Matches(k, km.Doc.NextFinding):
-			return g.stepFinding(1)
-		case key.Matches(k, km.Doc.PrevFinding):
-			return g.stepFinding(-1)
-		}
+	if p.Code != "" {
+		return p.Code
 	}
-	return g.Grid.Update(msg)
-}
-
-// stepFinding goes to the next or previous finding: a cell of this grid
-// directly, anything else through the root.
-func (g *gridScreen) stepFinding(dir int) tea.Cmd {
-	dr := g.common.Reviews.doc(g.docKey)
-	row, col := g.Cursor()
-	cur := findingPos{dr.projectIndex(g.project.ID), row, model.FieldOrder(model.RowFields[col])}
-	if len(g.project.Indicators) == 0 || g.whole && g.wholeAt == [2]int{row, col} {
-		cur.row, cur.field = -1, model.FieldOrder(model.FieldIndicators)
-	}
-	f, ok := dr.step(cur, dir)
-	if !ok {
-		return nil
-	}
-	if f.ProjectID == g.project.ID && findingView(&f) == viewGrid {
-		g.jump(&f)
-		return nil
-	}
-	return msgCmd(gotoFindingMsg{Key: g.docKey, F: f})
-}
-
-// Hint shows the findings on the cursor's cell, or those about the table
-// as a whole, in the status line.
-func (g *gridScreen) Hint() string {
-	if g.Editing() {
-		return ""
-	}
-	return findingHint(g.common.Styles, g.cursorFindings())
-}
-
-func (g *gridScreen) ShortHelp() []key.Binding {
-	if g.Editing() {
-		return g.Grid.ShortHelp()
-	}
-	return append(g.Grid.ShortHelp(), g.common.Keys.Global.Back)
-}
-
-// syncProject takes a newer copy written by another screen (the form).
-func (g *gridScreen) syncProject(p model.Project) {
-	if p.ID == g.Project().ID {
-		g.SetProject(p)
-	}
+	return "项目"
 }

@@ -57,7 +57,7 @@ var failures = []failure{
 		fix: func(h *harness) {
 			st := openStore(h.t, h.path)
 			h.t.Cleanup(func() { st.Close() })
-			h.st, h.app.store = st, st
+			h.st, h.app.writes.store = st, st
 		},
 		reason: "database not open",
 	},
