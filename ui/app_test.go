@@ -293,18 +293,16 @@ func goldenName(screen string, sz [2]int) string {
 // pasteMsg is what a terminal's bracketed paste delivers.
 func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
 func TestPasteGoesToTheFrontScreenOnly(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.openSample()
 	h.keys("down", "down", "down", "enter", "tab", "ctrl+g") // grid over the form's 项目名称
 	h.send(pasteMsg("粘贴"))
-	for !contains(h.screen(), "▸ 项目名称") && !h.quit {
+	for !strings.Contains(h.screen(), "▸ 项目名称") && !h.quit {
 		h.keys("esc") // out of whatever the paste opened in the grid, then back
 	}
 	h.mustSee("▸ 项目名称")
-	if contains(h.screen(), "粘贴") {
+	if strings.Contains(h.screen(), "粘贴") {
 		t.Fatalf("text pasted into the grid reached the form underneath:\n%s", h.screen())
 	}
 	h.send(pasteMsg("（粘贴）"))

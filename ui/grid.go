@@ -878,7 +878,6 @@ func (g *Grid) FullHelp() [][]key.Binding {
 // the width and the styles: column widths and x positions, the rendered
 // title rows and rules.
 type gridLayout struct {
-	width        int
 	cols         [numCols]int
 	x            [numCols]int
 	blank        [numCols]string
@@ -904,7 +903,7 @@ func columnWidths(w int) [numCols]int {
 }
 
 func newGridLayout(w int, st *GridStyles) gridLayout {
-	l := gridLayout{width: w, cols: columnWidths(w)}
+	l := gridLayout{cols: columnWidths(w)}
 	l.sep = st.Border.Render("│")
 	x := 0
 	var titles [numCols][]string
@@ -973,7 +972,7 @@ func wrapCell(s string, w int) []string {
 	}
 	// Enough of s for wrapCap lines: a line holds w columns and the
 	// space it broke at.
-	s = sanitizeCell(clip(s, (wrapCap+1)*(w+1)))
+	s = sanitize(clip(s, (wrapCap+1)*(w+1)))
 	var out []string
 	for para := range strings.SplitSeq(s, "\n") {
 		for line := range strings.SplitSeq(ansi.Wrap(para, w, ""), "\n") {
@@ -986,10 +985,6 @@ func wrapCell(s string, w int) []string {
 	}
 	return out
 }
-
-// sanitizeCell is sanitize: an ESC in pasted text would otherwise reach
-// the terminal.
-func sanitizeCell(s string) string { return sanitize(s) }
 
 // merged reports how many leading columns of row i repeat the row above
 // and are shown blank: 一级 when it matches, and 二级 too when both do.
@@ -1087,7 +1082,7 @@ func (g *Grid) appendRow(lines []string, i int) []string {
 		case modeCell:
 			edit = g.fitLines(sanitizeView(g.editor.View()), g.layout.cols[g.editCol])
 		case modePick:
-			edit = []string{fitWidth(sanitizeCell(g.picker.input.Value()), g.layout.cols[g.editCol])}
+			edit = []string{fitWidth(sanitize(g.picker.input.Value()), g.layout.cols[g.editCol])}
 		}
 		h = max(h, len(edit))
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,13 +13,6 @@ import (
 
 	"jixiao/model"
 )
-
-// updating reports whether -update was given. The flag itself is defined
-// once for the package, in app_test.go.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 var testKey = model.DocKey{UnitCode: "315002", Year: 2020}
 
@@ -474,7 +466,7 @@ func TestGridGolden(t *testing.T) {
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if updating() {
+	if goldenUpdate() {
 		if err := os.MkdirAll("testdata", 0o755); err != nil {
 			t.Fatal(err)
 		}

@@ -422,21 +422,7 @@ func (p *part1) rowText(r p1row) string {
 		return fmt.Sprintf("%d、绩效目标：%s　绩效指标：%s", r.idx+1, g.Goal, oneLine(g.Indicator))
 	}
 	m := p.doc.Measures[r.idx]
-	return fmt.Sprintf("（%s）%s %s", chineseNumber(r.idx+1), m.Title, oneLine(m.Content))
-}
-
-// chineseNumber writes 1–99 as 一 … 九十九, for the measures' numbering.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n > 99:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
+	return fmt.Sprintf("（%s）%s %s", model.ChineseNumber(r.idx+1), m.Title, oneLine(m.Content))
 }
 
 func (p *part1) ShortHelp() []key.Binding {

@@ -36,7 +36,6 @@ type projectForm struct {
 	key     model.DocKey
 	project model.Project
 	form    *Form
-	height  int
 
 	findings []model.Finding // the project's, from the review cache
 }
@@ -225,7 +224,6 @@ func (pf *projectForm) Editing() bool { return true }
 func (pf *projectForm) restyle()      { pf.form.restyle() }
 
 func (pf *projectForm) SetSize(w, h int) {
-	pf.height = h
 	pf.form.SetSize(w, h)
 }
 
