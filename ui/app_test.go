@@ -2,7 +2,6 @@ package ui
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -214,24 +213,7 @@ func (h *harness) checkSize(w, hh int) {
 // golden compares the screen with testdata/name, rewriting it with -update.
 func (h *harness) golden(name string) {
 	h.t.Helper()
-	got := h.screen() + "\n"
-	path := filepath.Join("testdata", name)
-	if goldenUpdate() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			h.t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			h.t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		h.t.Fatalf("%v (run go test ./ui -run %s -update)", err, h.t.Name())
-	}
-	if got != string(want) {
-		h.t.Errorf("screen differs from %s (go test ./ui -update to accept):\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	golden(h.t, strings.TrimSuffix(name, ".golden"), h.screen()+"\n")
 }
 
 // addSample puts the sample document in the file and opens it.
