@@ -3,7 +3,6 @@ package ui
 import (
 	"flag"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -83,42 +82,19 @@ func (h *harness) reopen(w, hh int) *harness {
 // send delivers msg and everything its commands produce, in order.
 func (h *harness) send(msg tea.Msg) {
 	h.t.Helper()
-	queue := []tea.Msg{msg}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
+	settle(h.app, msg, func(m tea.Msg) bool {
 		switch m := m.(type) {
-		case nil:
-			continue
 		case tea.QuitMsg:
 			h.quit = true
-			continue
+			return true
 		case savedMsg:
 			if h.holdSaved {
 				h.held = append(h.held, m)
-				continue
+				return true
 			}
-		case tea.BatchMsg:
-			for _, c := range m {
-				if c != nil {
-					queue = append(queue, c())
-				}
-			}
-			continue
 		}
-		if v := reflect.ValueOf(m); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-			for i := 0; i < v.Len(); i++ { // tea.Sequence's unexported message
-				if c := v.Index(i).Interface().(tea.Cmd); c != nil {
-					queue = append(queue, c())
-				}
-			}
-			continue
-		}
-		_, cmd := h.app.Update(m)
-		if cmd != nil {
-			queue = append(queue, cmd())
-		}
-	}
+		return false
+	})
 }
 
 func (h *harness) run(cmd tea.Cmd) {

@@ -116,22 +116,13 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 
 func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
-	n := d.rows()
+	if cur, ok := km.List.move(k, d.cur, d.rows(), d.listHeight()); ok {
+		d.cur = cur
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.List.Up):
-		d.cur = max(0, d.cur-1)
-	case key.Matches(k, km.List.Down):
-		d.cur = min(n-1, d.cur+1)
-	case key.Matches(k, km.List.Top):
-		d.cur = 0
-	case key.Matches(k, km.List.Bottom):
-		d.cur = n - 1
-	case key.Matches(k, km.List.PageUp):
-		d.cur = max(0, d.cur-d.listHeight())
-	case key.Matches(k, km.List.PageDown):
-		d.cur = min(n-1, d.cur+d.listHeight())
 	case key.Matches(k, km.List.Open):
 		return d.open(viewForm)
 	case key.Matches(k, km.Doc.Grid):

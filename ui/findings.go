@@ -141,21 +141,14 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := p.common.Keys
 	n := len(p.findings)
+	// A finding takes about three lines: a page is a third of the lines.
+	if cur, ok := km.List.move(k, p.cur, n, max(1, p.listHeight()/3)); ok {
+		p.cur = cur
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Global.Back), key.Matches(k, km.Doc.Findings):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.List.Up):
-		p.cur = max(0, p.cur-1)
-	case key.Matches(k, km.List.Down):
-		p.cur = max(0, min(n-1, p.cur+1))
-	case key.Matches(k, km.List.Top):
-		p.cur = 0
-	case key.Matches(k, km.List.Bottom):
-		p.cur = max(0, n-1)
-	case key.Matches(k, km.List.PageUp):
-		p.cur = max(0, p.cur-max(1, p.listHeight()/3))
-	case key.Matches(k, km.List.PageDown):
-		p.cur = max(0, min(n-1, p.cur+max(1, p.listHeight()/3)))
 	case key.Matches(k, km.List.Open):
 		if p.cur < n {
 			return msgCmd(gotoFindingMsg{Key: p.key, F: p.findings[p.cur]})

@@ -454,11 +454,5 @@ func (g *Grid) ShortHelp() []key.Binding {
 
 // FullHelp returns every binding, for the ? overlay.
 func (g *Grid) FullHelp() [][]key.Binding {
-	k := g.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Left, k.Right, k.NextCell, k.PrevCell},
-		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.MoveUp, k.MoveDown},
-		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown},
-	}
+	return g.common.Keys.gridHelp()
 }

@@ -70,15 +70,11 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 
 func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	km := h.common.Keys
+	if cur, ok := km.List.move(k, h.cur, len(h.docs), 0); ok {
+		h.cur = cur
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.List.Up):
-		h.cur = max(0, h.cur-1)
-	case key.Matches(k, km.List.Down):
-		h.cur = max(0, min(len(h.docs)-1, h.cur+1))
-	case key.Matches(k, km.List.Top):
-		h.cur = 0
-	case key.Matches(k, km.List.Bottom):
-		h.cur = max(0, len(h.docs)-1)
 	case key.Matches(k, km.List.Open):
 		if d, ok := h.selected(); ok {
 			return msgCmd(openDocMsg{Key: d.Key})

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
 // KeyMap is the one key tree: every key of every screen is a binding here,
@@ -363,4 +364,26 @@ func (km *KeyMap) retryNote() string {
 func firstKey(b key.Binding) string {
 	k, _, _ := strings.Cut(b.Help().Key, "/")
 	return k
+}
+
+// move returns a list's cursor after k, if k is one of the list's moves;
+// page is how far pgup/pgdn go (0: not a paged list).
+func (l *ListKeys) move(k tea.KeyPressMsg, cur, n, page int) (int, bool) {
+	switch {
+	case key.Matches(k, l.Up):
+		cur--
+	case key.Matches(k, l.Down):
+		cur++
+	case key.Matches(k, l.Top):
+		cur = 0
+	case key.Matches(k, l.Bottom):
+		cur = n - 1
+	case page > 0 && key.Matches(k, l.PageUp):
+		cur -= page
+	case page > 0 && key.Matches(k, l.PageDown):
+		cur += page
+	default:
+		return cur, false
+	}
+	return max(0, min(cur, n-1)), true
 }

@@ -112,18 +112,14 @@ func (p *part1) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	if cur, ok := km.List.move(k, p.cur, len(p.rows()), 0); ok {
+		p.cur = cur
+		return nil
+	}
 	r := p.row()
 	switch {
 	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.List.Up):
-		p.cur = max(0, p.cur-1)
-	case key.Matches(k, km.List.Down):
-		p.cur = min(len(p.rows())-1, p.cur+1)
-	case key.Matches(k, km.List.Top):
-		p.cur = 0
-	case key.Matches(k, km.List.Bottom):
-		p.cur = len(p.rows()) - 1
 	case key.Matches(k, km.List.Open):
 		if r.idx < 0 {
 			return p.add(r)
