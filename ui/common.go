@@ -68,6 +68,9 @@ type restyler interface{ restyle() }
 // finding over it.
 type docScreen interface{ docKey() model.DocKey }
 
+// hinter is a screen with a finding to show in the status line.
+type hinter interface{ Hint() string }
+
 // flusher is a screen that may hold a valid edit not yet committed (a form
 // field or a grid cell being typed in). The root asks it to commit before
 // quitting so that what the user typed is kept; Flush posts the edit.

@@ -230,6 +230,3 @@ func findingHint(st *Styles, fs []model.Finding) string {
 	}
 	return s.Render(safe(oneLine(text)))
 }
-
-// hinter is a screen with a finding to show in the status line.
-type hinter interface{ Hint() string }
