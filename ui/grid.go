@@ -167,6 +167,9 @@ func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return g.handleKey(msg)
 	case tea.PasteMsg:
+		if pastedBlock(msg.Content) {
+			return g.pasteRows(msg.Content)
+		}
 		// Pasting on a cell starts editing it with the pasted text added.
 		if cmd := g.openEditor(g.col); g.mode != modeBrowse {
 			return tea.Batch(cmd, g.Update(msg))

@@ -19,6 +19,7 @@ type projectChangedMsg struct {
 	Key     model.DocKey
 	Project model.Project // a copy, safe to keep
 	Origin  *editOrigin   // the editor it was typed in; nil for other edits
+	Done    string        // what the edit did, for the status line (粘贴了 6 行); "" for a plain edit
 }
 
 // headerChangedMsg says the document header or Part 1 was edited; the root

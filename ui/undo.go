@@ -13,6 +13,7 @@ const (
 	undoInsert                 // a row was inserted at Row
 	undoDelete                 // Row was deleted: Ind is what it held
 	undoMove                   // the row at Row moved to To
+	undoPaste                  // To rows were pasted from Row on
 )
 
 // undoOp records one committed grid edit by what it takes to reverse it,

@@ -18,7 +18,7 @@ import (
 // still queued replaces the older.
 func (q *writeQueue) saveProject(m projectChangedMsg) tea.Cmd {
 	p, k := m.Project, m.Key
-	return q.add(saveJob{coalesce: "p:" + k.String() + "/" + p.ID, what: projectLabel(p), key: k, origin: m.Origin,
+	return q.add(saveJob{coalesce: "p:" + k.String() + "/" + p.ID, what: projectLabel(p), key: k, origin: m.Origin, done: m.Done,
 		run: func(s *store.Store) error { return s.SaveProject(k, &p) }})
 }
 

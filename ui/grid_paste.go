@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"jixiao/export"
+	"jixiao/model"
+)
+
+// pastedBlock reports whether a paste on the grid (not in a cell editor)
+// is a block of rows from a spreadsheet or a Word table — cells separated
+// by tabs, or more than one line — rather than one cell's text.
+func pastedBlock(text string) bool {
+	text = strings.TrimRight(text, "\r\n")
+	return strings.ContainsAny(text, "\t\r\n")
+}
+
+// pasteRows inserts a pasted block of rows below the cursor's row, its
+// cells filling the columns from the cursor's rightward (model.PasteRows:
+// a blank 一级/二级 takes the value above, as merged cells copy). It is one
+// undo step and one save, and the status line says 粘贴了 N 行. A block
+// wider than the columns left is refused with the count, nothing changed.
+func (g *Grid) pasteRows(text string) tea.Cmd {
+	rows := export.PastedRows(text)
+	for _, r := range rows {
+		for i, c := range r {
+			r[i] = cleanCell(c)
+		}
+	}
+	at := min(g.row, len(g.project.Indicators)-1) // -1 in an empty grid: at the top
+	ins, n, err := model.PasteRows(g.project.Indicators, at, g.col, rows)
+	var wide *model.PasteWidthError
+	switch {
+	case errors.As(err, &wide):
+		return msgCmd(errMsg{What: "粘贴", Err: fmt.Errorf("粘贴的内容有 %d 列，从“%s”起只放得下 %d 列，没有粘贴（把光标移到靠左的列再粘贴）",
+			wide.Cols, model.IndicatorColumns[g.col], wide.Room)})
+	case err != nil:
+		return msgCmd(errMsg{What: "粘贴", Err: err})
+	case n == 0:
+		return nil
+	}
+	g.project.Indicators = ins
+	g.cache = slices.Insert(g.cache, at+1, make([]rowCache, n)...)
+	g.undo.push(undoOp{Kind: undoPaste, Row: at + 1, To: n})
+	g.row = at + 1
+	g.scrollToCursor()
+	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project(), Done: fmt.Sprintf("粘贴了 %d 行", n)})
+}
+
+// removeRows removes rows [from, to), as an undone paste.
+func (g *Grid) removeRows(from, to int) {
+	g.project.Indicators = slices.Delete(g.project.Indicators, from, to)
+	g.cache = slices.Delete(g.cache, from, to)
+	g.row = min(g.row, max(len(g.project.Indicators)-1, 0))
+}
