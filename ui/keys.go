@@ -45,6 +45,10 @@ type HomeKeys struct {
 	NewDoc    key.Binding
 	Sample    key.Binding
 	DeleteDoc key.Binding
+	// CopyDoc copies the selected document forward (next year); in its
+	// preview, KeepLayout copies without the 101号 relayout.
+	CopyDoc    key.Binding
+	KeepLayout key.Binding
 }
 
 // DocKeys are the document screen's (and Part 1's list's) own keys.
@@ -137,9 +141,11 @@ func DefaultKeyMap() *KeyMap {
 			Open:     b("enter", "打开/编辑", "enter"),
 		},
 		Home: HomeKeys{
-			NewDoc:    b("n", "新建文本", "n"),
-			Sample:    b("s", "添加示例", "s"),
-			DeleteDoc: b("D", "删除文本", "D"),
+			NewDoc:     b("n", "新建文本", "n"),
+			Sample:     b("s", "添加示例", "s"),
+			DeleteDoc:  b("D", "删除文本", "D"),
+			CopyDoc:    b("c", "复制到新年度", "c"),
+			KeepLayout: b("k", "按原样复制", "k"),
 		},
 		Doc: DocKeys{
 			Add:         b("a", "添加", "a"),
@@ -228,7 +234,13 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 	if sample {
 		b = append(b, h.Sample)
 	}
-	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc)}
+	// c is on the ? page only: the help bar is full at 80 columns.
+	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc), {h.CopyDoc}}
+}
+
+// copyHelp is the copy-forward preview's keys (its fields are a form).
+func (km *KeyMap) copyHelp() [][]key.Binding {
+	return [][]key.Binding{{km.Global.Yes, km.Home.KeepLayout, km.List.Up, km.List.Down, km.Global.Back}}
 }
 
 func (km *KeyMap) docHelp() [][]key.Binding {
@@ -298,6 +310,7 @@ func KeyHelp() []KeySection {
 		groups [][]key.Binding
 	}{
 		{"文本列表", km.homeHelp(true)},
+		{"复制文本", km.copyHelp()},
 		{"文档", km.docHelp()},
 		{"第一部分", km.part1Help()},
 		{"项目表单", km.formHelp()},
