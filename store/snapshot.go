@@ -151,3 +151,13 @@ func eachSnapshot(tx *bolt.Tx, key model.DocKey, fn func(at time.Time, v *snapsh
 	}
 	return nil
 }
+
+// SnapshotTimeLayout is how a snapshot's time is written for people and
+// typed back after the @ of "315002/2020@2026-11-30T10:00:00", in local
+// time.
+const SnapshotTimeLayout = "2006-01-02T15:04:05"
+
+// Name writes the snapshot as 单位编码/年度@local time.
+func (sn Snapshot) Name() string {
+	return sn.Key.String() + "@" + sn.At.Local().Format(SnapshotTimeLayout)
+}
