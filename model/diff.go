@@ -36,7 +36,7 @@ var DiffKinds = []ChangeKind{
 // FieldChange is one field's old and new text. Delta is set for amounts:
 // new − old, signed, exact ("+2.00", "-0.5000" never: see Money.String).
 type FieldChange struct {
-	Field string `json:"field"` // stable id: name, code, budget, fiscal, other, plan.mar…, goal, use, l1…basis, overall, goal[2]…
+	Field string `json:"field"` // a Field* id (name, budget, plan.mar, value …), or overall, goals[2].goal, measures[1].content
 	Old   string `json:"old"`
 	New   string `json:"new"`
 	Delta string `json:"delta,omitempty"`
@@ -223,8 +223,8 @@ func (d *Diff) compareProjects(a, b *Project) {
 			fs = append(fs, FieldChange{Field: field, Old: o, New: n})
 		}
 	}
-	text("code", a.Code, b.Code)
-	text("name", a.Name, b.Name)
+	text(FieldCode, a.Code, b.Code)
+	text(FieldName, a.Name, b.Name)
 	emit(KindRenamed, fs)
 
 	fs = nil
@@ -233,14 +233,14 @@ func (d *Diff) compareProjects(a, b *Project) {
 			fs = append(fs, FieldChange{Field: field, Old: o.String(), New: n.String(), Delta: signedMoney(n.Sub(o))})
 		}
 	}
-	money("budget", a.Budget, b.Budget)
-	money("fiscal", a.Fiscal, b.Fiscal)
-	money("other", a.Other, b.Other)
+	money(FieldBudget, a.Budget, b.Budget)
+	money(FieldFiscal, a.Fiscal, b.Fiscal)
+	money(FieldOther, a.Other, b.Other)
 	emit(KindMoney, fs)
 
 	fs = nil
 	am, bm := a.Plan.Months(), b.Plan.Months()
-	for i, f := range [4]string{"plan.mar", "plan.jun", "plan.oct", "plan.dec"} {
+	for i, f := range PlanFields {
 		if am[i] != bm[i] {
 			fs = append(fs, FieldChange{Field: f, Old: am[i].String(), New: bm[i].String()})
 		}
@@ -248,15 +248,15 @@ func (d *Diff) compareProjects(a, b *Project) {
 	emit(KindPlan, fs)
 
 	fs = nil
-	text("use", a.Use, b.Use)
-	text("goal", a.Goal, b.Goal)
+	text(FieldUse, a.Use, b.Use)
+	text(FieldGoal, a.Goal, b.Goal)
 	emit(KindText, fs)
 
 	d.compareRows(base, a.Indicators, b.Indicators)
 }
 
 // indicatorFields are the stable ids of the grid's columns.
-var indicatorFields = [6]string{"l1", "l2", "l3", "desc", "value", "basis"}
+var indicatorFields = RowFields
 
 // rowName writes a row's 一级/二级/三级.
 func rowName(in *Indicator) string { return in.L1 + "/" + in.L2 + "/" + in.L3 }
