@@ -143,12 +143,14 @@ func NewLibrary(docs []*Document) *Library {
 	l.bases = slices.Clone(BasisStandards)
 	var used []string
 	for b := range basisUses {
-		if !slices.Contains(BasisStandards, b) {
+		// A long 依据 is a sentence for its own row, not a standard to
+		// offer elsewhere.
+		if !slices.Contains(BasisStandards, b) && utf8.RuneCountInString(b) <= maxOfferedBasis {
 			used = append(used, b)
 		}
 	}
 	slices.SortFunc(used, func(a, b string) int { return cmp.Or(cmp.Compare(basisUses[b], basisUses[a]), strings.Compare(a, b)) })
-	l.bases = append(l.bases, used...)
+	l.bases = append(l.bases, used[:min(len(used), maxOfferedBases)]...)
 	return l
 }
 
@@ -177,8 +179,16 @@ func (l *Library) Len() int { return len(l.rows) }
 func (l *Library) Rows() []LibraryRow { return l.rows }
 
 // Bases returns what a 指标值确定依据 may be: the five standards, then the
-// other texts the file has used, most used first.
+// other short texts the file has used, most used first (at most
+// maxOfferedBases).
 func (l *Library) Bases() []string { return l.bases }
+
+// A 依据 the file has used is offered when it has at most maxOfferedBasis
+// runes, and the maxOfferedBases most used of them.
+const (
+	maxOfferedBasis = 16
+	maxOfferedBases = 30
+)
 
 // perGroup is how many rows of one 三级 a search offers, so that a name
 // written many ways does not hide the other names.
