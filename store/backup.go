@@ -148,7 +148,7 @@ func validValues(tx *bolt.Tx) error {
 			return err
 		})
 	}
-	for _, name := range append([][]byte{bucketDocsV1}, dataBuckets...) {
+	for _, name := range append([][]byte{bucketDocsV1, bucketSnapshots}, dataBuckets...) {
 		if b := tx.Bucket(name); b != nil {
 			if err := walk(b); err != nil {
 				return err
