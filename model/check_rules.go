@@ -693,7 +693,7 @@ func (c *checker) name(i int, in *Indicator, r *rowInfo) {
 	}
 	c.misplaced(i, r)
 	if templateMarks.in(r.l3) {
-		c.add(RuleL3Template, i, FieldL3, "三级指标“"+r.l3+"”中留有模板的填写说明（**）", "删去模板说明，只保留指标名称；目标写在指标值里")
+		c.add(RuleL3Template, i, FieldL3, "三级指标“"+r.l3+"”中留有模板的填写说明或标记（*）", "删去模板说明，只保留指标名称；目标写在指标值里")
 	}
 	if (r.l1 == L1Output || r.l1 == L1Effect) && movesMoney(r.l3) {
 		c.add(RuleInputAsOutput, i, FieldL3, "“"+r.l3+"”衡量的是资金投入（到位、下达、执行），不是"+strings.TrimSuffix(r.l1, "指标"),
@@ -863,6 +863,8 @@ func (c *checker) costNotAmount(i int, raw string, v Value) {
 
 func (c *checker) vagueSuggestion(r *rowInfo) string {
 	switch {
+	case r.isImpactCost():
+		return "写出影响的程度及其上限，如 占用耕地≤5亩、无"
 	case r.isSatisfaction():
 		return "写出满意度百分比，如 ≥90%"
 	case r.isCost():
