@@ -118,4 +118,3 @@ func TestSuggestionsFollowLayout(t *testing.T) {
 		}
 	}
 }
-
