@@ -263,12 +263,14 @@ type checker struct {
 	top1, top2, otherBudget int64
 	top1At                  int
 
-	p       *Project
-	total   beneficiaryTotal // the current project's 受益 count, if any
-	numBuf  [24]byte         // scratch for numText
-	dupCode bool             // p's 项目编码 is used by another project
-	rows    []rowInfo        // the current project's rows, reused across projects
-	l3Memo  [1 << l3MemoBits]l3Memo
+	p         *Project
+	total     beneficiaryTotal // the current project's 受益 count, if any
+	numBuf    [24]byte         // scratch for numText
+	dupCode   bool             // p's 项目编码 is used by another project
+	rows      []rowInfo        // the current project's rows, reused across projects
+	l3Memo    [1 << l3MemoBits]l3Memo
+	goalMemo  [1 << goalMemoBits]goalMemo
+	valueMemo [1 << valueMemoBits]valueMemo
 
 	// Check only: codes maps each folded 项目编码 to the first project
 	// that has it, and dups[i] says project i shares its code.
@@ -315,6 +317,8 @@ func putChecker(c *checker) {
 	clear(c.rows[:cap(c.rows)])
 	clear(c.codes)
 	clear(c.l3Memo[:])
+	clear(c.goalMemo[:])
+	clear(c.valueMemo[:])
 	c.out, c.rows, c.dups = c.out[:0], c.rows[:0], c.dups[:0]
 	c.d, c.p = nil, nil
 	checkers.Put(c)

@@ -276,8 +276,9 @@ type rowInfo struct {
 	l3       string
 	l3Head   uint64 // the first eight bytes of l3: most names differ there
 	outcome  int8   // outcomeKeywords.index(l3)
-	skip     bool   // a blank template row (blankRow): no rule reads it
-	layout   Layout // the layout its 成本 placement follows, if any
+	l3Facts
+	skip   bool   // a blank template row (blankRow): no rule reads it
+	layout Layout // the layout its 成本 placement follows, if any
 	// costBenefit: a 社会/生态环境成本 row that states a benefit.
 	costBenefit bool
 }
@@ -356,6 +357,15 @@ type l3Memo struct {
 	l3      string // squeezed
 	head    uint64 // head8(l3)
 	outcome int8   // outcomeKeywords.index(l3)
+	l3Facts
+}
+
+// l3Facts are what the rules read from a 三级指标 text alone.
+type l3Facts struct {
+	template  bool // templateMarks.in(l3)
+	moneyRate bool // movesMoney(l3)
+	direction bool // directionWords.in(l3)
+	digit     bool // hasDigit(l3)
 }
 
 // l3MemoBits sizes the memo well above the few dozen names a document
@@ -375,9 +385,10 @@ func (c *checker) nameL3(r *rowInfo, raw string) {
 	m := &c.l3Memo[h]
 	if !m.set || m.raw != raw {
 		l3 := squeeze(raw)
-		*m = l3Memo{set: true, raw: raw, l3: l3, head: head8(l3), outcome: int8(outcomeKeywords.index(l3))}
+		*m = l3Memo{set: true, raw: raw, l3: l3, head: head8(l3), outcome: int8(outcomeKeywords.index(l3)),
+			l3Facts: l3Facts{template: templateMarks.in(l3), moneyRate: movesMoney(l3), direction: directionWords.in(l3), digit: hasDigit(l3)}}
 	}
-	r.l3, r.l3Head, r.outcome = m.l3, m.head, m.outcome
+	r.l3, r.l3Head, r.outcome, r.l3Facts = m.l3, m.head, m.outcome, m.l3Facts
 }
 
 // head8 packs the first eight bytes of s (fewer when s is shorter) into
@@ -421,24 +432,60 @@ func (c *checker) formFields() {
 	if blank(p.Goal) {
 		c.add(RuleRequired, -1, FieldGoal, "绩效目标未填写", "")
 	} else {
-		c.goal(squeeze(p.Goal))
+		c.goal(p.Goal)
 	}
 }
 
 // goal judges how the 绩效目标 is built: a direction with no figure
 // (GOAL_VAGUE), or a process or a share of progress with no amount of
 // anything delivered (GOAL_PROCESS).
-func (c *checker) goal(g string) {
-	if k := directionWords.index(g); k >= 0 && !hasFigure(g) {
+func (c *checker) goal(raw string) {
+	// Departments reuse goal text across projects: judge each text once.
+	m := &c.goalMemo[(head8(raw)^uint64(len(raw)))*0x9E3779B97F4A7C15>>(64-goalMemoBits)]
+	if !m.set || m.raw != raw {
+		*m = goalMemo{set: true, raw: raw}
+		g := squeeze(raw)
+		m.direction, m.process = directionWords.index(g), -1
+		if m.direction >= 0 && hasFigure(g) {
+			m.direction = -1
+		}
+		if m.direction < 0 {
+			if m.process = processWords.index(g); m.process >= 0 && hasDeliverable(g) {
+				m.process = -1
+			}
+		}
+	}
+	if k := m.direction; k >= 0 {
 		c.add(RuleGoalVague, -1, FieldGoal, "绩效目标只写了方向（“"+directionWords.words[k]+"”），没有可考核的数字或时限",
 			"写出年底要达到的结果：完成多少（件、人次、亩），达到什么标准，如 服务对象满意度≥90%")
 		return
 	}
-	if k := processWords.index(g); k >= 0 && !hasDeliverable(g) {
+	if k := m.process; k >= 0 {
 		c.add(RuleGoalProcess, -1, FieldGoal, "绩效目标写的是过程或进度（“"+processWords.words[k]+"”），没有写交付什么",
 			"写出资金换来的产出和效果：建成或完成多少（亩、公里、件、人次），带来什么效益")
 	}
 }
+
+// goalMemo is what goal works out from one 绩效目标 text: the index of
+// the direction word of a goal with no figure, and of the process word of
+// a goal with no deliverable, or -1.
+type goalMemo struct {
+	set                bool
+	raw                string
+	direction, process int
+}
+
+const goalMemoBits = 6
+
+// valueMemo is what qualitative works out from one 指标值 text.
+type valueMemo struct {
+	set              bool
+	raw              string
+	vague, checkable bool // vaguePhrases.in; hasFigure or stateWords.in
+	direction        int  // directionWords.index
+}
+
+const valueMemoBits = 7
 
 // yuanBudgetMin is the 预算数, in Money units, from which a budget may be
 // 元 typed into the 万元 field: 10,000 万元, when no other project of the
@@ -620,13 +667,12 @@ func (c *checker) row(i int) {
 
 	// 一级指标. A name found in the taxonomy is not blank, so only an
 	// unknown one is looked at again.
-	l1s := LayoutL1Names(c.layout)
 	switch {
 	case r.l1 != "":
 	case blank(in.L1):
-		c.add(RuleL1Unknown, i, FieldL1, "一级指标未填写", "可选："+strings.Join(l1s, "、"))
+		c.add(RuleL1Unknown, i, FieldL1, "一级指标未填写", "可选："+strings.Join(LayoutL1Names(c.layout), "、"))
 	default:
-		c.add(RuleL1Unknown, i, FieldL1, "一级指标“"+strings.TrimSpace(in.L1)+"”不在标准指标体系中", "可选："+strings.Join(l1s, "、"))
+		c.add(RuleL1Unknown, i, FieldL1, "一级指标“"+strings.TrimSpace(in.L1)+"”不在标准指标体系中", "可选："+strings.Join(LayoutL1Names(c.layout), "、"))
 	}
 	mixed := r.layout != LayoutAuto && r.layout != c.layout && (c.layoutSet || c.layoutMixed)
 	if mixed && r.layout == Layout101 {
@@ -692,14 +738,14 @@ func (c *checker) name(i int, in *Indicator, r *rowInfo) {
 		}
 	}
 	c.misplaced(i, r)
-	if templateMarks.in(r.l3) {
+	if r.template {
 		c.add(RuleL3Template, i, FieldL3, "三级指标“"+r.l3+"”中留有模板的填写说明或标记（*）", "删去模板说明，只保留指标名称；目标写在指标值里")
 	}
-	if (r.l1 == L1Output || r.l1 == L1Effect) && movesMoney(r.l3) {
+	if (r.l1 == L1Output || r.l1 == L1Effect) && r.moneyRate {
 		c.add(RuleInputAsOutput, i, FieldL3, "“"+r.l3+"”衡量的是资金投入（到位、下达、执行），不是"+strings.TrimSuffix(r.l1, "指标"),
 			"写资金换来的产出（数量、质量、时效）或效益；资金到位、执行情况不作为绩效指标")
 	}
-	if r.isImpactCost() && (directionWords.in(r.l3) || directionWords.in(squeeze(in.Value))) {
+	if r.isImpactCost() && (r.direction || directionWords.in(squeeze(in.Value))) {
 		r.costBenefit = true
 		c.add(RuleCostBenefit, i, FieldL3, "“"+r.l3+"”写的是效益（"+strings.TrimSuffix(r.l2, "指标")+"应是项目带来的代价或负面影响）",
 			"社会成本、生态环境成本写项目造成的影响及其上限（如 占用耕地≤5亩、无），效益放到效益指标下")
@@ -800,7 +846,7 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 	if r.isSatisfaction() && (v.IsPercent() || v.Unit == "") && v.Cmp != CmpLE && v.Cmp != CmpLT && v.Num < c.satMin {
 		c.add(RuleSatisfactionLow, i, FieldValue, "满意度目标 "+string(c.numText(v))+"% 低于 "+c.satMinText+"%", c.satLowHint)
 	}
-	if hasDigit(r.l3) {
+	if r.digit {
 		if t := nameTarget(r.l3); t.Quantitative && t.Unit != "" && t.Unit == v.Unit && t.Num != v.Num {
 			c.add(RuleL3Target, i, FieldValue, "三级指标名称中的目标“"+string(t.Cmp)+t.NumString()+t.Unit+"”与指标值“"+raw+"”不一致",
 				"名称只写指标，目标只写在指标值里：删去名称中的目标，并核对指标值")
@@ -819,13 +865,20 @@ func (c *checker) value(i int, in *Indicator, r *rowInfo) {
 
 // qualitative judges a value that is not a number and a unit.
 func (c *checker) qualitative(i int, raw string, r *rowInfo) {
-	sq := squeeze(raw)
+	// Departments repeat their words (年度计划, 控制在预算内): judge each
+	// text once.
+	m := &c.valueMemo[(head8(raw)^uint64(len(raw)))*0x9E3779B97F4A7C15>>(64-valueMemoBits)]
+	if !m.set || m.raw != raw {
+		sq := squeeze(raw)
+		*m = valueMemo{set: true, raw: raw, vague: vaguePhrases.in(sq), direction: directionWords.index(sq),
+			checkable: hasFigure(sq) || stateWords.in(sq)}
+	}
 	vague := func() {
 		c.add(RuleValueVague, i, FieldValue, "指标值“"+raw+"”不可衡量，年底无法考核", c.vagueSuggestion(r))
 	}
-	checkable := hasFigure(sq) || stateWords.in(sq)
+	checkable := m.checkable
 	switch {
-	case vaguePhrases.in(sq):
+	case m.vague:
 		// A plan or report is never a target, whatever the 二级.
 		vague()
 	case r.isMoneyCost():
@@ -834,8 +887,8 @@ func (c *checker) qualitative(i int, raw string, r *rowInfo) {
 		if !r.costBenefit && !checkable {
 			vague()
 		}
-	case directionWords.in(sq) && !checkable:
-		k := directionWords.index(sq)
+	case m.direction >= 0 && !checkable:
+		k := m.direction
 		c.add(RuleValueDirection, i, FieldValue, "指标值“"+raw+"”只写了方向（“"+directionWords.words[k]+"”），没有数字",
 			"写出要达到的数值和单位，如 "+directionWords.words[k]+"到 ≥95%、新增 ≥10个")
 	case r.isQuantity() || r.isSatisfaction():

@@ -99,8 +99,18 @@ func pickLayout(n2020, n101, year int) (Layout, bool) {
 
 // countLayoutRows counts a project's rows that follow each layout.
 func countLayoutRows(p *Project) (n2020, n101 int) {
+	// Rows come in runs under one 一级 and 二级: look a pair up once.
+	var prev *Indicator
+	var l Layout
 	for j := range p.Indicators {
-		switch rowLayout(&p.Indicators[j]) {
+		in := &p.Indicators[j]
+		switch {
+		case blankRow(in):
+			continue
+		case prev == nil || in.L1 != prev.L1 || in.L2 != prev.L2:
+			l, prev = rowLayout(in), in
+		}
+		switch l {
 		case Layout2020:
 			n2020++
 		case Layout101:
@@ -115,6 +125,20 @@ func countLayoutRows(p *Project) (n2020, n101 int) {
 func rowLayout(in *Indicator) Layout {
 	if blankRow(in) {
 		return LayoutAuto
+	}
+	// Most rows use the standard names: decide those without a lookup.
+	switch in.L1 {
+	case L1Cost:
+		return Layout101
+	case L1Output, L1Effect, L1Satisfaction:
+		switch in.L2 {
+		case L2Cost:
+			if in.L1 == L1Output {
+				return Layout2020
+			}
+		case L2Quantity, L2Quality, L2Timeliness, L2Satisfaction, "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标":
+			return LayoutAuto
+		}
 	}
 	l1, l2 := taxOf(in.L1), taxOf(in.L2)
 	switch {
