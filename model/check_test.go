@@ -620,9 +620,11 @@ func FuzzCheck(f *testing.F) {
 	f.Add("315-0404-JBN-PIZB", "产出指标", "效果指标", "社会效益指标", "≥65%百分率", "", int64(160000), int64(150000))
 	f.Add("", "满意度", "服务对象满意度", "满意率", "≥1e9%", "调查", int64(0), int64(0))
 	f.Add(" ", "成本指标", "经济成本", "成本", "≤99999999999万元", "x", int64(1), int64(-1))
+	f.Add("1", "效益指标", "社会公众或服务对象满意度指标", "受益脱贫(监测)人口数≥**人", "不低于95%（含）", "", int64(1e12), int64(0))
+	f.Add("2", "成本", "生态环境成本", "提升绿化1、", "进一步提升", "", int64(0), int64(0))
 	f.Fuzz(func(t *testing.T, code, l1, l2, l3, value, basis string, budget, fiscal int64) {
 		d := &Document{Projects: []Project{{
-			ID: "p", Code: code, Budget: MoneyUnits(budget), Fiscal: MoneyUnits(fiscal),
+			ID: "p", Code: code, Budget: MoneyUnits(budget), Fiscal: MoneyUnits(fiscal), Goal: l3 + value,
 			Plan:       Plan{Mar: PercentHundredths(budget % 20000), Dec: PercentHundredths(fiscal % 20000)},
 			Indicators: []Indicator{{l1, l2, l3, value, value, basis}, {l2, l1, l3, basis, value, l3}},
 		}, {ID: "q", Code: value}}}
