@@ -320,7 +320,7 @@ func putChecker(c *checker) {
 	clear(c.goalMemo[:])
 	clear(c.valueMemo[:])
 	c.out, c.rows, c.dups = c.out[:0], c.rows[:0], c.dups[:0]
-	c.d, c.p = nil, nil
+	c.d, c.p, c.total = nil, nil, beneficiaryTotal{}
 	checkers.Put(c)
 }
 
