@@ -105,8 +105,11 @@ func copyDocument(s *store.Store, src, dst model.DocKey, unitName string, keepLa
 	doc := model.CopyForward(from, dst, unitName)
 	var moves []model.LayoutMove
 	if !keepLayout {
-		moves = model.Layout101(doc)
+		moves = model.MovesTo101(doc)
 		model.ApplyLayout(doc, moves)
+		// The rows are in the 101号 layout now; a layout set on the source
+		// (2020-style) must not make the rules judge them by the old one.
+		doc.Layout = model.Layout101
 	}
 	if err := s.CreateDocument(doc); err != nil {
 		return nil, nil, err
