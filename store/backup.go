@@ -50,8 +50,8 @@ func (s *Store) backup() (name string, err error) {
 // Backup returns the backup of the file as it was when Open opened it,
 // waiting for it to be written. A command that writes calls it before its
 // first write, so that no change is made without a backup of the state
-// before it. If Open made none (Options.NoBackup), Backup writes one of the
-// current state now.
+// before it. If Open made none (Options.NoBackup), each call writes one of
+// the current state.
 func (s *Store) Backup() (string, error) {
 	<-s.backupDone
 	if s.backupPath != "" || s.backupErr != nil {
