@@ -171,6 +171,19 @@ func TestOpenDamagedOlderMeta(t *testing.T) {
 	if copies := damagedCopies(t, path); len(copies) != 0 {
 		t.Errorf("damaged copies %v, want none", copies)
 	}
+	// Open mended the older page: damage to the newest one now falls back
+	// to it instead of leaving no valid meta page.
+	data := readFile(t, path)
+	newest := 0
+	if metaTxid(data, 1) > metaTxid(data, 0) {
+		newest = 1
+	}
+	data[newest*ps+metaRootAt] ^= 0x10
+	write(t, path, data)
+	s := storetest.MustOpenPath(t, path, &store.Options{NoBackup: true})
+	if got, err := s.Document(docAfter.Key()); err != nil || !reflect.DeepEqual(got, docAfter) || s.Recovery() == nil {
+		t.Errorf("after the older page was mended, the newest damaged: %v, Recovery %v", err, s.Recovery())
+	}
 }
 
 // TestOpenMetaDamageRefused: when neither meta page leads to a sound file,
