@@ -22,31 +22,9 @@ func TestListAfterPowerCut(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	_, wantList, _ := runCLI(t, nil, "list", "--db", db)
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := store.Open(db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.CreateDocument(storetest.Document("315003", 2021, 2, 2)); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	after, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The commit's meta page is the one with the higher txid; its
-	// checksum (the meta's last 8 bytes) was not written yet.
-	ps := os.Getpagesize()
-	page := 0
-	if binary.NativeEndian.Uint64(after[ps+64:]) > binary.NativeEndian.Uint64(after[64:]) {
-		page = ps
-	}
-	copy(after[page+72:page+80], before[page+72:page+80])
-	write(t, db, after)
+	cutPowerDuringCommit(t, db, func(s *store.Store) error {
+		return s.CreateDocument(storetest.Document("315003", 2021, 2, 2))
+	})
 
 	code, out, errOut := runCLI(t, nil, "list", "--db", db)
 	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "jixiao-damaged-*.db"))
@@ -64,4 +42,36 @@ func TestListAfterPowerCut(t *testing.T) {
 	if !strings.HasSuffix(copies[0], ".db") {
 		t.Errorf("copy %s", copies[0])
 	}
+}
+
+// cutPowerDuringCommit runs commit on the file at db and then leaves the
+// file as a power cut while the commit wrote its meta page would: every
+// data page written, the meta page torn before its checksum (the meta's
+// last 8 bytes).
+func cutPowerDuringCommit(t *testing.T, db string, commit func(*store.Store) error) {
+	t.Helper()
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := store.Open(db, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := commit(s); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	after, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The commit's meta page is the one with the higher txid.
+	ps := os.Getpagesize()
+	page := 0
+	if binary.NativeEndian.Uint64(after[ps+64:]) > binary.NativeEndian.Uint64(after[64:]) {
+		page = ps
+	}
+	copy(after[page+72:page+80], before[page+72:page+80])
+	write(t, db, after)
 }
