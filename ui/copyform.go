@@ -118,6 +118,7 @@ func (f *copyForm) previewKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Global.Yes):
 		doc := f.plan
 		model.ApplyLayout(doc, f.moves)
+		doc.Layout = model.Layout101 // as jixiao copy does: the rules judge the rows by it
 		return f.store(doc)
 	case key.Matches(k, km.Home.KeepLayout) && len(f.moves) > 0:
 		return f.store(f.plan)

@@ -75,7 +75,7 @@ func (q *writeQueue) planCopy(m planCopyMsg) tea.Cmd {
 			return copyPlannedMsg{Err: err}
 		}
 		c := model.CopyForward(doc, m.To, m.UnitName)
-		return copyPlannedMsg{Copy: c, Moves: model.Layout101(c)}
+		return copyPlannedMsg{Copy: c, Moves: model.MovesTo101(c)}
 	})
 }
 
@@ -86,7 +86,7 @@ func (q *writeQueue) copyDoc(m copyDocMsg) tea.Cmd {
 	k := doc.Key()
 	return q.add(saveJob{what: "复制为 " + k.String(), key: k, origin: m.Origin, done: "已复制为 " + k.String(),
 		run: func(s *store.Store) error {
-			if err := s.Backup(); err != nil {
+			if _, err := s.BackupNow(); err != nil {
 				return fmt.Errorf("复制前备份数据库：%w", err)
 			}
 			return s.CreateDocument(doc)
