@@ -42,7 +42,7 @@ func TestCopyForwardFromHome(t *testing.T) {
 		}
 	}
 	for _, f := range model.Check(doc) {
-		if f.Rule == model.RuleL2Parent {
+		if f.Rule == model.RuleL2Parent || f.Rule == model.RuleLayoutMixed {
 			t.Errorf("二级 placement finding in the copy: %+v", f)
 		}
 	}
