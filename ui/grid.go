@@ -78,6 +78,9 @@ type Grid struct {
 	// as a whole, at wholeAt; ] and [ count from there until it moves.
 	whole   bool
 	wholeAt [2]int
+	// pasteOffer is a block pasted into an open editor, held while the
+	// user answers whether to insert it as rows (y) or in the cell (n).
+	pasteOffer string
 }
 
 // rowCache holds one row's cells wrapped to the column widths, each line
@@ -156,6 +159,9 @@ func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 			g.SetProject(*m.Project)
 		}
 		return nil
+	}
+	if cmd, done := g.pasteIntoEditor(msg); done {
+		return cmd
 	}
 	switch g.mode {
 	case modeCell, modeLarge:
@@ -446,6 +452,9 @@ func (g *Grid) Project() model.Project { return cloneProject(g.project) }
 // one is open.
 func (g *Grid) ShortHelp() []key.Binding {
 	k := g.keys
+	if g.pasteOffer != "" {
+		return []key.Binding{g.common.Keys.Global.Yes, g.common.Keys.Global.No}
+	}
 	switch g.mode {
 	case modePick:
 		return []key.Binding{k.PickDown, k.Commit, k.NextCell, k.Cancel}

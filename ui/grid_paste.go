@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"jixiao/export"
@@ -57,4 +58,64 @@ func (g *Grid) removeRows(from, to int) {
 	g.project.Indicators = slices.Delete(g.project.Indicators, from, to)
 	g.cache = slices.Delete(g.cache, from, to)
 	g.row = min(g.row, max(len(g.project.Indicators)-1, 0))
+}
+
+// offersRows reports whether text pasted into the editor of column col
+// looks like rows rather than the cell's text: cells separated by tabs, or
+// several lines in a column whose cells are one line (all but 描述).
+func offersRows(col int, text string) bool {
+	if !pastedBlock(text) {
+		return false
+	}
+	return strings.Contains(text, "\t") || col != colDesc
+}
+
+// pasteIntoEditor asks, when a block of rows is pasted into an open cell
+// editor or picker, whether to insert it as rows (y) or to put it in the
+// cell as before (n); it then does what the answer says. done is false for
+// messages it leaves to the editor.
+func (g *Grid) pasteIntoEditor(msg tea.Msg) (cmd tea.Cmd, done bool) {
+	if g.mode == modeBrowse {
+		return nil, false
+	}
+	if g.pasteOffer == "" {
+		if m, ok := msg.(tea.PasteMsg); ok && offersRows(g.editCol, m.Content) {
+			g.pasteOffer = m.Content
+			return nil, true
+		}
+		return nil, false
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	km := g.common.Keys.Global
+	text := g.pasteOffer
+	switch {
+	case key.Matches(k, km.Yes):
+		g.pasteOffer = ""
+		row, col := g.editRow, g.editCol
+		g.closeEditor()
+		g.moveCursor(row, col)
+		return g.pasteRows(text), true
+	case key.Matches(k, km.No):
+		g.pasteOffer = ""
+		if g.mode == modePick {
+			return g.updatePicker(tea.PasteMsg{Content: text}), true
+		}
+		return g.updateEditor(tea.PasteMsg{Content: text}), true
+	}
+	return nil, true // the question waits for y or n
+}
+
+// pasteQuestion is the info line while a paste into an editor waits.
+func (g *Grid) pasteQuestion() string {
+	n := 0
+	for _, r := range export.PastedRows(g.pasteOffer) {
+		if strings.TrimSpace(strings.Join(r, "")) != "" {
+			n++
+		}
+	}
+	km := g.common.Keys.Global
+	return fmt.Sprintf("粘贴的是 %d 行：%s 插入为新行，%s 粘进本格", n, keyName(km.Yes), keyName(km.No))
 }

@@ -120,3 +120,43 @@ func TestGridPasteSavedAndUndone(t *testing.T) {
 		t.Fatalf("after u, stored rows: %+v", ins)
 	}
 }
+
+// TestGridPasteIntoEditorOffersRows: several lines pasted into an open
+// editor of a one-line column ask first; y inserts them as rows below, n
+// puts them in the cell as before. Several lines into 描述 are its text.
+func TestGridPasteIntoEditorOffersRows(t *testing.T) {
+	p := legalAid(t)
+	block := "受理数\t描述一\t≥1件\r\n办结率\t描述二\t≥95%\r\n"
+
+	g := newTestGrid(p, 100, 30)
+	g.FocusCell(0, colL3)
+	run(t, g, press("enter"))
+	if got := run(t, g, pasteMsg(block)); len(got) != 0 || !strings.Contains(g.View(), "粘贴的是 2 行：y 插入为新行，n/esc 粘进本格") {
+		t.Fatalf("no question:\n%s", g.View())
+	}
+	run(t, g, press("x")) // other keys wait for the answer
+	got := run(t, g, press("y"))
+	if len(got) != 1 || got[0].Done != "粘贴了 2 行" || g.Editing() {
+		t.Fatalf("y: %+v (editing %v)", got, g.Editing())
+	}
+	ins := got[0].Project.Indicators
+	if len(ins) != len(p.Indicators)+2 || ins[1].L3 != "受理数" || ins[2].Value != "≥95%" || ins[1].L1 != p.Indicators[0].L1 || ins[0] != p.Indicators[0] {
+		t.Errorf("rows %+v", ins[:3])
+	}
+
+	g = newTestGrid(p, 100, 30)
+	g.FocusCell(0, colValue)
+	run(t, g, press("enter"), press("ctrl+u"))
+	run(t, g, pasteMsg("≥1件\n≥2件"))
+	if got := run(t, g, press("n")); len(got) != 0 || !g.Editing() || !strings.Contains(g.editor.Value(), "≥1件\n≥2件") {
+		t.Fatalf("n: %+v, editor %q", got, g.editor.Value())
+	}
+
+	g = newTestGrid(p, 100, 30)
+	g.FocusCell(0, colDesc)
+	run(t, g, press("enter"), press("ctrl+u"))
+	run(t, g, pasteMsg("第一行\n第二行"))
+	if strings.Contains(g.View(), "粘贴的是") || !strings.Contains(g.editor.Value(), "第一行\n第二行") {
+		t.Fatalf("a paragraph pasted into 描述 was not its text: %q", g.editor.Value())
+	}
+}

@@ -191,6 +191,9 @@ func (g *Grid) infoLine() string {
 	if g.retry {
 		right = g.st().Unsaved.Render(g.common.Keys.retryNote())
 	}
+	if g.pasteOffer != "" {
+		right = g.st().Unsaved.Render(g.pasteQuestion())
+	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return fit(left, g.width)
