@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -98,6 +99,14 @@ func sha256sums(files map[string][]byte, eol string) []byte {
 	}
 	return b.Bytes()
 }
+
+// markerLine is a line of the 使用说明 that only marks a generated block
+// for the tests (<!-- keys:文本 -->, <!-- /screen -->).
+var markerLine = regexp.MustCompile(`(?m)^<!-- /?(keys|screen)(:[^ ]+)? -->\n`)
+
+// releaseManual is the 使用说明 as shipped: without the marker lines,
+// which a Markdown viewer hides but Notepad shows.
+func releaseManual(md []byte) []byte { return markerLine.ReplaceAll(md, nil) }
 
 // windowsText turns a UTF-8 text with LF line ends into what Notepad on
 // any Windows version (and WPS) opens correctly: a byte-order mark and CRLF.

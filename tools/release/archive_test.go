@@ -184,3 +184,11 @@ func TestParseTargets(t *testing.T) {
 		t.Error("linux without an arch was accepted")
 	}
 }
+
+func TestReleaseManualDropsMarkers(t *testing.T) {
+	in := "# 说明\n\n<!-- keys:文本列表 -->\n| 按键 | 作用 |\n<!-- /keys -->\n<!-- screen:home -->\n```text\n屏幕\n```\n<!-- /screen -->\n<!-- 别的注释 -->\n"
+	want := "# 说明\n\n| 按键 | 作用 |\n```text\n屏幕\n```\n<!-- 别的注释 -->\n"
+	if got := string(releaseManual([]byte(in))); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -93,6 +93,7 @@ func run(out, version, targetList string, jobs int) error {
 	if err != nil {
 		return err
 	}
+	manual = releaseManual(manual)
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(root, out)
 	}
