@@ -37,8 +37,8 @@ func manualKeySections() []manualKeySection {
 			g.PageUp, g.PageDown, g.Edit, g.AddBelow, g.AddAbove, g.Delete, g.Undo, g.MoveUp, g.MoveDown,
 			k.Back, k.NextFinding, k.PrevFinding, k.Help, k.Quit, k.ForceQuit),
 		sec("编辑格子", g.Commit, g.NextCell, g.PrevCell, g.Newline, g.PickUp, g.PickDown, g.Cancel),
-		sec("第一部分", k.Up, k.Down, k.Open, k.Add, k.Delete, k.MoveUp, k.MoveDown, k.Walk, k.Back, k.Help, k.Quit),
-		sec("审核问题", k.Up, k.Down, k.Open, k.Back, k.Help, k.Quit),
+		sec("第一部分", k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Add, k.Delete, k.MoveUp, k.MoveDown, k.Back, k.Help, k.Quit),
+		sec("审核问题", k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDn, k.Open, k.Back, k.Help, k.Quit),
 		sec("逐项填写", k.WalkNext, k.WalkPrev, k.Open, k.Add, k.Delete, k.MoveUp, k.MoveDown, k.Back),
 		sec("导出", k.NextField, k.PrevField, k.Cancel),
 	}
