@@ -30,16 +30,16 @@ func manualKeySections() []manualKeySection {
 	}
 	return []manualKeySection{
 		sec("文本列表", k.Up, k.Down, k.Top, k.Bottom, k.Open, k.NewDoc, k.Sample, k.DeleteDoc, k.Help, k.Quit, k.ForceQuit),
-		sec("文本", k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDn, k.Open, k.Grid, k.Findings, k.Export, k.Add, k.Walk,
+		sec("文档", k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDn, k.Open, k.Grid, k.Findings, k.Export, k.Add, k.Walk,
 			k.Delete, k.MoveUp, k.MoveDown, k.Back, k.NextFinding, k.PrevFinding, k.Help, k.Quit, k.ForceQuit),
-		sec("表单", k.NextField, k.PrevField, k.Commit, k.Submit, k.Cancel, k.FormGrid, k.ForceQuit),
+		sec("项目表单", k.NextField, k.PrevField, k.Commit, k.Submit, k.Cancel, k.FormGrid, k.ForceQuit),
 		sec("指标表", g.Up, g.Down, g.Left, g.Right, g.NextCell, g.PrevCell, g.RowStart, g.RowEnd, g.Top, g.Bottom,
 			g.PageUp, g.PageDown, g.Edit, g.AddBelow, g.AddAbove, g.Delete, g.Undo, g.MoveUp, g.MoveDown,
-			k.Back, k.NextFinding, k.PrevFinding, k.Help, k.Quit, k.ForceQuit),
-		sec("编辑格子", g.Commit, g.NextCell, g.PrevCell, g.Newline, g.PickUp, g.PickDown, g.Cancel),
+			k.Back, k.NextFinding, k.PrevFinding, g.Commit, g.Newline, g.PickUp, g.PickDown, g.Cancel),
 		sec("第一部分", k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Add, k.Delete, k.MoveUp, k.MoveDown, k.Back, k.Help, k.Quit),
 		sec("审核问题", k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDn, k.Open, k.Back, k.Help, k.Quit),
 		sec("逐项填写", k.WalkNext, k.WalkPrev, k.Open, k.Add, k.Delete, k.MoveUp, k.MoveDown, k.Back),
 		sec("导出", k.NextField, k.PrevField, k.Cancel),
+		sec("全局", k.Help, k.Quit, k.ForceQuit),
 	}
 }
