@@ -169,7 +169,7 @@ func TestArchiveNames(t *testing.T) {
 func TestBuildEnvPinsTheTarget(t *testing.T) {
 	env := buildEnv([]string{"HOME=/root", "GOAMD64=v3", "GOFLAGS=-race", "CGO_ENABLED=1", "GOOS=plan9"}, target{"linux", "arm64"})
 	got := strings.Join(env, " ")
-	want := "HOME=/root CGO_ENABLED=0 GOOS=linux GOARCH=arm64 GOFLAGS=-mod=readonly GOTOOLCHAIN=local"
+	want := "HOME=/root CGO_ENABLED=0 GOOS=linux GOARCH=arm64 GOFLAGS=-mod=readonly -buildvcs=false GOTOOLCHAIN=local"
 	if got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}

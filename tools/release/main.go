@@ -216,6 +216,9 @@ func ldflags(st stamp) string {
 // buildEnv is env with cgo off and the target set, and with everything
 // else that changes the code the compiler emits set to Go's defaults, so a
 // developer's GOAMD64=v3 or GOFLAGS=-race cannot make a release differ.
+// -buildvcs=false: the commit is stamped through -ldflags, and the build
+// info's vcs settings can differ between checkouts of the same commit (in
+// a git worktree the go command recorded none here; in a clone it does).
 func buildEnv(env []string, t target) []string {
 	drop := map[string]bool{"GOFLAGS": true, "GOAMD64": true, "GO386": true, "GOARM64": true, "GOEXPERIMENT": true,
 		"CGO_ENABLED": true, "GOOS": true, "GOARCH": true, "GOTOOLCHAIN": true}
@@ -226,7 +229,7 @@ func buildEnv(env []string, t target) []string {
 			e = append(e, kv)
 		}
 	}
-	return append(e, "CGO_ENABLED=0", "GOOS="+t.OS, "GOARCH="+t.Arch, "GOFLAGS=-mod=readonly", "GOTOOLCHAIN=local")
+	return append(e, "CGO_ENABLED=0", "GOOS="+t.OS, "GOARCH="+t.Arch, "GOFLAGS=-mod=readonly -buildvcs=false", "GOTOOLCHAIN=local")
 }
 
 // smokeTest runs the binary built for this machine: `jixiao version` must
