@@ -32,7 +32,7 @@ func (s *Store) backupInBackground(tx *bolt.Tx) {
 	err := s.guard(func() error {
 		defer tx.Rollback()
 		name, err := s.writeBackup(tx)
-		s.backupPath = name
+		s.backupPath, s.backupTxid = name, tx.ID()
 		return err
 	})
 	s.backupErr = err
@@ -47,17 +47,29 @@ func (s *Store) backup() (name string, err error) {
 	return name, err
 }
 
-// Backup returns the backup of the file as it was when Open opened it,
-// waiting for it to be written. A command that writes calls it before its
-// first write, so that no change is made without a backup of the state
-// before it. If Open made none (Options.NoBackup), each call writes one of
-// the current state.
+// Backup makes sure a backup of the current state exists before a change:
+// a command that writes calls it before its first write, and the app
+// before a large change made while the file is open (a document copied
+// forward). It waits for the backup Open started; if nothing was committed
+// since, that backup is the current state and Backup returns its path,
+// otherwise (or with Options.NoBackup) it writes a new one now.
 func (s *Store) Backup() (string, error) {
 	<-s.backupDone
-	if s.backupPath != "" || s.backupErr != nil {
-		return s.backupPath, s.backupErr
-	}
-	return s.backup()
+	s.backupMu.Lock()
+	defer s.backupMu.Unlock()
+	var name string
+	err := s.view(func(tx *bolt.Tx) error {
+		if s.backupPath != "" && tx.ID() == s.backupTxid {
+			name = s.backupPath
+			return nil
+		}
+		var err error
+		if name, err = s.writeBackup(tx); err == nil {
+			s.backupPath, s.backupTxid = name, tx.ID()
+		}
+		return err
+	})
+	return name, err
 }
 
 // writeBackup writes a consistent copy of the file (the read transaction's
@@ -163,7 +175,7 @@ func validValues(tx *bolt.Tx) error {
 			return err
 		})
 	}
-	for _, name := range append([][]byte{bucketDocsV1}, dataBuckets...) {
+	for _, name := range append([][]byte{bucketDocsV1, bucketSnapshots}, dataBuckets...) {
 		if b := tx.Bucket(name); b != nil {
 			if err := walk(b); err != nil {
 				return err
