@@ -65,16 +65,16 @@ func runCopy(env *cliEnv, args []string) int {
 		return exitUsage
 	}
 
-	// Opening the store backs it up first, as for sample and import; the
-	// copy waits until that backup is written.
+	// Opening the store backs it up first, as for sample and import.
 	s, c := openStore(env, *db)
 	if s == nil {
 		return c
 	}
 	defer closeStore(env, s)
+	// No write before the open's backup is on disk (a power cut in between
+	// would leave no copy of the state before the copy).
 	if _, err := s.Backup(); err != nil {
-		fmt.Fprintf(env.stderr, "jixiao copy: 没有复制：复制前无法备份数据库（%v）\n", err)
-		return exitUsage
+		return reportStoreError(env, err)
 	}
 	doc, moves, err := copyDocument(s, src, dst, strings.TrimSpace(*name), *keep)
 	switch {

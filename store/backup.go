@@ -32,7 +32,7 @@ func (s *Store) backupInBackground(tx *bolt.Tx) {
 	err := s.guard(func() error {
 		defer tx.Rollback()
 		name, err := s.writeBackup(tx)
-		s.backupPath, s.backupTxid = name, tx.ID()
+		s.backupPath = name
 		return err
 	})
 	s.backupErr = err
@@ -47,29 +47,24 @@ func (s *Store) backup() (name string, err error) {
 	return name, err
 }
 
-// Backup makes sure a backup of the current state exists before a change:
-// a command that writes calls it before its first write, and the app
-// before a large change made while the file is open (a document copied
-// forward). It waits for the backup Open started; if nothing was committed
-// since, that backup is the current state and Backup returns its path,
-// otherwise (or with Options.NoBackup) it writes a new one now.
+// Backup returns the backup of the file as it was when Open opened it,
+// waiting for it to be written. A command that writes calls it before its
+// first write, so that no change is made without a backup of the state
+// before it. If Open made none (Options.NoBackup), each call writes one of
+// the current state.
 func (s *Store) Backup() (string, error) {
 	<-s.backupDone
-	s.backupMu.Lock()
-	defer s.backupMu.Unlock()
-	var name string
-	err := s.view(func(tx *bolt.Tx) error {
-		if s.backupPath != "" && tx.ID() == s.backupTxid {
-			name = s.backupPath
-			return nil
-		}
-		var err error
-		if name, err = s.writeBackup(tx); err == nil {
-			s.backupPath, s.backupTxid = name, tx.ID()
-		}
-		return err
-	})
-	return name, err
+	if s.backupPath != "" || s.backupErr != nil {
+		return s.backupPath, s.backupErr
+	}
+	return s.backup()
+}
+
+// BackupNow writes a backup of the state as it is now and returns its
+// path: for a large change made long after Open (a document copied forward
+// in the app), where the open's backup would miss the edits since.
+func (s *Store) BackupNow() (string, error) {
+	return s.backup()
 }
 
 // writeBackup writes a consistent copy of the file (the read transaction's

@@ -36,9 +36,7 @@ type Store struct {
 
 	backupDone chan struct{} // closed when the open's backup has finished
 	backupErr  error         // set before backupDone is closed
-	backupMu   sync.Mutex    // after backupDone: guards backupPath, backupTxid
-	backupPath string        // the newest backup made by this Store
-	backupTxid int           // the state backupPath holds
+	backupPath string        // set before backupDone is closed
 
 	recovery *Recovery // what Open recovered from, or nil
 
