@@ -240,7 +240,7 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 
 // copyHelp is the copy-forward preview's keys (its fields are a form).
 func (km *KeyMap) copyHelp() [][]key.Binding {
-	return [][]key.Binding{{km.Global.Yes, km.Home.KeepLayout, km.List.Up, km.List.Down, km.Global.Back}}
+	return [][]key.Binding{{km.Global.Yes, km.Home.KeepLayout, km.Global.Back}}
 }
 
 func (km *KeyMap) docHelp() [][]key.Binding {
