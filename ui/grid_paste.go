@@ -85,6 +85,9 @@ func (g *Grid) pasteIntoEditor(msg tea.Msg) (cmd tea.Cmd, done bool) {
 		}
 		return nil, false
 	}
+	if _, ok := msg.(tea.PasteMsg); ok {
+		return nil, true // one question at a time
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil, false

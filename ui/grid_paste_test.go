@@ -160,3 +160,27 @@ func TestGridPasteIntoEditorOffersRows(t *testing.T) {
 		t.Fatalf("a paragraph pasted into 描述 was not its text: %q", g.editor.Value())
 	}
 }
+
+// TestGridPasteIntoEmptyGrid: rows pasted on a grid without rows become
+// its rows; nothing is above them to fill 一级/二级 from.
+func TestGridPasteIntoEmptyGrid(t *testing.T) {
+	g := newTestGrid(model.Project{ID: "p", Name: "新项目"}, 80, 24)
+	got := run(t, g, pasteMsg("\t数量指标\t受理数\r\n\t\t办结率\r\n"))
+	if len(got) != 1 || len(got[0].Project.Indicators) != 2 {
+		t.Fatalf("changes %+v", got)
+	}
+	ins := got[0].Project.Indicators
+	if ins[0] != (model.Indicator{L2: "数量指标", L3: "受理数"}) || ins[1] != (model.Indicator{L2: "数量指标", L3: "办结率"}) {
+		t.Errorf("rows %+v", ins)
+	}
+	if r, c := g.Cursor(); r != 0 || c != colL1 {
+		t.Errorf("cursor at %d,%d", r, c)
+	}
+	run(t, g, press("u"))
+	if n := len(g.Project().Indicators); n != 0 {
+		t.Errorf("%d rows after u", n)
+	}
+	if !strings.Contains(g.View(), "共 0 行") {
+		t.Errorf("view after u:\n%s", g.View())
+	}
+}
