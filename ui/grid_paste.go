@@ -53,11 +53,22 @@ func (g *Grid) pasteRows(text string) tea.Cmd {
 	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project(), Done: fmt.Sprintf("粘贴了 %d 行", n)})
 }
 
-// removeRows removes rows [from, to), as an undone paste.
-func (g *Grid) removeRows(from, to int) {
-	g.project.Indicators = slices.Delete(g.project.Indicators, from, to)
-	g.cache = slices.Delete(g.cache, from, to)
-	g.row = min(g.row, max(len(g.project.Indicators)-1, 0))
+// applyPaste takes a paste back out (undoPaste) or puts it back in
+// (undoUnpaste), puts the cursor there, and returns the op that reverses
+// it, so a redo can be built on it.
+func (g *Grid) applyPaste(op undoOp) undoOp {
+	if op.Kind == undoPaste {
+		inv := undoOp{Kind: undoUnpaste, Row: op.Row, Inds: slices.Clone(g.project.Indicators[op.Row : op.Row+op.To])}
+		g.project.Indicators = slices.Delete(g.project.Indicators, op.Row, op.Row+op.To)
+		g.cache = slices.Delete(g.cache, op.Row, op.Row+op.To)
+		g.row = op.Row - 1
+		g.moveCursor(g.row, g.col)
+		return inv
+	}
+	g.project.Indicators = slices.Insert(g.project.Indicators, op.Row, op.Inds...)
+	g.cache = slices.Insert(g.cache, op.Row, make([]rowCache, len(op.Inds))...)
+	g.moveCursor(op.Row, g.col)
+	return undoOp{Kind: undoPaste, Row: op.Row, To: len(op.Inds)}
 }
 
 // offersRows reports whether text pasted into the editor of column col

@@ -184,3 +184,26 @@ func TestGridPasteIntoEmptyGrid(t *testing.T) {
 		t.Errorf("view after u:\n%s", g.View())
 	}
 }
+
+// TestGridApplyPasteReverses: taking a paste out and putting it back are
+// each other's reverse (what a redo needs).
+func TestGridApplyPasteReverses(t *testing.T) {
+	p := legalAid(t)
+	g := newTestGrid(p, 100, 30)
+	g.FocusCell(2, colL3)
+	got := run(t, g, pasteMsg("a\tb\r\nc\td\r\n"))
+	after := got[0].Project.Indicators
+	inv := g.applyPaste(undoOp{Kind: undoPaste, Row: 3, To: 2})
+	if len(g.project.Indicators) != len(p.Indicators) || inv.Kind != undoUnpaste || len(inv.Inds) != 2 || inv.Inds[1].L3 != "c" {
+		t.Fatalf("out: %d rows, inverse %+v", len(g.project.Indicators), inv)
+	}
+	back := g.applyPaste(inv)
+	if back.Kind != undoPaste || back.Row != 3 || back.To != 2 || len(g.project.Indicators) != len(after) {
+		t.Fatalf("back in: %+v, %d rows", back, len(g.project.Indicators))
+	}
+	for i := range after {
+		if g.project.Indicators[i] != after[i] {
+			t.Errorf("row %d: %+v, want %+v", i+1, g.project.Indicators[i], after[i])
+		}
+	}
+}

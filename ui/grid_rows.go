@@ -67,9 +67,8 @@ func (g *Grid) undoLast() tea.Cmd {
 	case undoMove:
 		g.swapRows(op.To, op.Row)
 		g.row = op.Row
-	case undoPaste:
-		g.removeRows(op.Row, op.Row+op.To)
-		g.row = op.Row - 1
+	case undoPaste, undoUnpaste:
+		g.applyPaste(op)
 	}
 	g.moveCursor(g.row, g.col)
 	return g.changed()

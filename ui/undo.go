@@ -9,11 +9,12 @@ const undoDepth = 100
 type undoKind int
 
 const (
-	undoEdit   undoKind = iota // a cell changed: Text is the old value
-	undoInsert                 // a row was inserted at Row
-	undoDelete                 // Row was deleted: Ind is what it held
-	undoMove                   // the row at Row moved to To
-	undoPaste                  // To rows were pasted from Row on
+	undoEdit    undoKind = iota // a cell changed: Text is the old value
+	undoInsert                  // a row was inserted at Row
+	undoDelete                  // Row was deleted: Ind is what it held
+	undoMove                    // the row at Row moved to To
+	undoPaste                   // To rows were pasted from Row on
+	undoUnpaste                 // the pasted rows Inds were taken out from Row on
 )
 
 // undoOp records one committed grid edit by what it takes to reverse it,
@@ -24,6 +25,7 @@ type undoOp struct {
 	To       int
 	Text     string
 	Ind      model.Indicator
+	Inds     []model.Indicator // undoUnpaste's rows
 }
 
 // undoStack keeps the last undoDepth ops; the oldest fall off.
