@@ -36,6 +36,10 @@ func (s *Store) backupInBackground(tx *bolt.Tx) {
 	s.backupErr = err
 }
 
+// Backup writes a backup of the current state now, as Open does, before a
+// large change made while the file is open (a document copied forward).
+func (s *Store) Backup() error { return s.backup() }
+
 // backup writes a backup of the current state.
 func (s *Store) backup() error {
 	return s.view(s.writeBackup)
