@@ -225,7 +225,7 @@ func TestCheckLayoutAndPartOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	set := &model.Document{UnitCode: "100003", UnitName: "设定局", Year: 2020, Status: model.StatusDraft,
-		Layout: model.Layout101Style, Projects: []model.Project{model.Sample().Projects[2]}}
+		Layout: model.Layout101, Projects: []model.Project{model.Sample().Projects[2]}}
 	auto := &model.Document{UnitCode: "100004", UnitName: "自动局", Year: 2027, Status: model.StatusDraft}
 	for _, d := range []*model.Document{set, auto} {
 		if err := s.CreateDocument(d); err != nil {

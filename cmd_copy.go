@@ -71,6 +71,11 @@ func runCopy(env *cliEnv, args []string) int {
 		return c
 	}
 	defer closeStore(env, s)
+	// No write before the open's backup is on disk (a power cut in between
+	// would leave no copy of the state before the copy).
+	if _, err := s.Backup(); err != nil {
+		return reportStoreError(env, err)
+	}
 	doc, moves, err := copyDocument(s, src, dst, strings.TrimSpace(*name), *keep)
 	switch {
 	case errors.Is(err, store.ErrExists):
@@ -105,8 +110,11 @@ func copyDocument(s *store.Store, src, dst model.DocKey, unitName string, keepLa
 	doc := model.CopyForward(from, dst, unitName)
 	var moves []model.LayoutMove
 	if !keepLayout {
-		moves = model.Layout101(doc)
+		moves = model.MovesTo101(doc)
 		model.ApplyLayout(doc, moves)
+		// The rows are in the 101号 layout now; a layout set on the source
+		// (2020-style) must not make the rules judge them by the old one.
+		doc.Layout = model.Layout101
 	}
 	if err := s.CreateDocument(doc); err != nil {
 		return nil, nil, err

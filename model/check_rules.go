@@ -338,11 +338,11 @@ func (c *checker) classify() {
 		switch {
 		case r.skip:
 		case r.l1 == L1Cost:
-			r.layout = Layout101Style
+			r.layout = Layout101
 		case r.l1 == L1Output && r.l2 == L2Cost:
-			r.layout = Layout2020Style
+			r.layout = Layout2020
 		case r.l2Entry != nil && len(r.l2Entry.l2Parents) == 1 && r.l2Entry.l2Parents[0] == L1Cost:
-			r.layout = Layout101Style
+			r.layout = Layout101
 		}
 	}
 }
@@ -607,7 +607,7 @@ func (c *checker) grid() {
 	f := FieldIndicators
 	if !output {
 		sug := "至少填写一项产出指标（数量、质量、时效、成本）"
-		if c.layout == Layout101Style {
+		if c.layout == Layout101 {
 			sug = "至少填写一项产出指标（数量、质量、时效）"
 		}
 		c.add(RuleNeedOutput, -1, f, "没有产出指标", sug)
@@ -631,7 +631,7 @@ func (c *checker) grid() {
 	}
 	if !cost {
 		sug := "在产出指标下设成本指标，写明金额（万元），不超过预算数"
-		if c.layout == Layout101Style {
+		if c.layout == Layout101 {
 			sug = "设一级指标“成本指标”，在经济成本指标下写明金额（万元）或单位成本，不超过预算数"
 		}
 		c.add(RuleNeedCost, -1, f, "没有成本指标", sug)
@@ -675,7 +675,7 @@ func (c *checker) row(i int) {
 		c.add(RuleL1Unknown, i, FieldL1, "一级指标“"+strings.TrimSpace(in.L1)+"”不在标准指标体系中", "可选："+strings.Join(LayoutL1Names(c.layout), "、"))
 	}
 	mixed := r.layout != LayoutAuto && r.layout != c.layout && (c.layoutSet || c.layoutMixed)
-	if mixed && r.layout == Layout101Style {
+	if mixed && r.layout == Layout101 {
 		c.add(RuleLayoutMixed, i, FieldL1, c.layoutNote()+"，此行却把成本指标作为一级指标",
 			"改为一级指标“产出指标”、二级指标“成本指标”；或把文档格式改为 101号")
 	}
@@ -695,7 +695,7 @@ func (c *checker) row(i int) {
 		c.add(RuleOldTemplate, i, FieldL2, "“"+strings.TrimSpace(in.L2)+"”放在效益指标下是旧版模板的做法",
 			"现行模板把满意度作为一级指标：改为一级指标“"+L1Satisfaction+"”、二级指标“"+L2Satisfaction+"”")
 	}
-	if mixed && r.layout == Layout2020Style {
+	if mixed && r.layout == Layout2020 {
 		c.add(RuleLayoutMixed, i, FieldL2, c.layoutNote()+"，此行却把成本指标放在产出指标下",
 			"改为一级指标“成本指标”、二级指标“经济成本指标”；或把文档格式改为 2020年式")
 	}
@@ -723,7 +723,7 @@ func (c *checker) layoutNote() string {
 	case c.layoutMixed:
 		how = "本文档多数指标按"
 	}
-	if c.layout == Layout101Style {
+	if c.layout == Layout101 {
 		return how + "财预〔2021〕101号格式（成本指标为一级指标）"
 	}
 	return how + "2020年式（成本指标在产出指标下）"
@@ -773,7 +773,7 @@ func (c *checker) l2Parent(i int, in *Indicator, r *rowInfo) {
 		return
 	}
 	sug := "把一级指标改为“" + e.l2Parents[0] + "”，或" + c.l2Choices(r.l1)
-	if e.l2 == L2Cost && r.l1 == L1Cost && c.layout == Layout101Style {
+	if e.l2 == L2Cost && r.l1 == L1Cost && c.layout == Layout101 {
 		sug = "成本指标是一级指标：二级指标改为经济成本指标、社会成本指标或生态环境成本指标"
 	}
 	c.add(RuleL2Parent, i, FieldL2,

@@ -288,12 +288,12 @@ func ruleCases() []ruleCase {
 			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "占用耕地", "", "≤5亩", "计划标准"})
 			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准"})
 		}, []string{"LAYOUT_MIXED@8.l2"}},
-		{"layout set to 101, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout101Style }, []string{"LAYOUT_MIXED@4.l2"}},
+		{"layout set to 101, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout101 }, []string{"LAYOUT_MIXED@4.l2"}},
 		{"layout set to 2020, cost 一级", func(t *testing.T, d *Document) {
-			d.Layout = Layout2020Style
+			d.Layout = Layout2020
 			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
 		}, []string{"LAYOUT_MIXED@4.l1"}},
-		{"layout set to 2020, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout2020Style }, nil},
+		{"layout set to 2020, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout2020 }, nil},
 		{"mixed across projects", func(t *testing.T, d *Document) {
 			q := d.Projects[0]
 			q.ID, q.Code = "p2", "315-0404-JBN-PIZC"

@@ -44,14 +44,14 @@ type LayoutMove struct {
 	IndicatorL3 string // the row's 三级指标, to show which row moves
 }
 
-// Layout101 lists the rows of d that are in the older layout, and where
+// MovesTo101 lists the rows of d that are in the older layout, and where
 // the 101号 layout puts them: 产出指标/成本指标 → 成本指标/经济成本指标;
 // 一级 效果指标 → 效益指标; a 二级 under a 一级 it does not belong to (old
 // 服务对象满意度指标 under 效益) → under its own 一级; a 一级 name used as a
 // 二级 (产出指标/效果指标, 三级 社会效益指标) → that 一级, with the 三级 as
 // 二级 when it is one. d is not changed; an empty list means d is in the
 // 101号 layout already (as far as its names are known).
-func Layout101(d *Document) []LayoutMove {
+func MovesTo101(d *Document) []LayoutMove {
 	var moves []LayoutMove
 	for pi := range d.Projects {
 		p := &d.Projects[pi]
@@ -68,13 +68,8 @@ func Layout101(d *Document) []LayoutMove {
 	return moves
 }
 
-// ApplyLayout makes the moves Layout101 listed for d. A layout set on d
-// (Document.Layout) becomes 101号 with them, so that the rules do not
-// hold the moved rows against the older layout.
+// ApplyLayout makes the moves MovesTo101 listed for d.
 func ApplyLayout(d *Document, moves []LayoutMove) {
-	if len(moves) > 0 && d.Layout != LayoutAuto {
-		d.Layout = Layout101Style
-	}
 	for _, m := range moves {
 		in := &d.Projects[m.Project].Indicators[m.Row]
 		in.L1, in.L2 = m.ToL1, m.ToL2

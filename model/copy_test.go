@@ -26,7 +26,7 @@ func TestLayout101Rows(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := &Document{Projects: []Project{{Code: "A", Name: "甲", Indicators: []Indicator{tt.in}}}}
-			moves := Layout101(d)
+			moves := MovesTo101(d)
 			if !tt.moved {
 				if len(moves) != 0 {
 					t.Fatalf("moves %+v", moves)
@@ -38,7 +38,7 @@ func TestLayout101Rows(t *testing.T) {
 				t.Fatalf("moves %+v\nwant %+v", moves, want)
 			}
 			if d.Projects[0].Indicators[0] != tt.in {
-				t.Fatal("Layout101 changed the document")
+				t.Fatal("MovesTo101 changed the document")
 			}
 			ApplyLayout(d, moves)
 			if got := d.Projects[0].Indicators[0]; got.L1 != tt.toL1 || got.L2 != tt.toL2 || got.L3 != tt.in.L3 {
@@ -55,7 +55,7 @@ func TestCopyForwardSample(t *testing.T) {
 	src := Sample()
 	orig := Sample()
 	c := CopyForward(src, DocKey{UnitCode: "315002", Year: 2021}, "")
-	moves := Layout101(c)
+	moves := MovesTo101(c)
 	if len(moves) != 19 {
 		t.Errorf("%d moves, want 19 (9 成本, 9 效果, 1 效果 as 二级)", len(moves))
 	}

@@ -19,12 +19,12 @@ type Layout string
 // The layouts.
 const (
 	LayoutAuto      Layout = ""
-	Layout2020Style Layout = "2020-style"
-	Layout101Style  Layout = "101号"
+	Layout2020 Layout = "2020-style"
+	Layout101  Layout = "101号"
 )
 
 // Layouts lists the layouts in the order a picker offers them.
-var Layouts = []Layout{LayoutAuto, Layout2020Style, Layout101Style}
+var Layouts = []Layout{LayoutAuto, Layout2020, Layout101}
 
 // String returns the name `jixiao check` and the JSON use: "auto",
 // "2020-style" or "101号".
@@ -38,9 +38,9 @@ func (l Layout) String() string {
 // Label returns the Chinese name shown to users.
 func (l Layout) Label() string {
 	switch l {
-	case Layout2020Style:
+	case Layout2020:
 		return "2020年式（成本指标在产出指标下）"
-	case Layout101Style:
+	case Layout101:
 		return "财预〔2021〕101号（成本指标为一级指标）"
 	}
 	return "自动识别"
@@ -53,9 +53,9 @@ func ParseLayout(s string) (Layout, error) {
 	case "", "auto", "自动", "自动识别":
 		return LayoutAuto, nil
 	case "2020-style", "2020", "2020年式":
-		return Layout2020Style, nil
+		return Layout2020, nil
 	case "101号", "101":
-		return Layout101Style, nil
+		return Layout101, nil
 	}
 	return LayoutAuto, fmt.Errorf("layout %q: want auto, 2020-style or 101号", s)
 }
@@ -73,7 +73,7 @@ const layoutFallbackYear = 2022
 // Blank template rows are not read.
 func DetectLayout(d *Document) (l Layout, mixed bool) {
 	if d == nil {
-		return Layout101Style, false
+		return Layout101, false
 	}
 	var n2020, n101 int
 	for i := range d.Projects {
@@ -88,13 +88,13 @@ func pickLayout(n2020, n101, year int) (Layout, bool) {
 	mixed := n2020 > 0 && n101 > 0
 	switch {
 	case n2020 > n101:
-		return Layout2020Style, mixed
+		return Layout2020, mixed
 	case n101 > n2020:
-		return Layout101Style, mixed
+		return Layout101, mixed
 	case year != 0 && year < layoutFallbackYear:
-		return Layout2020Style, mixed
+		return Layout2020, mixed
 	}
-	return Layout101Style, mixed
+	return Layout101, mixed
 }
 
 // countLayoutRows counts a project's rows that follow each layout.
@@ -111,9 +111,9 @@ func countLayoutRows(p *Project) (n2020, n101 int) {
 			l, prev = rowLayout(in), in
 		}
 		switch l {
-		case Layout2020Style:
+		case Layout2020:
 			n2020++
-		case Layout101Style:
+		case Layout101:
 			n101++
 		}
 	}
@@ -129,12 +129,12 @@ func rowLayout(in *Indicator) Layout {
 	// Most rows use the standard names: decide those without a lookup.
 	switch in.L1 {
 	case L1Cost:
-		return Layout101Style
+		return Layout101
 	case L1Output, L1Effect, L1Satisfaction:
 		switch in.L2 {
 		case L2Cost:
 			if in.L1 == L1Output {
-				return Layout2020Style
+				return Layout2020
 			}
 		case L2Quantity, L2Quality, L2Timeliness, L2Satisfaction, "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标":
 			return LayoutAuto
@@ -143,11 +143,11 @@ func rowLayout(in *Indicator) Layout {
 	l1, l2 := taxOf(in.L1), taxOf(in.L2)
 	switch {
 	case l1 != nil && l1.l1 == L1Cost:
-		return Layout101Style
+		return Layout101
 	case l1 != nil && l1.l1 == L1Output && l2 != nil && l2.l2 == L2Cost:
-		return Layout2020Style
+		return Layout2020
 	case l2 != nil && l2.l2 != "" && len(l2.l2Parents) == 1 && l2.l2Parents[0] == L1Cost:
-		return Layout101Style // 经济成本指标 etc., whatever the 一级 says
+		return Layout101 // 经济成本指标 etc., whatever the 一级 says
 	}
 	return LayoutAuto
 }
@@ -166,7 +166,7 @@ func (d *Document) EffectiveLayout() Layout {
 // the 2020 style.
 func LayoutL1Names(l Layout) []string {
 	names := L1Names()
-	if l == Layout2020Style {
+	if l == Layout2020 {
 		names = slices.DeleteFunc(names, func(n string) bool { return n == L1Cost })
 	}
 	return names
@@ -176,7 +176,7 @@ func LayoutL1Names(l Layout) []string {
 // 产出指标 no 成本指标 in the 101号 layout.
 func LayoutL2Names(l Layout, l1 string) []string {
 	names := L2Names(l1)
-	if c, ok := CanonicalL1(l1); ok && c == L1Output && l == Layout101Style {
+	if c, ok := CanonicalL1(l1); ok && c == L1Output && l == Layout101 {
 		names = slices.DeleteFunc(names, func(n string) bool { return n == L2Cost })
 	}
 	return names

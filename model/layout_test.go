@@ -26,18 +26,18 @@ func TestDetectLayout(t *testing.T) {
 		want  Layout
 		mixed bool
 	}{
-		{"cost under 产出, year 2023", doc(2023, []Indicator{other, out2020}), Layout2020Style, false},
-		{"cost as 一级, year 2020", doc(2020, []Indicator{other, cost101}), Layout101Style, false},
-		{"short names", doc(2020, []Indicator{social}), Layout101Style, false},
-		{"101 二级 under 产出", doc(2020, []Indicator{l2Only}), Layout101Style, false},
-		{"no cost row, 2021", doc(2021, []Indicator{other}), Layout2020Style, false},
-		{"no cost row, 2022", doc(2022, []Indicator{other}), Layout101Style, false},
-		{"blank template row says nothing", doc(2020, []Indicator{other, blankCost}), Layout2020Style, false},
-		{"mixed, 2020 majority", doc(2023, []Indicator{out2020, out2020}, []Indicator{cost101}), Layout2020Style, true},
-		{"mixed, 101 majority", doc(2020, []Indicator{out2020}, []Indicator{cost101, social}), Layout101Style, true},
-		{"mixed tie follows the year", doc(2021, []Indicator{out2020, cost101}), Layout2020Style, true},
-		{"no projects, 2027", doc(2027), Layout101Style, false},
-		{"nil", nil, Layout101Style, false},
+		{"cost under 产出, year 2023", doc(2023, []Indicator{other, out2020}), Layout2020, false},
+		{"cost as 一级, year 2020", doc(2020, []Indicator{other, cost101}), Layout101, false},
+		{"short names", doc(2020, []Indicator{social}), Layout101, false},
+		{"101 二级 under 产出", doc(2020, []Indicator{l2Only}), Layout101, false},
+		{"no cost row, 2021", doc(2021, []Indicator{other}), Layout2020, false},
+		{"no cost row, 2022", doc(2022, []Indicator{other}), Layout101, false},
+		{"blank template row says nothing", doc(2020, []Indicator{other, blankCost}), Layout2020, false},
+		{"mixed, 2020 majority", doc(2023, []Indicator{out2020, out2020}, []Indicator{cost101}), Layout2020, true},
+		{"mixed, 101 majority", doc(2020, []Indicator{out2020}, []Indicator{cost101, social}), Layout101, true},
+		{"mixed tie follows the year", doc(2021, []Indicator{out2020, cost101}), Layout2020, true},
+		{"no projects, 2027", doc(2027), Layout101, false},
+		{"nil", nil, Layout101, false},
 	}
 	for _, tt := range tests {
 		got, mixed := DetectLayout(tt.d)
@@ -47,8 +47,8 @@ func TestDetectLayout(t *testing.T) {
 		if tt.d == nil {
 			continue
 		}
-		tt.d.Layout = Layout2020Style
-		if tt.d.EffectiveLayout() != Layout2020Style {
+		tt.d.Layout = Layout2020
+		if tt.d.EffectiveLayout() != Layout2020 {
 			t.Errorf("%s: a set layout is not the effective one", tt.name)
 		}
 		tt.d.Layout = LayoutAuto
@@ -60,7 +60,7 @@ func TestDetectLayout(t *testing.T) {
 
 func TestParseLayout(t *testing.T) {
 	for in, want := range map[string]Layout{"": LayoutAuto, "auto": LayoutAuto, " 自动 ": LayoutAuto,
-		"2020-style": Layout2020Style, "2020": Layout2020Style, "101号": Layout101Style, "101": Layout101Style} {
+		"2020-style": Layout2020, "2020": Layout2020, "101号": Layout101, "101": Layout101} {
 		if got, err := ParseLayout(in); err != nil || got != want {
 			t.Errorf("ParseLayout(%q) = %q, %v; want %q", in, got, err, want)
 		}
@@ -80,14 +80,14 @@ func TestParseLayout(t *testing.T) {
 
 // TestLayoutPickers: the pickers offer what the layout allows.
 func TestLayoutPickers(t *testing.T) {
-	if slices.Contains(LayoutL1Names(Layout2020Style), L1Cost) || !slices.Contains(LayoutL1Names(Layout101Style), L1Cost) {
-		t.Errorf("一级 pickers: 2020 %v, 101 %v", LayoutL1Names(Layout2020Style), LayoutL1Names(Layout101Style))
+	if slices.Contains(LayoutL1Names(Layout2020), L1Cost) || !slices.Contains(LayoutL1Names(Layout101), L1Cost) {
+		t.Errorf("一级 pickers: 2020 %v, 101 %v", LayoutL1Names(Layout2020), LayoutL1Names(Layout101))
 	}
-	if !slices.Contains(LayoutL2Names(Layout2020Style, "产出"), L2Cost) || slices.Contains(LayoutL2Names(Layout101Style, "产出指标"), L2Cost) {
-		t.Errorf("产出 二级 pickers: 2020 %v, 101 %v", LayoutL2Names(Layout2020Style, "产出"), LayoutL2Names(Layout101Style, "产出指标"))
+	if !slices.Contains(LayoutL2Names(Layout2020, "产出"), L2Cost) || slices.Contains(LayoutL2Names(Layout101, "产出指标"), L2Cost) {
+		t.Errorf("产出 二级 pickers: 2020 %v, 101 %v", LayoutL2Names(Layout2020, "产出"), LayoutL2Names(Layout101, "产出指标"))
 	}
-	if !slices.Equal(LayoutL2Names(Layout101Style, "成本指标"), L2Names("成本指标")) {
-		t.Errorf("成本 二级 picker under 101: %v", LayoutL2Names(Layout101Style, "成本指标"))
+	if !slices.Equal(LayoutL2Names(Layout101, "成本指标"), L2Names("成本指标")) {
+		t.Errorf("成本 二级 picker under 101: %v", LayoutL2Names(Layout101, "成本指标"))
 	}
 }
 
@@ -101,8 +101,8 @@ func TestSuggestionsFollowLayout(t *testing.T) {
 	}{
 		{2027, LayoutAuto, "设一级指标“成本指标”"},
 		{2020, LayoutAuto, "在产出指标下设成本指标"},
-		{2027, Layout2020Style, "在产出指标下设成本指标"},
-		{2020, Layout101Style, "设一级指标“成本指标”"},
+		{2027, Layout2020, "在产出指标下设成本指标"},
+		{2020, Layout101, "设一级指标“成本指标”"},
 	} {
 		d := cleanDoc(t)
 		d.Year, d.Layout = tt.year, tt.layout
@@ -115,29 +115,6 @@ func TestSuggestionsFollowLayout(t *testing.T) {
 		}
 		if !strings.Contains(sug, tt.want) {
 			t.Errorf("%d %q: NEED_COST suggestion %q, want %q", tt.year, tt.layout, sug, tt.want)
-		}
-	}
-}
-
-// TestApplyLayoutSetsLayout: moving a document's rows to the 101号 layout
-// moves a layout set on it too; an auto document stays auto (its rows now
-// say 101号).
-func TestApplyLayoutSetsLayout(t *testing.T) {
-	for _, set := range []Layout{LayoutAuto, Layout2020Style} {
-		d := cleanDoc(t)
-		d.Layout = set
-		ApplyLayout(d, Layout101(d))
-		want := Layout101Style
-		if set == LayoutAuto {
-			want = LayoutAuto
-		}
-		if d.Layout != want || d.EffectiveLayout() != Layout101Style {
-			t.Errorf("from %q: layout %q (effective %q), want %q", set, d.Layout, d.EffectiveLayout(), want)
-		}
-		for _, f := range Check(d) {
-			if f.Rule == RuleLayoutMixed {
-				t.Errorf("from %q: %+v", set, f)
-			}
 		}
 	}
 }

@@ -42,7 +42,7 @@ func TestLayoutSurvivesReopen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), store.FileName)
 	s := storetest.MustOpenPath(t, path, &store.Options{NoBackup: true})
 	doc := storetest.Document("315002", 2023, 2, 2)
-	doc.Layout = model.Layout2020Style
+	doc.Layout = model.Layout2020
 	if err := s.CreateDocument(doc); err != nil {
 		t.Fatal(err)
 	}
@@ -60,12 +60,12 @@ func TestLayoutSurvivesReopen(t *testing.T) {
 			t.Errorf("layout after reopen = %q, want %q", got.Layout, want)
 		}
 	}
-	read(model.Layout2020Style)
-	doc.Layout = model.Layout101Style
+	read(model.Layout2020)
+	doc.Layout = model.Layout101
 	if err := s.SaveHeader(doc); err != nil {
 		t.Fatal(err)
 	}
-	read(model.Layout101Style)
+	read(model.Layout101)
 	doc.Layout = model.LayoutAuto
 	if err := s.SaveHeader(doc); err != nil {
 		t.Fatal(err)

@@ -18,7 +18,7 @@ func TestLayoutOnTheDocumentScreen(t *testing.T) {
 
 	h.keys("L")
 	h.mustSee("指标体系 2020年式（成本指标在产出指标下）  L 切换", "问题 4 错 53 警")
-	if got := h.storedHeader().Layout; got != model.Layout2020Style {
+	if got := h.storedHeader().Layout; got != model.Layout2020 {
 		t.Fatalf("stored layout %q after one L", got)
 	}
 	pickers := func() (l1, l2 []string) {
@@ -43,7 +43,7 @@ func TestLayoutOnTheDocumentScreen(t *testing.T) {
 	// 101号: the sample's 成本 rows under 产出 now go against the layout.
 	h.keys("L")
 	h.mustSee("指标体系 财预〔2021〕101号（成本指标为一级指标）")
-	if got := h.storedHeader().Layout; got != model.Layout101Style {
+	if got := h.storedHeader().Layout; got != model.Layout101 {
 		t.Fatalf("stored layout %q after two L", got)
 	}
 	h.mustSee("问题 4 错 61 警")
