@@ -18,7 +18,7 @@ type Layout string
 
 // The layouts.
 const (
-	LayoutAuto      Layout = ""
+	LayoutAuto Layout = ""
 	Layout2020 Layout = "2020-style"
 	Layout101  Layout = "101号"
 )
