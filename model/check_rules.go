@@ -714,8 +714,12 @@ func (c *checker) row(i int) {
 	}
 }
 
-// layoutNote says which layout the document follows and why.
+// layoutNote says which layout the document follows and why; built once
+// per run, as every LAYOUT_MIXED finding of it starts so.
 func (c *checker) layoutNote() string {
+	if c.layoutNoteText != "" {
+		return c.layoutNoteText
+	}
 	how := "本文档"
 	switch {
 	case c.layoutSet:
@@ -724,9 +728,11 @@ func (c *checker) layoutNote() string {
 		how = "本文档多数指标按"
 	}
 	if c.layout == Layout101 {
-		return how + "财预〔2021〕101号格式（成本指标为一级指标）"
+		c.layoutNoteText = how + "财预〔2021〕101号格式（成本指标为一级指标）"
+	} else {
+		c.layoutNoteText = how + "2020年式（成本指标在产出指标下）"
 	}
-	return how + "2020年式（成本指标在产出指标下）"
+	return c.layoutNoteText
 }
 
 // name checks a row's 三级指标.
