@@ -20,6 +20,19 @@ const (
 	secMeasures                     // 工作保障措施
 )
 
+// part1Field returns the Part 1 entry a finding's field names, or -1.
+func part1Field(field string) part1Section {
+	switch field {
+	case model.FieldOverall:
+		return secOverall
+	case model.FieldGoals:
+		return secGoals
+	case model.FieldMeasures:
+		return secMeasures
+	}
+	return -1
+}
+
 // part1Names are the entries' titles, in order.
 var part1Names = [3]string{"总体绩效目标", "分项绩效目标", "工作保障措施"}
 
@@ -98,6 +111,10 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 	case focusProjectMsg:
 		if msg.Key == d.key {
 			d.focus(msg.ID)
+			if sec := part1Field(msg.Field); msg.ID == "" && sec >= 0 && d.doc != nil {
+				d.cur = int(sec)
+				return d.open(viewForm)
+			}
 		}
 	case tea.KeyPressMsg:
 		if d.doc == nil {

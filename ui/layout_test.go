@@ -76,4 +76,10 @@ func TestPartOneFindings(t *testing.T) {
 	h.mustSee("问题 4 错 54 警")
 	h.keys("v")
 	h.mustSee("第一部分 部门整体绩效目标  1 警", "总体绩效目标未填写", "1. 法律援助经费")
+	// enter on it opens Part 1 on 总体绩效目标.
+	h.keys("enter")
+	if _, ok := h.app.top().(*part1); !ok {
+		t.Fatalf("enter on a Part 1 finding opened %T:\n%s", h.app.top(), h.screen())
+	}
+	h.mustSee("总体绩效目标")
 }
