@@ -65,6 +65,8 @@ type DocKeys struct {
 	NextFinding key.Binding
 	PrevFinding key.Binding
 	Export      key.Binding
+	// Layout steps the document's 指标体系 (auto, 2020年式, 101号).
+	Layout key.Binding
 }
 
 // FormKeys are the form widget's keys (new document, project, Part 1).
@@ -158,6 +160,7 @@ func DefaultKeyMap() *KeyMap {
 			NextFinding: b("]/f8", "下一个问题", "]", "f8"),
 			PrevFinding: b("[/shift+f8", "上一个问题", "[", "shift+f8"),
 			Export:      b("e", "导出", "e"),
+			Layout:      b("L", "指标体系", "L"),
 		},
 		Form: FormKeys{
 			NextField:   b("tab/↓", "下一栏", "tab"),
@@ -247,7 +250,7 @@ func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
 	return [][]key.Binding{km.listMoves(true),
 		{km.List.Open, d.Grid, d.Findings, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
-		{d.NextFinding, d.PrevFinding}}
+		{d.NextFinding, d.PrevFinding, d.Layout}}
 }
 
 func (km *KeyMap) part1Help() [][]key.Binding {
