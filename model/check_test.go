@@ -79,12 +79,12 @@ func cleanDoc(t testing.TB) *Document {
 			Plan: mustPlan(t, "20", "40", "60", "100"),
 			Goal: "应援尽援，案件补贴及时发放",
 			Indicators: []Indicator{
-				{"产出指标", "数量指标", "法律援助案件受理数", "咨询受理案件数量", "≥260件", "上年受理数"},
-				{"产出指标", "质量指标", "法律援助案件办结率", "办结案件占受理案件的比例", "≥95%", "历年经验"},
-				{"产出指标", "时效指标", "补贴发放及时率", "按月发放补贴", "100%", "补贴发放办法"},
-				{"产出指标", "成本指标", "案件补贴", "案件补贴与律师值班补贴", "≤10万元", "补贴标准"},
-				{"效益指标", "社会效益指标", "法律援助宣传人次", "法律援助宣传情况", "≥30 人次", "宣传场次人数"},
-				{"满意度指标", "服务对象满意度指标", "受援群众满意度", "受援群众的满意程度", "≥90%", "调查问卷"},
+				{"产出指标", "数量指标", "法律援助案件受理数", "咨询受理案件数量", "≥260件", "上年受理数", ""},
+				{"产出指标", "质量指标", "法律援助案件办结率", "办结案件占受理案件的比例", "≥95%", "历年经验", ""},
+				{"产出指标", "时效指标", "补贴发放及时率", "按月发放补贴", "100%", "补贴发放办法", ""},
+				{"产出指标", "成本指标", "案件补贴", "案件补贴与律师值班补贴", "≤10万元", "补贴标准", ""},
+				{"效益指标", "社会效益指标", "法律援助宣传人次", "法律援助宣传情况", "≥30 人次", "宣传场次人数", ""},
+				{"满意度指标", "服务对象满意度指标", "受援群众满意度", "受援群众的满意程度", "≥90%", "调查问卷", ""},
 			},
 		}},
 	}
@@ -172,7 +172,7 @@ func ruleCases() []ruleCase {
 		{"二级 unknown", func(t *testing.T, d *Document) { row(d, 1).L2 = "品质指标" }, []string{"NEED_QUALITY", "L2_UNKNOWN@2.l2"}},
 		{"二级 short name", func(t *testing.T, d *Document) { row(d, 1).L2 = "质量" }, nil},
 		{"一级 used as 二级", func(t *testing.T, d *Document) {
-			*row(d, 1) = Indicator{"产出指标", "效果指标", "社会效益指标", "法律援助案件办结率(%)", "75%", "完成情况"}
+			*row(d, 1) = Indicator{"产出指标", "效果指标", "社会效益指标", "法律援助案件办结率(%)", "75%", "完成情况", ""}
 		}, []string{"NEED_QUALITY", "L2_PARENT@2.l2"}},
 		{"二级 under the wrong 一级", func(t *testing.T, d *Document) { row(d, 4).L2 = "数量指标" }, []string{"L2_PARENT@5.l2"}},
 		{"成本 as its own 一级", func(t *testing.T, d *Document) { row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标" }, nil},
@@ -182,9 +182,9 @@ func ruleCases() []ruleCase {
 		{"no satisfaction", func(t *testing.T, d *Document) { p0(d).Indicators = p0(d).Indicators[:5] }, []string{"NEED_SATISFACTION"}},
 		{"no 产出 kinds", func(t *testing.T, d *Document) {
 			p0(d).Indicators = []Indicator{
-				{"产出指标", "数量指标", "案件受理数", "", "≥260件", "上年受理数"},
-				{"效益指标", "社会效益指标", "宣传人次", "", "≥30人次", "宣传场次"},
-				{"满意度指标", "服务对象满意度指标", "满意度", "", "≥90%", "调查问卷"},
+				{"产出指标", "数量指标", "案件受理数", "", "≥260件", "上年受理数", ""},
+				{"效益指标", "社会效益指标", "宣传人次", "", "≥30人次", "宣传场次", ""},
+				{"满意度指标", "服务对象满意度指标", "满意度", "", "≥90%", "调查问卷", ""},
 			}
 		}, []string{"NEED_QUALITY", "NEED_TIMELINESS", "NEED_COST"}},
 		{"no quantity", func(t *testing.T, d *Document) { row(d, 0).L2 = "质量指标" }, []string{"NEED_QUANTITY"}},
@@ -469,7 +469,7 @@ func FuzzCheck(f *testing.F) {
 		d := &Document{Projects: []Project{{
 			ID: "p", Code: code, Budget: MoneyUnits(budget), Fiscal: MoneyUnits(fiscal),
 			Plan:       Plan{Mar: PercentHundredths(budget % 20000), Dec: PercentHundredths(fiscal % 20000)},
-			Indicators: []Indicator{{l1, l2, l3, value, value, basis}, {l2, l1, l3, basis, value, l3}},
+			Indicators: []Indicator{{l1, l2, l3, value, value, basis, ""}, {l2, l1, l3, basis, value, l3, ""}},
 		}, {ID: "q", Code: value}}}
 		for _, fd := range Check(d) {
 			if RuleOrder(fd.Rule) < 0 || FieldOrder(fd.Field) < 0 || fd.Row < -1 || fd.Row > 1 || fd.Message == "" {
