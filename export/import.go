@@ -22,6 +22,9 @@ type Import struct {
 	UnitName string       // 单位名称 of the rows
 	Encoding Encoding     // the encoding the file was read in
 	Rows     int          // data rows read
+	// Reviewed is whether the file has the 审核状态 and 审核意见 columns;
+	// without them Apply keeps each project's review as it was.
+	Reviewed bool
 	// Projects are in the order of their first row, IDs empty. Rows are
 	// grouped by 项目编码; a project whose only row has all six indicator
 	// cells empty has no indicators.
@@ -108,7 +111,7 @@ type projectRow struct {
 }
 
 // projectCols are the columns that must agree across a project's rows.
-var projectCols = [...]int{colName, colBudget, colFiscal, colOther, colUse, colMar, colJun, colOct, colDec, colGoal}
+var projectCols = [...]int{colName, colBudget, colFiscal, colOther, colUse, colMar, colJun, colOct, colDec, colGoal, colReview, colReviewNote}
 
 // docCols are the columns that must agree across the whole file.
 var docCols = [...]int{colUnitCode, colUnitName, colYear}
@@ -132,15 +135,21 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 				add(head.row, -1, "表头第 %d 列应为 “%s”，实际是 “%s”", c+1, CSVHeader[c], clip(head.fields[c]))
 			}
 		}
-		if n := len(head.fields); n < csvColumns {
-			add(head.row, -1, "表头缺少后 %d 列：%s", csvColumns-n, strings.Join(CSVHeader[n:], "、"))
+		// The review columns are optional, but not one without the other.
+		n, want := len(head.fields), csvColumnsNoReview
+		if n > csvColumnsNoReview {
+			want = csvColumns
+		}
+		if n < want {
+			add(head.row, -1, "表头缺少后 %d 列：%s", want-n, strings.Join(CSVHeader[n:want], "、"))
 		} else if n > csvColumns {
 			add(head.row, -1, "表头多出 %d 列（应为 %d 列）", n-csvColumns, csvColumns)
 		}
 		return nil, errs
 	}
 
-	im := &Import{Encoding: enc}
+	im := &Import{Encoding: enc, Reviewed: len(head.fields) == csvColumns}
+	width := len(head.fields)
 	var firstDoc []string // doc columns of the first data row
 	firstDocRow := 0
 	byCode := map[string]int{}
@@ -150,8 +159,8 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 		if allEmpty(rec.fields) {
 			continue // a spreadsheet's trailing ",,,," rows
 		}
-		if len(rec.fields) != csvColumns {
-			add(rec.row, -1, "应有 %d 列，实际有 %d 列", csvColumns, len(rec.fields))
+		if len(rec.fields) != width {
+			add(rec.row, -1, "应有 %d 列，实际有 %d 列", width, len(rec.fields))
 			continue
 		}
 		im.Rows++
@@ -219,8 +228,15 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 			}
 			*m = v
 		}
+		var err error
+		if p.Review.Status, err = model.ParseReviewStatus(cells[colReview]); err != nil {
+			add(rec.row, colReview, "应为 未审核、已审核 或 需修改（“%s”）", clip(cells[colReview]))
+			bad = true
+		}
+		p.Review.Note = cells[colReviewNote]
 		canon := []string{p.Name, p.Budget.String(), p.Fiscal.String(), p.Other.String(), p.Use,
-			p.Plan.Mar.String(), p.Plan.Jun.String(), p.Plan.Oct.String(), p.Plan.Dec.String(), p.Goal}
+			p.Plan.Mar.String(), p.Plan.Jun.String(), p.Plan.Oct.String(), p.Plan.Dec.String(), p.Goal,
+			p.Review.Status.String(), p.Review.Note}
 		var in model.Indicator
 		empty := true
 		for c := range model.IndicatorColumns {
@@ -260,7 +276,7 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 }
 
 func headerOK(fields []string) bool {
-	if len(fields) != csvColumns {
+	if len(fields) != csvColumns && len(fields) != csvColumnsNoReview {
 		return false
 	}
 	for i, f := range fields {
@@ -342,6 +358,7 @@ func (im *Import) Apply(doc *model.Document) (created, updated int) {
 		p.Indicators = append([]model.Indicator(nil), p.Indicators...)
 		if i, ok := index[p.Code]; ok {
 			p.ID = doc.Projects[i].ID
+			keepReview(&p, &doc.Projects[i], im.Reviewed)
 			doc.Projects[i] = p
 			updated++
 			continue
