@@ -252,7 +252,7 @@ func TestImportExportHostileNames(t *testing.T) {
 	}
 	write(t, csv, buf.Bytes())
 	code, out, errOut := runCLI(t, nil, "import", csv, "--db", db)
-	if code != exitOK || !strings.Contains(out, `315002\u001B[2J/2020 司法局\u202E\u001B]0;pwned\u0007:`) {
+	if code != exitOK || !strings.Contains(out, `315002\u001B[2J/2020 司法局\u202E\u001B]0;pwned\u0007：`) {
 		t.Errorf("import: %d %q %q", code, out, errOut)
 	}
 	md := filepath.Join(t.TempDir(), "out.md")

@@ -31,7 +31,7 @@ func TestCSVReviewRoundTripIsExact(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			first := exportCSV(t, d, o)
 			got, im := importInto(t, first, EncodingAuto)
-			if !im.Reviewed {
+			if !im.StatusColumn || !im.NoteColumn {
 				t.Error("the export's review columns were not seen")
 			}
 			for i := range got.Projects {
@@ -109,9 +109,8 @@ func TestImportReviewErrors(t *testing.T) {
 		{"rows disagree on the status", csvOfReviewed(rv("A", "已审核", ""), rv("A", "需修改", "")),
 			"第 3 行 “审核状态”：与同一项目（A）第 2 行不一致：那里是 “已审核”，这里是 “需修改”"},
 		{"rows disagree on the note", csvOfReviewed(rv("A", "", "意见"), rv("A", "", "")),
-			"第 3 行 “审核意见”：与同一项目（A）第 2 行不一致：那里是 “意见”，这里是 “”"},
-		{"a 20-column row in a 22-column file", csvOfReviewed(rv("A", "", ""), row("B", nil)), "第 3 行：应有 22 列，实际有 20 列"},
-		{"one review column", []byte(strings.Join(CSVHeader[:21], ",") + "\n"), "第 1 行：表头缺少后 1 列：审核意见"},
+			"第 3 行 “审核意见”：与同一项目（A）第 2 行不一致：那里是 “意见”，这里是空的（接续的行要么把项目各列全部留空，要么全部照填）"},
+		{"a 20-column row in a 22-column file", csvOfReviewed(rv("A", "", ""), row("B", nil)), "第 3 行：应有 22 列（与表头一样多），实际有 20 列"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadCSV(bytes.NewReader(tt.data), EncodingAuto)
@@ -121,8 +120,21 @@ func TestImportReviewErrors(t *testing.T) {
 			}
 		})
 	}
+	// The review columns are optional one by one: a file with 审核状态
+	// alone sets the status and leaves the note to Apply.
+	only := []byte(strings.Join(CSVHeader[:colReviewNote], ",") + "\n" + strings.Join(append(row("A", nil), "需修改"), ",") + "\n")
+	im, err := ReadCSV(bytes.NewReader(only), EncodingAuto)
+	if err != nil || !im.StatusColumn || im.NoteColumn || im.Projects[0].Review.Status != model.ReviewChanges {
+		t.Errorf("审核状态 alone: %+v, %v", im, err)
+	}
+	// A continuation row (项目编码…绩效目标 blank) takes the review from above.
+	cont := append(make([]string, colL1), "效益指标", "社会效益指标", "x", "", "", "", "", "")
+	im, err = ReadCSV(bytes.NewReader(csvOfReviewed(rv("A", "已审核", "意见"), cont)), EncodingAuto)
+	if err != nil || len(im.Projects) != 1 || len(im.Projects[0].Indicators) != 2 || im.Projects[0].Review != (model.Review{Status: model.ReviewApproved, Note: "意见"}) {
+		t.Errorf("continuation row: %+v, %v", im, err)
+	}
 	// Blank and 未审核 are the same status, so such rows agree.
-	im, err := ReadCSV(bytes.NewReader(csvOfReviewed(rv("A", "", "x"), rv("A", "未审核", "x"))), EncodingAuto)
+	im, err = ReadCSV(bytes.NewReader(csvOfReviewed(rv("A", "", "x"), rv("A", "未审核", "x"))), EncodingAuto)
 	if err != nil || im.Projects[0].Review != (model.Review{Note: "x"}) {
 		t.Errorf("blank and 未审核: %+v, %v", im, err)
 	}
@@ -154,8 +166,8 @@ func TestImportKeepsReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if im.Reviewed {
-		t.Error("a 20-column file counted as reviewed")
+	if im.StatusColumn || im.NoteColumn {
+		t.Error("a 20-column file has review columns")
 	}
 	im.Apply(target)
 	for i := range target.Projects {

@@ -36,6 +36,10 @@ func (s *Store) backupInBackground(tx *bolt.Tx) {
 	s.backupErr = err
 }
 
+// Backup writes a backup of the current state now, as Open does, before a
+// large change made while the file is open (a document copied forward).
+func (s *Store) Backup() error { return s.backup() }
+
 // backup writes a backup of the current state.
 func (s *Store) backup() error {
 	return s.view(s.writeBackup)
@@ -144,7 +148,7 @@ func validValues(tx *bolt.Tx) error {
 			return err
 		})
 	}
-	for _, name := range append([][]byte{bucketDocsV1}, dataBuckets...) {
+	for _, name := range append([][]byte{bucketDocsV1, bucketSnapshots}, dataBuckets...) {
 		if b := tx.Bucket(name); b != nil {
 			if err := walk(b); err != nil {
 				return err
