@@ -65,6 +65,15 @@ func (p *Project) Notes() int {
 	return n
 }
 
+// clearReview drops the project's review: status, note and row notes.
+// The indicators must not be shared with another project.
+func (p *Project) clearReview() {
+	p.Review = Review{}
+	for i := range p.Indicators {
+		p.Indicators[i].Note = ""
+	}
+}
+
 // Reviewed reports whether anything of the review has been recorded in
 // the document: a status other than 未审核, or a note.
 func (d *Document) Reviewed() bool {

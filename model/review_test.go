@@ -64,3 +64,18 @@ func TestReviewCounts(t *testing.T) {
 		t.Error("an empty document")
 	}
 }
+
+// TestCopyForwardLeavesTheReviewBehind: next year's draft starts 未审核
+// without notes, and the source keeps its review.
+func TestCopyForwardLeavesTheReviewBehind(t *testing.T) {
+	src := Sample()
+	src.Projects[0].Review = Review{Status: ReviewApproved, Note: "同意"}
+	src.Projects[0].Indicators[1].Note = "依据请写明"
+	d := CopyForward(src, DocKey{UnitCode: src.UnitCode, Year: src.Year + 1}, "")
+	if d.Reviewed() || d.ReviewCounts().Approved != 0 {
+		t.Errorf("the copy is reviewed: %+v", d.Projects[0].Review)
+	}
+	if src.Projects[0].Review.Note != "同意" || src.Projects[0].Indicators[1].Note != "依据请写明" {
+		t.Error("the source lost its review")
+	}
+}
