@@ -67,3 +67,12 @@ func notePlace(row int) string {
 	}
 	return "第 " + strconv.Itoa(row+1) + " 行"
 }
+
+// noteHint is the status line's text for a reviewer's note: "✎ 意见：…"
+// on one line; "" when there is none.
+func noteHint(st *Styles, note string) string {
+	if strings.TrimSpace(note) == "" {
+		return ""
+	}
+	return st.Note.Render("✎ 意见：") + safe(oneLine(clip(note, safeWidth)))
+}

@@ -217,3 +217,22 @@ func TestHostileTextInReviewMode(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesInTheStatusLine: in the grid the status line shows the note of
+// the row under the cursor where the cell has no finding, and the project
+// form shows the project's note.
+func TestNotesInTheStatusLine(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("r", "m")
+	h.typeText("预算偏大")
+	h.keys("enter", "down", "down", "M")
+	h.typeText("指标值为空")
+	h.keys("enter", "esc")
+	h.keys("i") // the cursor is back on the first project: its grid
+	h.mustSee("指标表")
+	h.keys("down", "down")
+	h.mustSee("✎ 意见：指标值为空")
+	h.keys("esc", "enter") // the form, on 项目编码
+	h.mustSee("✎ 意见：预算偏大")
+}
