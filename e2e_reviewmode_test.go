@@ -106,7 +106,8 @@ func TestE2EReviewMode(t *testing.T) {
 	// The findings panel lists the notes beside the findings.
 	s.Keys("v")
 	s.WaitFor(wait, "审核意见 6 条", "✎ 意见 项目：预算数偏大")
-	s.Keys("Escape")
+	s.Keys("Escape") // alone: escape then e at once reads as alt+e
+	s.WaitFor(wait, "315002/2020  问题 4 错 ")
 
 	// Markdown from the export dialog.
 	md := filepath.Join(dir, "审核.md")
