@@ -71,6 +71,11 @@ func runCopy(env *cliEnv, args []string) int {
 		return c
 	}
 	defer closeStore(env, s)
+	// No write before the open's backup is on disk (a power cut in between
+	// would leave no copy of the state before the copy).
+	if _, err := s.Backup(); err != nil {
+		return reportStoreError(env, err)
+	}
 	doc, moves, err := copyDocument(s, src, dst, strings.TrimSpace(*name), *keep)
 	switch {
 	case errors.Is(err, store.ErrExists):
