@@ -384,7 +384,7 @@ func (a *App) gotoFinding(m gotoFindingMsg) tea.Cmd {
 	a.stack = a.stack[:di+1]
 	a.showHelp = false
 	f := m.F
-	cmd := a.stack[di].Update(focusProjectMsg{Key: m.Key, ID: f.ProjectID})
+	cmd := a.stack[di].Update(focusProjectMsg{Key: m.Key, ID: f.ProjectID, Field: f.Field})
 	if f.ProjectID == "" {
 		return cmd
 	}

@@ -120,7 +120,12 @@ func (p *findingsPanel) layout() {
 			if code != "" {
 				head += "（" + safe(code) + "）"
 			}
-			add(st.Heading.Render(oneLine(head))+"  "+st.Muted.Render(dr.counts[it.ProjectID].String())+reviewBadge(st, status, "  "), -1)
+			count := dr.counts[it.ProjectID]
+			if it.ProjectID == "" {
+				// Part 1's findings, listed first; not a project.
+				head, n, count = "第一部分 部门整体绩效目标", n-1, countOf(dr.byID[""])
+			}
+			add(st.Heading.Render(oneLine(head))+"  "+st.Muted.Render(count.String())+reviewBadge(st, status, "  "), -1)
 		}
 		p.start = append(p.start, len(p.lines))
 		if it.isNote() {

@@ -33,14 +33,14 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	switch col {
 	case colL1:
 		g.mode = modePick
-		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.st())
+		g.picker = newPicker(model.LayoutL1Names(g.docLayout()), value, g.layout.cols[col], g.st())
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
 	case colL2:
 		g.mode = modePick
 		value = l2Prefill(in.L1, value)
-		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.st())
+		g.picker = newPicker(model.LayoutL2Names(g.docLayout(), in.L1), value, g.layout.cols[col], g.st())
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
@@ -69,6 +69,16 @@ func (g *Grid) editText(text string) tea.Cmd {
 	cmd := g.editor.Focus()
 	g.scrollToCursor()
 	return cmd
+}
+
+// docLayout is the 指标体系 the pickers follow: the document's as the
+// review found it (set on the document, or detected from its rows), or
+// auto — every standard name — before the review has loaded.
+func (g *Grid) docLayout() model.Layout {
+	if dr := g.common.Reviews.doc(g.docKey); dr.loaded() {
+		return dr.layout
+	}
+	return model.LayoutAuto
 }
 
 // l2Prefill is what the 二级 picker opens on: the cell's 二级 if it
@@ -246,9 +256,9 @@ func (g *Grid) reopen(o editOrigin) tea.Cmd {
 	var cmd tea.Cmd
 	switch o.field {
 	case colL1, colL2:
-		names := model.L1Names()
+		names := model.LayoutL1Names(g.docLayout())
 		if o.field == colL2 {
-			names = model.L2Names(g.project.Indicators[o.row].L1)
+			names = model.LayoutL2Names(g.docLayout(), g.project.Indicators[o.row].L1)
 		}
 		g.mode = modePick
 		g.picker = newPicker(names, o.text, g.layout.cols[o.field], g.st())

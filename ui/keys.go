@@ -63,6 +63,8 @@ type DocKeys struct {
 	PrevFinding key.Binding
 	Export      key.Binding
 	Review      key.Binding // the review mode (审核模式)
+	// Layout steps the document's 指标体系 (auto, 2020年式, 101号).
+	Layout key.Binding
 }
 
 // FormKeys are the form widget's keys (new document, project, Part 1).
@@ -165,6 +167,7 @@ func DefaultKeyMap() *KeyMap {
 			PrevFinding: b("[/shift+f8", "上一个问题", "[", "shift+f8"),
 			Export:      b("e", "导出", "e"),
 			Review:      b("r", "审核模式", "r"),
+			Layout:      b("L", "指标体系", "L"),
 		},
 		Form: FormKeys{
 			NextField:   b("tab/↓", "下一栏", "tab"),
@@ -258,7 +261,7 @@ func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
 	return [][]key.Binding{km.listMoves(true),
 		{km.List.Open, d.Grid, d.Findings, d.Review, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
-		{d.NextFinding, d.PrevFinding}}
+		{d.NextFinding, d.PrevFinding, d.Layout}}
 }
 
 func (km *KeyMap) part1Help() [][]key.Binding {

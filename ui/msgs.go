@@ -161,10 +161,13 @@ type backMsg struct{}
 // walk-through leaves the screen it shows where it is).
 type replaceTopMsg struct{ s screen }
 
-// focusProjectMsg asks the document screen to put its cursor on a project.
+// focusProjectMsg asks the document screen to put its cursor on a project,
+// or, with ID "" and a Part 1 field (a finding about Part 1), to open
+// Part 1 on that entry.
 type focusProjectMsg struct {
-	Key model.DocKey
-	ID  string
+	Key   model.DocKey
+	ID    string
+	Field string
 }
 
 // editOrigin is where a committed edit was typed: the component that

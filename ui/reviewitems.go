@@ -46,13 +46,17 @@ func projectItems(p *model.Project, fs []model.Finding) []reviewItem {
 	return out
 }
 
-// documentItems lists the review of a whole checked document: each
-// project's items, in document order.
+// documentItems lists the review of a whole checked document: Part 1's
+// findings, then each project's items, in document order.
 func documentItems(dr *docReview) []reviewItem {
 	if !dr.loaded() {
 		return nil
 	}
 	var out []reviewItem
+	// Part 1's findings (ProjectID "") first, as model.Check lists them.
+	for i, f := range dr.byID[""] {
+		out = append(out, reviewItem{Finding: &dr.byID[""][i], Row: f.Row})
+	}
 	for i := range dr.doc.Projects {
 		p := &dr.doc.Projects[i]
 		out = append(out, projectItems(p, dr.byID[p.ID])...)
