@@ -74,7 +74,7 @@ func New(st *store.Store, opts *Options) *App {
 
 // Init asks the terminal for its background colour and loads the list.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.writes.loadDocs())
+	return tea.Batch(tea.RequestBackgroundColor, a.writes.loadDocs(), a.writes.readLibrary())
 }
 
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
@@ -275,10 +275,14 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		a.push(newDocument(a.common, m.Key))
 		return w.loadHeader(m.Key), true
 	case openProjectMsg:
-		if m.Project != nil {
-			return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), true
+		var lib tea.Cmd
+		if m.View == viewGrid {
+			lib = w.readLibrary() // with the rows typed since it was read
 		}
-		return w.readProject(m), true
+		if m.Project != nil {
+			return tea.Batch(msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), lib), true
+		}
+		return tea.Batch(w.readProject(m), lib), true
 	case projectLoadedMsg:
 		return a.projectLoaded(m), true
 	case openPart1Msg:
@@ -323,7 +327,7 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return a.broadcast(m), true
 	}
-	return nil, false
+	return a.routeDiff(msg)
 }
 
 func (a *App) push(s screen) {
