@@ -79,7 +79,7 @@ func New(st *store.Store, opts *Options) *App {
 
 // Init asks the terminal for its background colour and loads the list.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.writes.loadDocs(), a.writes.readLibrary())
+	return tea.Batch(tea.RequestBackgroundColor, a.writes.loadDocs())
 }
 
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
@@ -282,7 +282,10 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	case openProjectMsg:
 		var lib tea.Cmd
 		if m.View == viewGrid {
-			lib = w.readLibrary() // with the rows typed since it was read
+			// The indicator library, with the rows typed since it was
+			// last read; only here, so opening a document reads no
+			// project.
+			lib = w.readLibrary()
 		}
 		if m.Project != nil {
 			return tea.Batch(msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), lib), true
