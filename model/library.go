@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,35 +38,35 @@ const starterSource = "内置（财预〔2021〕101号）"
 // 核心绩效目标和指标设置及取值指引). N stands for a figure the unit fills in;
 // the review rules flag a value left with it.
 var starterRows = []Indicator{
-	{"产出指标", "数量指标", "项目完成率", "实际完成的工作量占计划工作量的比例", "≥95%", "计划标准"},
-	{"产出指标", "数量指标", "完成项目数量", "年度内计划完成的项目个数", "≥N个", "计划标准"},
-	{"产出指标", "数量指标", "培训人次", "年度内组织培训的人次", "≥N人次", "计划标准"},
-	{"产出指标", "数量指标", "设备购置数量", "年度内购置设备的台（套）数", "=N台（套）", "计划标准"},
-	{"产出指标", "数量指标", "服务覆盖率", "服务覆盖的对象占应覆盖对象的比例", "≥90%", "计划标准"},
-	{"产出指标", "质量指标", "验收合格率", "项目（工程、设备、服务）验收合格的比例", "=100%", "行业标准"},
-	{"产出指标", "质量指标", "资金使用合规率", "资金按规定用途和程序使用的比例", "=100%", "其他标准"},
-	{"产出指标", "质量指标", "设备完好率", "设备处于完好可用状态的比例", "≥95%", "行业标准"},
-	{"产出指标", "质量指标", "培训合格率", "参训人员考核合格的比例", "≥90%", "历史标准"},
-	{"产出指标", "质量指标", "案件办结率", "已办结案件占受理案件的比例", "≥95%", "历史标准"},
-	{"产出指标", "时效指标", "资金支付及时率", "按合同或计划及时支付资金的比例", "=100%", "计划标准"},
-	{"产出指标", "时效指标", "项目按期完成率", "按计划时间完成的任务占全部任务的比例", "≥95%", "计划标准"},
-	{"产出指标", "时效指标", "预算执行率", "年度实际支出占年度预算的比例", "≥90%", "计划标准"},
-	{"产出指标", "时效指标", "完成时间", "项目全部完成的时限", "年底前完成", "计划标准"},
-	{"成本指标", "经济成本指标", "经济成本", "项目实施的总成本，控制在预算之内", "≤N万元", "预算支出标准"},
-	{"成本指标", "经济成本指标", "单位成本", "每单位产出（人、次、件）的成本", "≤N元", "预算支出标准"},
-	{"成本指标", "社会成本指标", "社会成本", "项目对社会发展、公共福利等可能造成的负面影响", "无", "其他标准"},
-	{"成本指标", "生态环境成本指标", "生态环境成本", "项目对自然生态环境可能造成的负面影响", "无", "其他标准"},
-	{"效益指标", "经济效益指标", "带动增收", "项目带动服务对象增加的收入", "≥N万元", "历史标准"},
-	{"效益指标", "社会效益指标", "政策知晓率", "目标人群知晓相关政策的比例", "≥90%", "历史标准"},
-	{"效益指标", "社会效益指标", "受益人数", "直接受益的群众人数", "≥N人", "计划标准"},
-	{"效益指标", "社会效益指标", "群众获得感", "项目实施后群众的获得感提升情况", "明显提升", "其他标准"},
-	{"效益指标", "生态效益指标", "污染物减排量", "项目实施后主要污染物的减排量", "≥N吨", "行业标准"},
-	{"效益指标", "可持续影响指标", "长效管理机制", "长效管理制度建立和执行情况", "建立健全", "其他标准"},
-	{"效益指标", "可持续影响指标", "设施持续使用年限", "建成设施（设备）可持续使用的年限", "≥N年", "行业标准"},
-	{"满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象对项目实施效果的满意程度", "≥90%", "行业标准"},
-	{"满意度指标", "服务对象满意度指标", "群众满意度", "受益群众对项目实施的满意程度", "≥90%", "历史标准"},
-	{"满意度指标", "服务对象满意度指标", "参训人员满意度", "参训人员对培训的满意程度", "≥90%", "历史标准"},
-	{"满意度指标", "服务对象满意度指标", "社会公众满意度", "社会公众对项目实施的满意程度", "≥85%", "历史标准"},
+	{"产出指标", "数量指标", "项目完成率", "实际完成的工作量占计划工作量的比例", "≥95%", "计划标准", ""},
+	{"产出指标", "数量指标", "完成项目数量", "年度内计划完成的项目个数", "≥N个", "计划标准", ""},
+	{"产出指标", "数量指标", "培训人次", "年度内组织培训的人次", "≥N人次", "计划标准", ""},
+	{"产出指标", "数量指标", "设备购置数量", "年度内购置设备的台（套）数", "=N台（套）", "计划标准", ""},
+	{"产出指标", "数量指标", "服务覆盖率", "服务覆盖的对象占应覆盖对象的比例", "≥90%", "计划标准", ""},
+	{"产出指标", "质量指标", "验收合格率", "项目（工程、设备、服务）验收合格的比例", "=100%", "行业标准", ""},
+	{"产出指标", "质量指标", "资金使用合规率", "资金按规定用途和程序使用的比例", "=100%", "其他标准", ""},
+	{"产出指标", "质量指标", "设备完好率", "设备处于完好可用状态的比例", "≥95%", "行业标准", ""},
+	{"产出指标", "质量指标", "培训合格率", "参训人员考核合格的比例", "≥90%", "历史标准", ""},
+	{"产出指标", "质量指标", "案件办结率", "已办结案件占受理案件的比例", "≥95%", "历史标准", ""},
+	{"产出指标", "时效指标", "资金支付及时率", "按合同或计划及时支付资金的比例", "=100%", "计划标准", ""},
+	{"产出指标", "时效指标", "项目按期完成率", "按计划时间完成的任务占全部任务的比例", "≥95%", "计划标准", ""},
+	{"产出指标", "时效指标", "预算执行率", "年度实际支出占年度预算的比例", "≥90%", "计划标准", ""},
+	{"产出指标", "时效指标", "完成时间", "项目全部完成的时限", "年底前完成", "计划标准", ""},
+	{"成本指标", "经济成本指标", "经济成本", "项目实施的总成本，控制在预算之内", "≤N万元", "预算支出标准", ""},
+	{"成本指标", "经济成本指标", "单位成本", "每单位产出（人、次、件）的成本", "≤N元", "预算支出标准", ""},
+	{"成本指标", "社会成本指标", "社会成本", "项目对社会发展、公共福利等可能造成的负面影响", "无", "其他标准", ""},
+	{"成本指标", "生态环境成本指标", "生态环境成本", "项目对自然生态环境可能造成的负面影响", "无", "其他标准", ""},
+	{"效益指标", "经济效益指标", "带动增收", "项目带动服务对象增加的收入", "≥N万元", "历史标准", ""},
+	{"效益指标", "社会效益指标", "政策知晓率", "目标人群知晓相关政策的比例", "≥90%", "历史标准", ""},
+	{"效益指标", "社会效益指标", "受益人数", "直接受益的群众人数", "≥N人", "计划标准", ""},
+	{"效益指标", "社会效益指标", "群众获得感", "项目实施后群众的获得感提升情况", "明显提升", "其他标准", ""},
+	{"效益指标", "生态效益指标", "污染物减排量", "项目实施后主要污染物的减排量", "≥N吨", "行业标准", ""},
+	{"效益指标", "可持续影响指标", "长效管理机制", "长效管理制度建立和执行情况", "建立健全", "其他标准", ""},
+	{"效益指标", "可持续影响指标", "设施持续使用年限", "建成设施（设备）可持续使用的年限", "≥N年", "行业标准", ""},
+	{"满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象对项目实施效果的满意程度", "≥90%", "行业标准", ""},
+	{"满意度指标", "服务对象满意度指标", "群众满意度", "受益群众对项目实施的满意程度", "≥90%", "历史标准", ""},
+	{"满意度指标", "服务对象满意度指标", "参训人员满意度", "参训人员对培训的满意程度", "≥90%", "历史标准", ""},
+	{"满意度指标", "服务对象满意度指标", "社会公众满意度", "社会公众对项目实施的满意程度", "≥85%", "历史标准", ""},
 }
 
 // StarterRows returns a copy of the built-in starter rows.
@@ -84,9 +85,13 @@ type Library struct {
 	rowsOf [][]int32
 	// uni and bi index the groups by each rune and each pair of adjacent
 	// runes of their 三级, in group order.
-	uni   map[rune][]int32
-	bi    map[[2]rune][]int32
-	bases []string
+	uni map[rune][]int32
+	// groupOf finds a group by its name; sorted lists the groups in
+	// name order, for the names starting with what was typed.
+	groupOf map[string]int32
+	sorted  []int32
+	bi      map[[2]rune][]int32
+	bases   []string
 }
 
 // NewLibrary builds the library of the documents' rows and the starter
@@ -103,6 +108,7 @@ func NewLibrary(docs []*Document) *Library {
 		source := strings.TrimSpace(d.UnitName) + " " + strconv.Itoa(d.Year)
 		for i := range d.Projects {
 			for _, in := range d.Projects[i].Indicators {
+				in.Note = "" // a reviewer's note is the row's, not the library's
 				if b := strings.TrimSpace(in.Basis); b != "" {
 					basisUses[b]++
 				}
@@ -128,6 +134,7 @@ func NewLibrary(docs []*Document) *Library {
 	}
 	l := &Library{rows: rows, uni: make(map[rune][]int32), bi: make(map[[2]rune][]int32)}
 	groupOf := make(map[string]int32)
+	l.groupOf = groupOf
 	for i := range rows {
 		key := strings.TrimSpace(rows[i].L3)
 		g, ok := groupOf[key]
@@ -140,6 +147,11 @@ func NewLibrary(docs []*Document) *Library {
 		}
 		l.rowsOf[g] = append(l.rowsOf[g], int32(i))
 	}
+	l.sorted = make([]int32, len(l.groups))
+	for i := range l.sorted {
+		l.sorted[i] = int32(i)
+	}
+	slices.SortFunc(l.sorted, func(a, b int32) int { return strings.Compare(l.groups[a], l.groups[b]) })
 	l.bases = slices.Clone(BasisStandards)
 	var used []string
 	for b := range basisUses {
@@ -197,46 +209,56 @@ const perGroup = 3
 // Search returns up to limit rows whose 三级指标 contains q, best first: the
 // 三级 equal to q, then starting with it, then containing it; within each,
 // the most used and newest rows first, the starter rows last, and at most
-// perGroup rows of one 三级. Blank q finds
-// nothing. The cost depends on the rows that share q's rarest pair of
-// characters, not on the size of the library.
+// perGroup rows of one 三级. Blank q finds nothing. The equal name is found
+// in a map and the names starting with q in a sorted list; the names
+// containing q are walked in rank order among those sharing q's rarest
+// pair of characters until limit rows are found, so the cost follows the
+// matches, not the size of the library.
 func (l *Library) Search(q string, limit int) []LibraryRow {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
 		return nil
 	}
-	candidates := l.candidates(q)
-	var tiers [3][]int32
-	for _, g := range candidates {
-		text := l.groups[g]
-		var t int
-		switch {
-		case text == q:
-			t = 0
-		case strings.HasPrefix(text, q):
-			t = 1
-		case strings.Contains(text, q):
-			t = 2
-		default:
-			continue
-		}
-		for k, r := range l.rowsOf[g] {
-			if len(tiers[t]) == limit || k == perGroup {
-				break
-			}
-			tiers[t] = append(tiers[t], r)
-		}
-		if len(tiers[0]) == limit {
-			break // nothing can rank above these
-		}
-	}
 	out := make([]LibraryRow, 0, limit)
-	for _, t := range tiers {
-		for _, r := range t {
-			if len(out) == limit {
-				return out
+	take := func(g int32) {
+		for k, r := range l.rowsOf[g] {
+			if len(out) == limit || k == perGroup {
+				return
 			}
 			out = append(out, l.rows[r])
+		}
+	}
+	// The 三级 equal to q, by the map of names.
+	if g, ok := l.groupOf[q]; ok {
+		take(g)
+	}
+	// Those starting with q: a range of the names in text order, taken
+	// in rank (group) order.
+	var prefixed []int32
+	for i := sort.Search(len(l.sorted), func(i int) bool { return l.groups[l.sorted[i]] >= q }); i < len(l.sorted); i++ {
+		name := l.groups[l.sorted[i]]
+		if !strings.HasPrefix(name, q) {
+			break
+		}
+		if name != q {
+			prefixed = append(prefixed, l.sorted[i])
+		}
+	}
+	slices.Sort(prefixed)
+	for _, g := range prefixed {
+		if len(out) == limit {
+			return out
+		}
+		take(g)
+	}
+	// Then those containing it, walked in rank order until the list is
+	// full: the cost is the candidates before the limit-th match.
+	for _, g := range l.candidates(q) {
+		if len(out) == limit {
+			break
+		}
+		if name := l.groups[g]; !strings.HasPrefix(name, q) && strings.Contains(name, q) {
+			take(g)
 		}
 	}
 	return out

@@ -235,6 +235,9 @@ func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	if cmd, ok := a.review.handle(msg); ok {
 		return cmd, true
 	}
+	if cmd, ok := a.reviewModeRequest(msg); ok {
+		return cmd, true
+	}
 	cmd, ok = a.route(msg)
 	return tea.Batch(cmd, a.review.observe(msg)), ok
 }
@@ -284,10 +287,17 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		a.push(newDocument(a.common, m.Key))
 		return w.loadHeader(m.Key), true
 	case openProjectMsg:
-		if m.Project != nil {
-			return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), true
+		var lib tea.Cmd
+		if m.View == viewGrid {
+			// The indicator library, with the rows typed since it was
+			// last read; only here, so opening a document reads no
+			// project.
+			lib = w.readLibrary()
 		}
-		return w.readProject(m), true
+		if m.Project != nil {
+			return tea.Batch(msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), lib), true
+		}
+		return tea.Batch(w.readProject(m), lib), true
 	case projectLoadedMsg:
 		return a.projectLoaded(m), true
 	case openPart1Msg:
@@ -335,7 +345,7 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return a.broadcast(m), true
 	}
-	return nil, false
+	return a.routeDiff(msg)
 }
 
 func (a *App) push(s screen) {

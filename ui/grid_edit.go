@@ -44,6 +44,15 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
+	case colBasis:
+		if basisPickable(value) {
+			g.mode = modePick
+			g.picker = newPicker(g.bases(), value, g.layout.cols[col], g.st())
+			g.picker.preferTyped = true
+			g.setLoaded(value, g.picker.input.Value())
+			g.opened = g.picker.Value()
+			return g.picker.Focus()
+		}
 	}
 	if tooLongToEdit(value) {
 		return g.common.post(errMsg{What: "编辑" + model.IndicatorColumns[col], Err: errTooLongToEdit})
@@ -153,12 +162,16 @@ func (g *Grid) largeBoxSize() (w, h int) {
 // updateEditor runs a message while a textarea is open.
 func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if cmd, done := g.suggestKey(k); done {
+			return cmd
+		}
 		if cmd, done := g.endEdit(k, g.editor.Value); done {
 			return cmd
 		}
 	}
 	var cmd tea.Cmd
 	g.editor, cmd = g.editor.Update(msg)
+	g.refreshSuggestions()
 	if g.mode == modeCell && len(wrapCell(g.editor.Value(), g.layout.cols[g.editCol])) > inPlaceMaxLines {
 		// Long or pasted multi-line text: go on in the larger editor.
 		g.mode = modeLarge
@@ -207,6 +220,7 @@ func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
 func (g *Grid) closeEditor() {
 	g.mode = modeBrowse
 	g.picker = nil
+	g.suggest = suggestions{}
 	g.retry = false
 	g.editor.Blur()
 	g.scrollToCursor()

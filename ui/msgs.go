@@ -294,4 +294,37 @@ type exportMsg struct {
 type exportDoneMsg struct {
 	Path string
 	Err  error
+	// Kept is the error of keeping the copy as sent (store.SaveSnapshot),
+	// after the file was written.
+	Kept error
+}
+
+// diffChoicesMsg carries what the open document can be compared with.
+type diffChoicesMsg struct {
+	Key   model.DocKey
+	Docs  []store.DocInfo
+	Snaps []store.Snapshot
+	Err   error
+}
+
+// compareMsg asks the root to compare the open document with Other.
+type compareMsg struct {
+	Key   model.DocKey
+	Other diffSource
+}
+
+// diffReadyMsg carries the comparison.
+type diffReadyMsg struct {
+	Key    model.DocKey
+	Report *export.DiffReport
+	Err    error
+}
+
+// openDiffMsg asks the root to open the diff screen on a document.
+type openDiffMsg struct{ Key model.DocKey }
+
+// libraryLoadedMsg carries the indicator library.
+type libraryLoadedMsg struct {
+	Lib *model.Library
+	Err error
 }

@@ -30,6 +30,21 @@ func (q *writeQueue) saveHeader(m headerChangedMsg) tea.Cmd {
 		run: func(s *store.Store) error { return s.SaveHeader(&doc) }})
 }
 
+// saveStatus sets a document's 状态 (草案 / 定稿): it reads the header as
+// stored, behind the queued writes, and changes only the status, so no
+// older copy of Part 1 is written back.
+func (q *writeQueue) saveStatus(k model.DocKey, st model.Status) tea.Cmd {
+	return q.add(saveJob{what: "状态 " + string(st), key: k,
+		run: func(s *store.Store) error {
+			doc, _, err := s.Header(k)
+			if err != nil {
+				return err
+			}
+			doc.Status = st
+			return s.SaveHeader(doc)
+		}})
+}
+
 func (q *writeQueue) deleteDoc(k model.DocKey) tea.Cmd {
 	return q.add(saveJob{what: "删除 " + k.String(), key: k,
 		run: func(s *store.Store) error { return s.DeleteDocument(k) }})
@@ -169,6 +184,10 @@ func (q *writeQueue) export(m exportMsg) tea.Cmd {
 		if m.Opts.Format == export.FormatMarkdown {
 			findings = model.Check(doc)
 		}
-		return exportDoneMsg{Path: m.Path, Err: export.WriteFile(m.Path, doc, findings, m.Opts)}
+		if err := export.WriteFile(m.Path, doc, findings, m.Opts); err != nil {
+			return exportDoneMsg{Path: m.Path, Err: err}
+		}
+		// What was sent is kept, for 变动对比 with it later.
+		return exportDoneMsg{Path: m.Path, Kept: q.keepSent(doc, m)}
 	})
 }
