@@ -61,12 +61,14 @@ func runImport(env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "jixiao import: --encoding 只能是 utf-8 或 gbk（不是 “%s”）\n", export.OneLine(*encFlag))
 		return exitUsage
 	}
-	var target model.DocKey
+	var want *model.DocKey
 	if *docFlag != "" {
-		if target, err = model.ParseDocKey(*docFlag); err != nil {
+		k, err := model.ParseDocKey(*docFlag)
+		if err != nil {
 			fmt.Fprintf(env.stderr, "jixiao import: --doc 应写成 单位编码/年度，如 315002/2020（不是 “%s”）\n", export.OneLine(*docFlag))
 			return exitUsage
 		}
+		want = &k
 	}
 
 	name := files[0]
@@ -91,12 +93,9 @@ func runImport(env *cliEnv, args []string) int {
 		fmt.Fprintln(env.stderr, "jixiao import:", err)
 		return exitUsage
 	}
-	if *docFlag == "" {
-		if im.Rows == 0 {
-			fmt.Fprintf(env.stderr, "jixiao import: %s 只有表头，没有数据行；要建一个空文档，请用 --doc 指定 单位编码/年度\n", export.OneLine(name))
-			return exitDomain
-		}
-		target = im.Key
+	if want == nil && im.Rows == 0 {
+		fmt.Fprintf(env.stderr, "jixiao import: %s 只有表头，没有数据行；要建一个空文档，请用 --doc 指定 单位编码/年度\n", export.OneLine(name))
+		return exitDomain
 	}
 
 	s, code := openStore(env, *db)
@@ -104,36 +103,33 @@ func runImport(env *cliEnv, args []string) int {
 		return code
 	}
 	defer closeStore(env, s)
-	doc, err := s.Document(target)
-	unitMatch := ""
-	if errors.Is(err, store.ErrNotFound) && *docFlag == "" {
-		// Excel drops a 单位编码's leading zeros: 015001 comes back 15001.
-		docs, lerr := s.ListDocuments()
-		if lerr != nil {
-			return reportStoreError(env, lerr)
-		}
-		keys := make([]model.DocKey, len(docs))
-		for i, d := range docs {
-			keys[i] = d.Key
-		}
-		if k, ok := export.MatchUnitCode(target, keys); ok {
-			unitMatch, target = target.UnitCode, k
-			doc, err = s.Document(target)
-		}
+	// The document and the application are the app's import's too
+	// (export.ImportTarget, export.ApplyImport).
+	docs, err := s.ListDocuments()
+	if err != nil {
+		return reportStoreError(env, err)
 	}
+	keys := make([]model.DocKey, len(docs))
+	for i, d := range docs {
+		keys[i] = d.Key
+	}
+	target, unitMatch, err := export.ImportTarget(im, want, keys)
+	if err != nil {
+		return reportStoreError(env, err)
+	}
+	doc, err := s.Document(target)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
-		doc = export.NewDocument(target, im.UnitName)
+		doc = nil
 	case err != nil:
 		return reportStoreError(env, err)
 	}
-	applied := im.Apply(doc)
+	doc, sum := export.ApplyImport(im, doc, target, name, unitMatch)
 	// One transaction for the whole document: all of the file or nothing.
 	if err := s.PutDocument(doc); err != nil {
 		return reportStoreError(env, err)
 	}
 	// Every project created is named: a duplicate cannot pass unseen.
-	sum := export.Summary{File: name, Target: target, UnitName: doc.UnitName, Import: im, Applied: applied, UnitMatch: unitMatch}
 	for _, l := range sum.Lines() {
 		fmt.Fprintln(env.stdout, l)
 	}

@@ -71,6 +71,9 @@ type Summary struct {
 	Import    *Import
 	Applied   Applied
 	UnitMatch string // the file's 单位编码 when it matched Target only after zero-padding
+	// Pending says the import is not stored yet (the app asks first):
+	// the first line says 将导入 instead of 已导入.
+	Pending bool
 }
 
 // Lines returns the summary in Chinese, one line each: the counts, every
@@ -83,7 +86,11 @@ func (s Summary) Lines() []string {
 	if im.Encoding == EncodingGBK {
 		enc = "GBK"
 	}
-	lines := []string{fmt.Sprintf("已导入 %s 到 %s %s：读取 %d 行（%s 编码），新建 %d 个项目，更新 %d 个项目，向下填充 %d 个空单元格。",
+	verb := "已导入"
+	if s.Pending {
+		verb = "将导入"
+	}
+	lines := []string{fmt.Sprintf(verb+" %s 到 %s %s：读取 %d 行（%s 编码），新建 %d 个项目，更新 %d 个项目，向下填充 %d 个空单元格。",
 		OneLine(s.File), OneLine(s.Target.String()), clip(s.UnitName), im.Rows, enc, len(s.Applied.Created), len(s.Applied.Updated), im.FilledDown)}
 	if im.Rows > 0 && im.Key != s.Target && s.UnitMatch == "" {
 		lines = append(lines, fmt.Sprintf("文件中的行属于 %s，按 --doc 导入到 %s。", OneLine(im.Key.String()), OneLine(s.Target.String())))
