@@ -277,6 +277,10 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return w.reload(m), true
 	case exportMsg:
 		return w.export(m), true
+	case planImportMsg:
+		return w.planImport(m), true
+	case importDocMsg:
+		return w.importDoc(m), true
 
 	// Screens.
 	case openDocMsg:
@@ -319,6 +323,10 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	case openExportMsg:
 		a.push(newExportDialog(a.common, m.Doc))
 		return nil, true
+	case openImportMsg:
+		d := newImportDialog(a.common, m.Doc, m.UnitName)
+		a.push(d)
+		return d.path.Focus(), true
 	case gotoFindingMsg:
 		return a.gotoFinding(m), true
 	case backMsg:

@@ -174,6 +174,12 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return msgCmd(openReviewMsg{Key: d.key, ID: id})
 	case key.Matches(k, km.Doc.Export):
 		return msgCmd(openExportMsg{Doc: headerCopy(d.doc)})
+	case key.Matches(k, km.Doc.Import):
+		k, name := d.key, ""
+		if d.doc != nil {
+			name = d.doc.UnitName
+		}
+		return msgCmd(openImportMsg{Doc: &k, UnitName: name})
 	case key.Matches(k, km.Doc.Diff):
 		return msgCmd(openDiffMsg{Key: d.key})
 	case key.Matches(k, km.Doc.NextFinding):

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -169,15 +168,7 @@ func (e *exportDialog) submit() tea.Cmd {
 		e.result, e.bad = "导出失败：请填写文件路径", true
 		return nil
 	}
-	if rest, ok := strings.CutPrefix(p, "~/"); ok {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, rest)
-		}
-	}
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(e.dir, p)
-	}
-	p = filepath.Clean(p)
+	p = resolvePath(e.dir, p)
 	opts := export.Options{Format: e.format()}
 	if e.csv {
 		opts.CSV.NoBOM = e.noBOM

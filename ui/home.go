@@ -89,6 +89,8 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 		if d, ok := h.selected(); ok {
 			return msgCmd(openCopyFormMsg{From: d.Key, UnitName: d.UnitName})
 		}
+	case key.Matches(k, km.Home.Import):
+		return msgCmd(openImportMsg{})
 	case key.Matches(k, km.Home.DeleteDoc):
 		if _, ok := h.selected(); ok {
 			h.confirm = true

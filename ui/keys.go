@@ -19,6 +19,7 @@ type KeyMap struct {
 	Form   FormKeys
 	Grid   GridKeys
 	Export ExportKeys
+	Import ImportKeys
 	Walk   WalkKeys
 	Review ReviewKeys
 }
@@ -50,6 +51,8 @@ type HomeKeys struct {
 	// preview, KeepLayout copies without the 101号 relayout.
 	CopyDoc    key.Binding
 	KeepLayout key.Binding
+	// Import reads a CSV into the document the file names.
+	Import key.Binding
 }
 
 // DocKeys are the document screen's (and Part 1's list's) own keys.
@@ -71,6 +74,8 @@ type DocKeys struct {
 	Layout key.Binding
 	// Diff compares the document with another (last year's, or as sent).
 	Diff key.Binding
+	// Import reads a CSV into this document.
+	Import key.Binding
 }
 
 // FormKeys are the form widget's keys (new document, project, Part 1).
@@ -119,6 +124,16 @@ type ExportKeys struct {
 	Write  key.Binding
 }
 
+// ImportKeys are the import dialog's own keys: enter reads and checks
+// the file, y stores what the summary says; the encoding row switches
+// with ExportKeys.Toggle, and the summary or errors scroll with the
+// list's keys.
+type ImportKeys struct {
+	Read    key.Binding
+	Confirm key.Binding
+	Again   key.Binding // leave the summary or errors for the path again
+}
+
 // ReviewKeys are the review mode's own keys: a project at a time, its
 // status one key each, notes on the project and on the row under the
 // cursor, and 定稿. The note editor uses the grid's editor keys.
@@ -165,6 +180,7 @@ func DefaultKeyMap() *KeyMap {
 			DeleteDoc:  b("D", "删除文本", "D"),
 			CopyDoc:    b("c", "复制到新年度", "c"),
 			KeepLayout: b("k", "按原样复制", "k"),
+			Import:     b("I", "导入 CSV", "I"),
 		},
 		Doc: DocKeys{
 			Add:         b("a", "添加", "a"),
@@ -180,6 +196,7 @@ func DefaultKeyMap() *KeyMap {
 			Review:      b("r", "审核模式", "r"),
 			Layout:      b("L", "指标体系", "L"),
 			Diff:        b("d", "变动对比", "d"),
+			Import:      b("I", "导入 CSV", "I"),
 		},
 		Form: FormKeys{
 			NextField:   b("tab/↓", "下一栏", "tab"),
@@ -225,6 +242,11 @@ func DefaultKeyMap() *KeyMap {
 			Toggle: b("←/→/空格", "切换", "left", "right", "space", "h", "l"),
 			Write:  b("enter", "写入文件", "enter"),
 		},
+		Import: ImportKeys{
+			Read:    b("enter", "读取并检查", "enter"),
+			Confirm: b("y", "确定导入", "y", "Y"),
+			Again:   b("n/esc", "不导入，返回修改", "n", "N", "esc"),
+		},
 		Walk: WalkKeys{
 			Next:  b("ctrl+n", "下一步", "ctrl+n"),
 			Prev:  b("ctrl+p", "上一步", "ctrl+p"),
@@ -268,7 +290,7 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 		b = append(b, h.Sample)
 	}
 	// c is on the ? page only: the help bar is full at 80 columns.
-	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc), {h.CopyDoc}}
+	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc), {h.CopyDoc, h.Import}}
 }
 
 // copyHelp is the copy-forward preview's keys (its fields are a form).
@@ -280,7 +302,7 @@ func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
 	return [][]key.Binding{km.listMoves(true),
 		{km.List.Open, d.Grid, d.Findings, d.Review, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
-		{d.NextFinding, d.PrevFinding, d.Layout, d.Diff}}
+		{d.NextFinding, d.PrevFinding, d.Layout, d.Diff, d.Import}}
 }
 
 func (km *KeyMap) part1Help() [][]key.Binding {
@@ -314,6 +336,15 @@ func (km *KeyMap) findingsHelp() [][]key.Binding {
 
 func (km *KeyMap) exportHelp() [][]key.Binding {
 	return [][]key.Binding{{km.Form.NextField, km.Export.Toggle, km.Export.Write, km.Form.Cancel}}
+}
+
+// importHelp is the import dialog's keys: the path and encoding rows,
+// then the summary's or errors' (reviewing).
+func (km *KeyMap) importHelp(reviewing bool) [][]key.Binding {
+	if reviewing {
+		return [][]key.Binding{{km.Import.Confirm, km.Import.Again, km.List.Up, km.List.Down, km.List.PageUp, km.List.PageDown}}
+	}
+	return [][]key.Binding{{km.Form.NextField, km.Export.Toggle, km.Import.Read, km.Form.Cancel}}
 }
 
 func (km *KeyMap) reviewHelp() [][]key.Binding {
@@ -360,6 +391,7 @@ func KeyHelp() []KeySection {
 		{"审核问题", km.findingsHelp()},
 		{"审核模式", km.reviewHelp()},
 		{"导出", km.exportHelp()},
+		{"导入", append(km.importHelp(false), km.importHelp(true)...)},
 		{"逐项填写", km.walkHelp()},
 		{"全局", km.globalHelp()},
 	}
