@@ -247,7 +247,7 @@ func planImport(s *store.Store, m planImportMsg) importPlannedMsg {
 	}
 	doc, sum := export.ApplyImport(im, doc, target, m.File, unitMatch)
 	sum.Pending = true
-	done := fmt.Sprintf("已导入 %s 到 %s：新建 %d 个项目，更新 %d 个项目", m.File, target, len(sum.Applied.Created), len(sum.Applied.Updated))
+	done := fmt.Sprintf("已导入 %s 到 %s：新建 %d 个项目，更新 %d 个项目", filepath.Base(m.File), target, len(sum.Applied.Created), len(sum.Applied.Updated))
 	return importPlannedMsg{Doc: doc, Lines: sum.Lines(), Done: sanitizeLine(done)}
 }
 
@@ -322,12 +322,12 @@ func (d *importDialog) resultHeight() int { return max(d.height-8, 1) }
 func (d *importDialog) View() string {
 	st := d.common.Styles
 	km := d.common.Keys
-	into := "（按文件中的单位编码/年度）"
+	into := "（到文件中写的单位编码/年度）"
 	if d.want != nil {
-		into = "到 " + safe(d.want.String()) + " " + safe(d.unitName)
+		into = " 到 " + safe(d.want.String()) + " " + safe(d.unitName)
 	}
-	lines := []string{st.Heading.Render("导入 CSV " + into),
-		st.Muted.Render(hintLine("  ", km.importHelp(d.plan != nil)[0]...)), ""}
+	lines := []string{st.Heading.Render("导入 CSV" + into),
+		st.Muted.Render(hintLine("  ", km.importHelp(d.stage())[0]...)), ""}
 	enc := st.LabelOn.Render("[•] 自动识别") + st.Muted.Render("  GBK（旧版 Excel）  ")
 	if d.gbk {
 		enc = st.Muted.Render("  自动识别  ") + st.LabelOn.Render("[•] GBK（旧版 Excel）")
@@ -383,8 +383,19 @@ func (d *importDialog) resultView() []string {
 	return out
 }
 
-func (d *importDialog) ShortHelp() []key.Binding {
-	return d.common.Keys.importHelp(d.plan != nil)[0]
+// stage is where the dialog is, for its keys.
+func (d *importDialog) stage() int {
+	switch {
+	case d.plan == nil:
+		return importEditing
+	case d.plan.Doc == nil:
+		return importErrors
+	}
+	return importSummary
 }
 
-func (d *importDialog) FullHelp() [][]key.Binding { return d.common.Keys.importHelp(d.plan != nil) }
+func (d *importDialog) ShortHelp() []key.Binding {
+	return d.common.Keys.importHelp(d.stage())[0]
+}
+
+func (d *importDialog) FullHelp() [][]key.Binding { return d.common.Keys.importHelp(d.stage()) }

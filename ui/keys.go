@@ -338,11 +338,21 @@ func (km *KeyMap) exportHelp() [][]key.Binding {
 	return [][]key.Binding{{km.Form.NextField, km.Export.Toggle, km.Export.Write, km.Form.Cancel}}
 }
 
-// importHelp is the import dialog's keys: the path and encoding rows,
-// then the summary's or errors' (reviewing).
-func (km *KeyMap) importHelp(reviewing bool) [][]key.Binding {
-	if reviewing {
-		return [][]key.Binding{{km.Import.Confirm, km.Import.Again, km.List.Up, km.List.Down, km.List.PageUp, km.List.PageDown}}
+// The import dialog's stages, for its keys.
+const (
+	importEditing = iota // the path and encoding rows
+	importSummary        // the summary, waiting for y
+	importErrors         // the errors: only back
+)
+
+// importHelp is the import dialog's keys at a stage.
+func (km *KeyMap) importHelp(stage int) [][]key.Binding {
+	scroll := []key.Binding{km.List.Up, km.List.Down, km.List.PageUp, km.List.PageDown}
+	switch stage {
+	case importSummary:
+		return [][]key.Binding{append([]key.Binding{km.Import.Confirm, km.Import.Again}, scroll...)}
+	case importErrors:
+		return [][]key.Binding{append([]key.Binding{km.Import.Again}, scroll...)}
 	}
 	return [][]key.Binding{{km.Form.NextField, km.Export.Toggle, km.Import.Read, km.Form.Cancel}}
 }
@@ -391,7 +401,7 @@ func KeyHelp() []KeySection {
 		{"审核问题", km.findingsHelp()},
 		{"审核模式", km.reviewHelp()},
 		{"导出", km.exportHelp()},
-		{"导入", append(km.importHelp(false), km.importHelp(true)...)},
+		{"导入", append(km.importHelp(importEditing), km.importHelp(importSummary)...)},
 		{"逐项填写", km.walkHelp()},
 		{"全局", km.globalHelp()},
 	}
