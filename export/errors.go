@@ -12,14 +12,31 @@ type CellError struct {
 	Row    int
 	Column string // the header name, e.g. 预算数
 	Msg    string // in Chinese, for the user
+	// In a workbook, Sheet is the sheet's name and Cell the cell's address
+	// (C12; empty for a whole row).
+	Sheet, Cell string
 }
 
-// Error reads like 第 5 行 “预算数”：金额格式不对（“12..3”）.
+// Error reads like 第 5 行 “预算数”：金额格式不对（“12..3”）, or in a
+// workbook 法律援助经费!B4 “预算数”：….
 func (e CellError) Error() string {
-	if e.Column == "" {
-		return fmt.Sprintf("第 %d 行：%s", e.Row, e.Msg)
+	switch {
+	case e.Cell != "" && e.Column != "":
+		return fmt.Sprintf("%s!%s “%s”：%s", e.Sheet, e.Cell, e.Column, e.Msg)
+	case e.Cell != "":
+		return fmt.Sprintf("%s!%s：%s", e.Sheet, e.Cell, e.Msg)
+	case e.Column == "":
+		return fmt.Sprintf("%s：%s", e.rowName(), e.Msg)
 	}
-	return fmt.Sprintf("第 %d 行 “%s”：%s", e.Row, e.Column, e.Msg)
+	return fmt.Sprintf("%s “%s”：%s", e.rowName(), e.Column, e.Msg)
+}
+
+// rowName names the error's row: 第 5 行, or 法律援助经费 第 5 行.
+func (e CellError) rowName() string {
+	if e.Sheet != "" {
+		return fmt.Sprintf("%s 第 %d 行", e.Sheet, e.Row)
+	}
+	return fmt.Sprintf("第 %d 行", e.Row)
 }
 
 // Errors is every problem found in a file, in file order. Import and the

@@ -91,7 +91,20 @@ func readDecoded(data []byte, enc Encoding) (*Import, error) {
 		}
 		return nil, err
 	}
-	im, errs := buildImport(recs, enc)
+	table := make([][]string, len(recs))
+	for i, rec := range recs {
+		table[i] = rec.fields
+	}
+	im, errs := buildImport(table, enc, func(i, col int) CellError {
+		e := CellError{Row: 1}
+		if i < len(recs) {
+			e.Row = recs[i].row
+		}
+		if col >= 0 {
+			e.Column = CSVHeader[col]
+		}
+		return e
+	})
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -113,17 +126,26 @@ var projectCols = [...]int{colName, colBudget, colFiscal, colOther, colUse, colM
 // docCols are the columns that must agree across the whole file.
 var docCols = [...]int{colUnitCode, colUnitName, colYear}
 
-func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
+// buildImport validates a table — the header row, then the data rows —
+// whatever file it came from. at(i, col) names where row i of the table
+// (0 is the header) and column col (-1 for the whole row) are in the
+// file; the errors carry it. Within this function a csvRecord's row is
+// its index in table.
+func buildImport(table [][]string, enc Encoding, at func(i, col int) CellError) (*Import, Errors) {
 	var errs Errors
 	add := func(row, col int, format string, args ...any) {
-		name := ""
-		if col >= 0 {
-			name = CSVHeader[col]
-		}
-		errs = append(errs, CellError{Row: row, Column: name, Msg: fmt.Sprintf(format, args...)})
+		e := at(row, col)
+		e.Msg = fmt.Sprintf(format, args...)
+		errs = append(errs, e)
 	}
-	if len(recs) == 0 {
-		return nil, Errors{{Row: 1, Msg: "文件是空的，缺少表头"}}
+	if len(table) == 0 {
+		e := at(0, -1)
+		e.Msg = "文件是空的，缺少表头"
+		return nil, Errors{e}
+	}
+	recs := make([]csvRecord, len(table))
+	for i, fields := range table {
+		recs[i] = csvRecord{row: i, fields: fields}
 	}
 	head := recs[0]
 	if !headerOK(head.fields) {
@@ -188,7 +210,7 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 		} else if firstDoc != nil && !bad {
 			for i, c := range docCols {
 				if cells[c] != firstDoc[i] {
-					add(rec.row, c, "一个文件只能是一个单位的一个年度：第 %d 行是 “%s”，这里是 “%s”", firstDocRow, clip(firstDoc[i]), clip(cells[c]))
+					add(rec.row, c, "一个文件只能是一个单位的一个年度：%s是 “%s”，这里是 “%s”", at(firstDocRow, -1).rowName(), clip(firstDoc[i]), clip(cells[c]))
 				}
 			}
 		}
@@ -242,7 +264,7 @@ func buildImport(recs []csvRecord, enc Encoding) (*Import, Errors) {
 		m := &meta[pi]
 		for i, c := range projectCols {
 			if !bad && canon[i] != m.cells[i] {
-				add(rec.row, c, "与同一项目（%s）第 %d 行不一致：那里是 “%s”，这里是 “%s”", clip(code), m.row, clip(m.cells[i]), clip(canon[i]))
+				add(rec.row, c, "与同一项目（%s）%s不一致：那里是 “%s”，这里是 “%s”", clip(code), at(m.row, -1).rowName(), clip(m.cells[i]), clip(canon[i]))
 			}
 		}
 		m.rows++
