@@ -41,13 +41,14 @@ const (
 	projCols        = 6
 )
 
-// Where things are on 汇总.
+// Where things are on 汇总: the title, the header as label/value pairs in
+// columns A and B (summaryLabels, from row sumRowHeader), then the project
+// table.
 const (
 	sumRowTitle  = 1
-	sumRowUnit   = 2 // 单位编码 单位名称 年度 状态
-	sumRowBy     = 3 // 编制单位 审核单位 金额单位
-	sumRowHead   = 5
-	sumFirstData = 6
+	sumRowHeader = 2
+	sumRowHead   = sumRowHeader + len(summaryLabels) + 1
+	sumFirstData = sumRowHead + 1
 )
 
 // The labels of the header blocks, shared by the writer and the reader.
@@ -318,18 +319,15 @@ func (x *xlsxWriter) summary() error {
 	if err := x.merge(1, sumRowTitle, cols, sumRowTitle); err != nil {
 		return err
 	}
-	if err := x.put(sumRowUnit,
-		x.txt(st.label, labelUnitCode), x.txt(st.text, d.UnitCode),
-		x.txt(st.label, labelUnitName), x.txt(st.text, d.UnitName),
-		x.txt(st.label, labelYear), excelize.Cell{StyleID: st.number, Value: d.Year},
-		x.txt(st.label, labelStatus), x.txt(st.text, string(d.Status))); err != nil {
-		return err
-	}
-	if err := x.put(sumRowBy,
-		x.txt(st.label, labelCompiler), x.txt(st.text, d.Compiler),
-		x.txt(st.label, labelReviewer), x.txt(st.text, d.Reviewer),
-		x.txt(st.label, labelCurrency), x.txt(st.text, currency(d))); err != nil {
-		return err
+	values := summaryValues(d)
+	for i, label := range summaryLabels {
+		value := x.txt(st.text, values[i])
+		if label == labelYear {
+			value = excelize.Cell{StyleID: st.number, Value: d.Year}
+		}
+		if err := x.put(sumRowHeader+i, x.txt(st.label, label), value); err != nil {
+			return err
+		}
 	}
 	head := make([]any, cols)
 	for c := range cols {
@@ -382,6 +380,14 @@ func (x *xlsxWriter) summary() error {
 		cells = append(cells, count(7, errs), count(8, warns))
 	}
 	return x.put(row, cells...)
+}
+
+// summaryLabels are the labels of 汇总's header, in order.
+var summaryLabels = [...]string{labelUnitCode, labelUnitName, labelYear, labelStatus, labelCompiler, labelReviewer, labelCurrency}
+
+// summaryValues are the values of summaryLabels.
+func summaryValues(d *model.Document) [len(summaryLabels)]string {
+	return [...]string{d.UnitCode, d.UnitName, strconv.Itoa(d.Year), string(d.Status), d.Compiler, d.Reviewer, currency(d)}
 }
 
 type severityCounts struct{ errors, warnings int }
@@ -655,10 +661,10 @@ func checkXLSX(doc *model.Document) error {
 		}
 	}
 	check(SheetSummary, 1, sumRowTitle, "标题", doc.Title)
-	check(SheetSummary, 2, sumRowUnit, labelUnitCode, doc.UnitCode)
-	check(SheetSummary, 4, sumRowUnit, labelUnitName, doc.UnitName)
-	check(SheetSummary, 2, sumRowBy, labelCompiler, doc.Compiler)
-	check(SheetSummary, 4, sumRowBy, labelReviewer, doc.Reviewer)
+	values := summaryValues(doc)
+	for i, label := range summaryLabels {
+		check(SheetSummary, 2, sumRowHeader+i, label, values[i])
+	}
 	// 第一部分: the rows part1 writes.
 	row := 3
 	check(SheetPart1, 1, row, "总体绩效目标", doc.Overall)
