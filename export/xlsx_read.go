@@ -309,7 +309,16 @@ func readWorkbook(f *excelize.File, sheets []string) (*WorkbookImport, error) {
 		return e
 	})
 	if len(berrs) > 0 {
-		return nil, berrs
+		// A project's header cells are on each of its rows in the table:
+		// report each cell once.
+		seen := map[CellError]bool{}
+		for _, e := range berrs {
+			if !seen[e] {
+				seen[e] = true
+				errs = append(errs, e)
+			}
+		}
+		return nil, errs
 	}
 	return &WorkbookImport{Import: im, Header: header, part1: part1}, nil
 }
