@@ -290,11 +290,13 @@ func decimalValue(s string) float64 {
 	return v
 }
 
+// percentCell is a plan point: a number formatted 0.00 as on the printed
+// table (a Percent has at most two decimals).
 func (x *xlsxWriter) percentCell(p model.Percent) excelize.Cell {
 	if !p.IsSet() {
-		return excelize.Cell{StyleID: x.st.number}
+		return excelize.Cell{StyleID: x.st.money}
 	}
-	return excelize.Cell{StyleID: x.st.number, Value: decimalValue(p.String())}
+	return excelize.Cell{StyleID: x.st.money, Value: decimalValue(p.String())}
 }
 
 // summaryWidths fits 汇总's columns to their text, as display width.
