@@ -192,6 +192,12 @@ func (x *xlsxWriter) write() error {
 		return err
 	}
 	for i := range x.doc.Projects {
+		// The used range is set up front: the reader takes the sheet's
+		// extent from it.
+		last := projRowGrid + len(x.doc.Projects[i].Indicators)
+		if err := x.f.SetSheetDimension(names[i], "A1:"+cellName(projCols, last)); err != nil {
+			return err
+		}
 		if err := x.sheet(names[i], projRowGrid, projWidths[:], func() error { return x.project(i) }); err != nil {
 			return err
 		}
@@ -217,11 +223,7 @@ func (x *xlsxWriter) sheet(name string, titleRow int, widths []float64, body fun
 		return err
 	}
 	if titleRow > 0 {
-		err := x.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", Scope: name,
-			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), titleRow, titleRow),
-		})
-		if err != nil {
+		if err := x.printTitles(name, titleRow); err != nil {
 			return err
 		}
 	}
@@ -239,6 +241,31 @@ func (x *xlsxWriter) sheet(name string, titleRow int, widths []float64, body fun
 		return err
 	}
 	return sw.Flush()
+}
+
+// printTitles makes row the print titles of sheet name: the row repeated
+// at the top of each printed page.
+//
+// SetDefinedName checks a new name against every existing one, listing all
+// sheets to find each one's scope: cubic in the number of sheets, 30 s of
+// the 1,000-project export. The print titles are unique by construction
+// (one per sheet), so only the first goes through SetDefinedName; the
+// others are copies of it in the workbook's exported DefinedNames, each
+// with its own sheet and rows.
+func (x *xlsxWriter) printTitles(name string, row int) error {
+	refersTo := fmt.Sprintf("%s!$%d:$%d", quoteSheet(name), row, row)
+	wb := x.f.WorkBook
+	if wb == nil || wb.DefinedNames == nil || len(wb.DefinedNames.DefinedName) == 0 {
+		return x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name, RefersTo: refersTo})
+	}
+	index, err := x.f.GetSheetIndex(name)
+	if err != nil || index < 0 {
+		return fmt.Errorf("print titles of sheet %q: no such sheet", name)
+	}
+	dn := wb.DefinedNames.DefinedName[0]
+	dn.Data, dn.LocalSheetID = refersTo, &index
+	wb.DefinedNames.DefinedName = append(wb.DefinedNames.DefinedName, dn)
+	return nil
 }
 
 // quoteSheet writes a sheet name as a formula refers to it: 'name', with

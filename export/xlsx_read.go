@@ -486,7 +486,11 @@ func readProjectSheet(f *excelize.File, sheet string, fail failFunc) (*wbProject
 	}
 
 	// Merged cells below the grid's header hold their value in the
-	// top-left cell only; every cell they cover takes it.
+	// top-left cell only; every cell they cover takes it. (GetMergeCells
+	// parses the whole sheet a second time, after GetRows: most of the
+	// import's cost beyond reading the rows. Reading cell by cell from
+	// that parse instead is slower still: excelize finds a sheet by name
+	// in a loop over all sheets on every call.)
 	merges, err := f.GetMergeCells(sheet, true)
 	if err != nil {
 		return nil, fmt.Errorf("read xlsx sheet %s: %w", sheet, err)
