@@ -91,7 +91,7 @@ func (m *mdWriter) document(d *model.Document, findings []model.Finding) {
 	}
 	m.heading(3, "三、工作保障措施")
 	for i, ms := range d.Measures {
-		text := "（" + chineseNumber(i+1) + "）" + ms.Title
+		text := "（" + model.ChineseNumber(i+1) + "）" + ms.Title
 		if ms.Content != "" {
 			if !strings.HasSuffix(ms.Title, "。") && ms.Title != "" {
 				text += "。"
@@ -350,24 +350,4 @@ func (m *mdWriter) spaces(n int) {
 		m.w.WriteString(spaces[:k])
 		n -= k
 	}
-}
-
-// chineseNumber writes 1–99 as 一 … 九十九, for the （一） numbering of the
-// 工作保障措施; larger numbers stay in digits.
-func chineseNumber(n int) string {
-	const digits = "零一二三四五六七八九"
-	d := []rune(digits)
-	switch {
-	case n < 1 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return string(d[n])
-	case n == 10:
-		return "十"
-	case n < 20:
-		return "十" + string(d[n-10])
-	case n%10 == 0:
-		return string(d[n/10]) + "十"
-	}
-	return string(d[n/10]) + "十" + string(d[n%10])
 }

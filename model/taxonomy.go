@@ -71,7 +71,7 @@ func CanonicalL2(s string) (name string, parents []string, ok bool) {
 	n := normName(s)
 	for _, l1 := range Taxonomy {
 		for _, l2 := range l1.Level2 {
-			if n == l2 || n == strings.TrimSuffix(l2, "指标")+"指标" {
+			if n == l2 {
 				name, ok = l2, true
 				parents = append(parents, l1.Name)
 			}

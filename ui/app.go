@@ -2,16 +2,13 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
-	"strings"
 	"syscall"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"jixiao/model"
 	"jixiao/store"
@@ -32,30 +29,15 @@ type Options struct {
 	Sample func() *model.Document
 }
 
-// saveJob is one queued write. Writes run one at a time, in order, so a
-// later edit can never be overtaken by an earlier one; a queued (not yet
-// running) job with the same coalesce key is replaced by the newer one.
-type saveJob struct {
-	coalesce string // "" never coalesces (inserts, deletes, moves)
-	what     string
-	key      model.DocKey
-	run      func(*store.Store) error
-	after    func(a *App) tea.Cmd // on success, e.g. open the new document
-	// origin is the editor the edit was typed in: on failure it opens
-	// again there with the text (saveFailedMsg).
-	origin *editOrigin
-	// read marks a read queued behind the writes, so that it sees them
-	// (a project opened right after its form's last edit); its after
-	// always runs and reports its own error.
-	read bool
-}
-
-// App is the root model: a stack of screens, the status line, the help bar
-// and the write queue.
+// App is the root model: a stack of screens, the status line and the help
+// bar. It routes messages: sizes to every screen, keys to the top screen,
+// edits to the write queue (writes), and document changes to the
+// reviewer, which owns the review cache.
 type App struct {
 	common *Common
-	store  *store.Store
 	opts   Options
+	writes *writeQueue
+	review *reviewer
 
 	stack []screen
 	help  help.Model
@@ -66,30 +48,24 @@ type App struct {
 	status    string
 	statusBad bool
 
-	queue    []saveJob
-	saving   bool
-	quitting bool
-	// quitRefused is set when a failed save kept the app from quitting
-	// (未退出); a quit key pressed next quits even if the save fails
-	// again, so a full disk cannot trap the user. giveUp is that quit.
-	quitRefused, giveUp bool
-	seq                 int // numbers header reloads
-
 	// outbox collects the requests screens post during an Update (see
-	// Common.post); drain handles them before Update returns.
+	// Common.post); drain routes them before Update returns.
 	outbox []tea.Msg
 }
 
 // New returns the app over an open store.
 func New(st *store.Store, opts *Options) *App {
-	a := &App{store: st}
+	a := &App{}
 	if opts != nil {
 		a.opts = *opts
 	}
 	if a.opts.Now == nil {
 		a.opts.Now = time.Now
 	}
-	a.common = &Common{Styles: DefaultStyles(true), Keys: DefaultKeyMap(), outbox: &a.outbox, Reviews: newReviews()}
+	a.common = newCommon(0, 0)
+	a.common.outbox = &a.outbox
+	a.writes = newWriteQueue(st, a.opts.Now)
+	a.review = newReviewer(a.common.Reviews, a.writes)
 	a.help = help.New()
 	a.help.Styles = a.common.Styles.Help
 	a.stack = []screen{newHome(a.common, a.opts.Sample != nil)}
@@ -98,7 +74,7 @@ func New(st *store.Store, opts *Options) *App {
 
 // Init asks the terminal for its background colour and loads the list.
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, a.loadDocs())
+	return tea.Batch(tea.RequestBackgroundColor, a.writes.loadDocs())
 }
 
 func (a *App) top() screen { return a.stack[len(a.stack)-1] }
@@ -122,7 +98,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tea.BackgroundColorMsg:
 		a.setDark(msg.IsDark())
-		return a.broadcast(msg) // the grid keeps its own styles
+		return nil
 	case tea.KeyPressMsg:
 		return a.handleKey(msg)
 	case tea.PasteMsg:
@@ -132,7 +108,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 		return a.top().Update(msg)
 	case savedMsg:
-		return a.saved(msg)
+		st, cmd := a.writes.finish(msg)
+		if st != nil {
+			a.status, a.statusBad = st.text, st.bad
+		}
+		return cmd
 	}
 	if cmd, ok := a.request(msg); ok {
 		return cmd
@@ -140,8 +120,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	return a.broadcast(msg)
 }
 
-// drain handles the requests the screens posted, in the order posted
-// (handling one may post more).
+// drain routes the requests the screens posted, in the order posted
+// (routing one may post more).
 func (a *App) drain() tea.Cmd {
 	var cmds []tea.Cmd
 	for len(a.outbox) > 0 {
@@ -159,8 +139,12 @@ func (a *App) drain() tea.Cmd {
 
 // broadcast gives a message to every screen in the stack.
 func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	return a.broadcastTo(a.stack, msg)
+}
+
+func (a *App) broadcastTo(ss []screen, msg tea.Msg) tea.Cmd {
 	var cmds []tea.Cmd
-	for _, s := range a.stack {
+	for _, s := range ss {
 		cmds = append(cmds, s.Update(msg))
 	}
 	return tea.Batch(cmds...)
@@ -178,23 +162,24 @@ func (a *App) resize(w, h int) {
 // bodyHeight leaves the top line, the status line and the help bar.
 func (a *App) bodyHeight() int { return max(a.height-3, 1) }
 
+// setDark rebuilds the one Styles tree for the background and has the
+// screens take it.
 func (a *App) setDark(dark bool) {
 	*a.common.Styles = *DefaultStyles(dark)
 	a.help.Styles = a.common.Styles.Help
-	// Text inputs and areas keep a copy of their styles; hand them the
-	// new ones.
+	// Text inputs and areas keep a copy of their styles, and the grid
+	// its rendered rules; hand them the new ones.
 	for _, s := range a.stack {
-		if r, ok := s.(interface{ restyle() }); ok {
+		if r, ok := s.(restyler); ok {
 			r.restyle()
 		}
 	}
 }
 
 func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	km := a.common.Keys
+	km := a.common.Keys.Global
 	// Only a quit key right after 未退出 gives the failed edit up.
-	again := a.quitRefused
-	a.quitRefused = false
+	again := a.writes.takeRefused()
 	switch {
 	case key.Matches(k, km.ForceQuit):
 		return a.quit(again)
@@ -205,7 +190,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return a.quit(again)
 		}
 		return nil
-	case k.String() == "f1":
+	case key.Matches(k, km.HelpInEditor):
 		a.showHelp = true
 		return nil
 	case a.top().Editing():
@@ -222,79 +207,107 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 // quit keeps what is being typed (if valid), queues it behind the writes
 // already queued, and quits once the queue has drained. Every edit
 // committed before the quit key is in the queue by now (see Update), so
-// nothing committed is ever lost and nothing asks to save. A save that
-// fails stops the quit (未退出) unless giveUp: the user pressed the quit
-// key again right after being told.
+// nothing committed is ever lost and nothing asks to save.
 func (a *App) quit(giveUp bool) tea.Cmd {
-	for i := len(a.stack) - 1; i >= 0; i-- {
-		if f, ok := a.stack[i].(flusher); ok {
+	a.flushFrom(0)
+	cmd := a.drain()
+	return tea.Batch(cmd, a.writes.quit(giveUp))
+}
+
+// flushFrom asks the screens from stack position i up to commit what is
+// typed in them.
+func (a *App) flushFrom(i int) {
+	for j := len(a.stack) - 1; j >= i; j-- {
+		if f, ok := a.stack[j].(flusher); ok {
 			f.Flush()
 		}
 	}
-	cmd := a.drain()
-	a.quitting, a.giveUp = true, giveUp
-	return tea.Batch(cmd, a.quitIfDone())
 }
 
-// request handles the app's own messages. ok is false for anything else.
+// request routes the app's own messages; ok is false for anything else.
+// Every request is also shown to the reviewer, which follows edits.
 func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
-	if cmd, ok := a.reviewRequest(msg); ok {
+	if cmd, ok := a.review.handle(msg); ok {
 		return cmd, true
 	}
-	// Edits and list loads also update the findings (review.go).
-	defer func() { cmd = tea.Batch(cmd, a.observe(msg)) }()
+	cmd, ok = a.route(msg)
+	return tea.Batch(cmd, a.review.observe(msg)), ok
+}
+
+func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
+	w := a.writes
 	switch m := msg.(type) {
+	// Edits: written by the queue; the screens below the one that made
+	// the edit hear of it (the form under its grid, the document under
+	// Part 1), so their next write does not bring back what it changed.
 	case projectChangedMsg:
-		return a.projectChanged(m), true
+		return tea.Batch(w.saveProject(m), a.broadcastTo(a.stack[:len(a.stack)-1], m)), true
 	case headerChangedMsg:
-		doc := m.Doc
-		// The document screen underneath reopens Part 1 from its copy:
-		// give it this one now, not after the write and a reload.
-		for _, s := range a.stack {
-			if d, ok := s.(*document); ok && d.key == doc.Key() {
-				c := doc
-				d.doc = &c
-			}
+		return tea.Batch(w.saveHeader(m), a.broadcastTo(a.stack[:len(a.stack)-1], m)), true
+	case addSampleMsg:
+		if a.opts.Sample == nil {
+			return nil, true
 		}
-		return a.enqueue(saveJob{coalesce: "h:" + doc.Key().String(), what: "第一部分", key: doc.Key(), origin: m.Origin,
-			run: func(s *store.Store) error { return s.SaveHeader(&doc) }}), true
+		return w.addSample(a.opts.Sample()), true
+	case createDocMsg:
+		return w.createDoc(m), true
+	case deleteDocMsg:
+		return w.deleteDoc(m.Key), true
+	case addProjectMsg:
+		p := model.Project{ID: model.NewProjectID()}
+		a.push(newProjectForm(a.common, m.Key, p))
+		return w.insertProject(m.Key, p, m.At), true
+	case deleteProjectMsg:
+		return w.deleteProject(m), true
+	case moveProjectMsg:
+		return w.moveProject(m), true
+	case reloadMsg:
+		return w.reload(m), true
+	case exportMsg:
+		return w.export(m), true
+
+	// Screens.
 	case openDocMsg:
-		return a.push(newDocument(a.common, m.Key), a.loadHeader(m.Key)), true
+		a.push(newDocument(a.common, m.Key))
+		return w.loadHeader(m.Key), true
+	case docCreatedMsg:
+		a.pop() // the new-document form
+		a.push(newDocument(a.common, m.Key))
+		return w.loadHeader(m.Key), true
 	case openProjectMsg:
-		return a.loadProject(m), true
+		if m.Project != nil {
+			return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), true
+		}
+		return w.readProject(m), true
 	case projectLoadedMsg:
 		return a.projectLoaded(m), true
 	case openPart1Msg:
-		return a.push(newPart1(a.common, m.Doc, m.Section), nil), true
+		a.push(newPart1(a.common, m.Doc, m.Section))
+		return nil, true
 	case newDocFormMsg:
-		return a.push(newDocForm(a.common), nil), true
-	case createDocMsg:
-		return a.createDoc(m), true
-	case reloadMsg:
-		return a.reload(m), true
-	case addSampleMsg:
-		return a.addSample(), true
-	case deleteDocMsg:
-		k := m.Key
-		return a.enqueue(saveJob{what: "删除 " + k.String(), key: k,
-			run: func(s *store.Store) error { return s.DeleteDocument(k) }}), true
-	case addProjectMsg:
-		return a.addProject(m), true
-	case deleteProjectMsg:
-		return a.enqueue(saveJob{what: "删除项目", key: m.Key,
-			run: func(s *store.Store) error { return s.DeleteProject(m.Key, m.ID) }}), true
-	case moveProjectMsg:
-		return a.enqueue(saveJob{what: "项目顺序", key: m.Key,
-			run: func(s *store.Store) error { return s.MoveProject(m.Key, m.ID, m.To) }}), true
+		a.push(newDocForm(a.common))
+		return nil, true
 	case startWalkMsg:
-		w := newWalk(a.common, m.Doc, m.Projects)
-		return a.push(w, w.start(m.From)), true
+		wk := newWalk(a.common, m.Doc, m.Projects)
+		a.push(wk)
+		return wk.start(m.From), true
+	case openFindingsMsg:
+		a.push(newFindingsPanel(a.common, m.Key))
+		return nil, true
+	case openExportMsg:
+		a.push(newExportDialog(a.common, m.Doc))
+		return nil, true
+	case gotoFindingMsg:
+		return a.gotoFinding(m), true
 	case backMsg:
-		return a.pop(), true
+		a.pop()
+		return nil, true
 	case replaceTopMsg:
 		a.stack[len(a.stack)-1] = m.s
 		m.s.SetSize(a.width, a.bodyHeight())
 		return nil, true
+
+	// Answers and errors.
 	case errMsg:
 		a.setError(m.What, m.Err)
 		return nil, true
@@ -313,272 +326,66 @@ func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	return nil, false
 }
 
-func (a *App) push(s screen, cmd tea.Cmd) tea.Cmd {
+func (a *App) push(s screen) {
 	s.SetSize(a.width, a.bodyHeight())
 	a.stack = append(a.stack, s)
 	a.showHelp = false
-	return cmd
 }
 
-func (a *App) pop() tea.Cmd {
+func (a *App) pop() {
 	if len(a.stack) > 1 {
 		a.stack = a.stack[:len(a.stack)-1]
 	}
 	a.showHelp = false
-	return nil
 }
 
-// projectChanged queues the write and hands the new project to the other
-// open screens of the same project (the form under a grid), so that their
-// next write does not bring back what the grid changed.
-func (a *App) projectChanged(m projectChangedMsg) tea.Cmd {
-	p := m.Project
-	for _, s := range a.stack[:len(a.stack)-1] {
-		if h, ok := s.(interface{ syncProject(model.Project) }); ok {
-			h.syncProject(p)
-		}
-	}
-	key := m.Key
-	return a.enqueue(saveJob{coalesce: "p:" + key.String() + "/" + p.ID, what: projectLabel(p), key: key, origin: m.Origin,
-		run: func(s *store.Store) error { return s.SaveProject(key, &p) }})
-}
-
-// reload reads a project or a document's header behind the queued writes
-// and hands it to the screens, after an edit that failed to save was
-// given up: what they show goes back to what is stored.
-func (a *App) reload(m reloadMsg) tea.Cmd {
-	var p *model.Project
-	var doc *model.Document
-	var err error
-	return a.enqueue(saveJob{read: true, key: m.Key,
-		run: func(s *store.Store) error {
-			if m.ID != "" {
-				p, err = s.Project(m.Key, m.ID)
-			} else {
-				doc, _, err = s.Header(m.Key)
-			}
-			return nil
-		},
-		after: func(a *App) tea.Cmd {
-			if err != nil {
-				a.setError("读取", err)
-				return nil
-			}
-			cmd := a.broadcast(reloadedMsg{Key: m.Key, Project: p, Doc: doc})
-			if p != nil {
-				// The findings were of the edit given up.
-				cmd = tea.Batch(cmd, a.recheck(projectChangedMsg{Key: m.Key, Project: *p}))
-			}
-			return cmd
-		}})
-}
-
-func projectLabel(p model.Project) string {
-	if p.Name != "" {
-		return p.Name
-	}
-	if p.Code != "" {
-		return p.Code
-	}
-	return "项目"
-}
-
-// loadProject reads a project behind any queued writes, unless the screen
-// asking has it at hand (the form opening its grid).
-func (a *App) loadProject(m openProjectMsg) tea.Cmd {
-	if m.Project != nil {
-		return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump})
-	}
-	var p *model.Project
-	var err error
-	return a.enqueue(saveJob{read: true, key: m.Key,
-		run: func(s *store.Store) error { p, err = s.Project(m.Key, m.ID); return nil },
-		after: func(*App) tea.Cmd {
-			return msgCmd(projectLoadedMsg{Key: m.Key, Project: p, View: m.View, Jump: m.Jump, Err: err})
-		}})
-}
-
+// projectLoaded opens the project's form or grid, unless the screen that
+// asked shows it itself (the walk-through).
 func (a *App) projectLoaded(m projectLoadedMsg) tea.Cmd {
 	if m.Err != nil || m.Project == nil {
 		a.setError("读取项目", m.Err)
 		return nil
 	}
-	if w, ok := a.top().(*walk); ok {
-		return w.Update(m)
+	if m.InPlace {
+		return a.broadcast(m)
 	}
 	if m.View == viewGrid {
-		g := NewGrid(a.common, m.Key, *m.Project)
+		g := newGridScreen(a.common, m.Key, *m.Project)
 		g.jump(m.Jump)
-		return a.push(&gridScreen{Grid: g, common: a.common}, nil)
+		a.push(g)
+		return nil
 	}
 	pf := newProjectForm(a.common, m.Key, *m.Project)
-	return a.push(pf, pf.jump(m.Jump))
+	a.push(pf)
+	return pf.jump(m.Jump)
 }
 
-func (a *App) addProject(m addProjectMsg) tea.Cmd {
-	p := model.Project{ID: model.NewProjectID()}
-	k, at := m.Key, m.At
-	cmd := a.enqueue(saveJob{what: "新项目", key: k,
-		run: func(s *store.Store) error { return s.InsertProject(k, &p, at) }})
-	return tea.Batch(cmd, a.push(newProjectForm(a.common, k, p), nil))
-}
-
-func (a *App) createDoc(m createDocMsg) tea.Cmd {
-	doc := m.Doc
-	if doc.Status == "" {
-		doc.Status = model.StatusDraft
+// gotoFinding closes the screens above the document (keeping what is typed
+// in them) and opens the finding's project at its field or cell.
+func (a *App) gotoFinding(m gotoFindingMsg) tea.Cmd {
+	di := -1
+	for i, s := range a.stack {
+		if d, ok := s.(docScreen); ok && d.docKey() == m.Key {
+			di = i
+		}
 	}
-	if doc.Currency == "" {
-		doc.Currency = "万元"
-	}
-	k := doc.Key()
-	return a.enqueue(saveJob{what: "新建 " + k.String(), key: k, origin: m.Origin,
-		run: func(s *store.Store) error { return s.CreateDocument(&doc) },
-		after: func(a *App) tea.Cmd {
-			a.pop()
-			return a.push(newDocument(a.common, k), a.loadHeader(k))
-		}})
-}
-
-func (a *App) addSample() tea.Cmd {
-	if a.opts.Sample == nil {
+	if di < 0 {
 		return nil
 	}
-	doc := a.opts.Sample()
-	return a.enqueue(saveJob{what: "示例 " + doc.Key().String(), key: doc.Key(),
-		run: func(s *store.Store) error {
-			if err := s.CreateDocument(doc); errors.Is(err, store.ErrExists) {
-				return errSampleThere
-			} else {
-				return err
-			}
-		}})
-}
-
-// enqueue adds a write and starts it if none is running.
-func (a *App) enqueue(j saveJob) tea.Cmd {
-	if j.coalesce != "" {
-		// queue[0] is running while saving: never replace it.
-		from := 0
-		if a.saving {
-			from = 1
-		}
-		for i := from; i < len(a.queue); i++ {
-			if a.queue[i].coalesce == j.coalesce {
-				if j.origin == nil {
-					// The typed edit is in this save too (a row moved
-					// after a cell was typed): reopen it if it fails.
-					j.origin = a.queue[i].origin
-				}
-				a.queue[i] = j
-				return nil
-			}
-		}
+	a.flushFrom(di + 1)
+	a.stack = a.stack[:di+1]
+	a.showHelp = false
+	f := m.F
+	cmd := a.stack[di].Update(focusProjectMsg{Key: m.Key, ID: f.ProjectID})
+	if f.ProjectID == "" {
+		return cmd
 	}
-	a.queue = append(a.queue, j)
-	return a.next()
-}
-
-// next starts the first queued write unless one is running.
-func (a *App) next() tea.Cmd {
-	if a.saving || len(a.queue) == 0 {
-		return nil
-	}
-	j := a.queue[0]
-	a.saving = true
-	st, now := a.store, a.opts.Now
-	return func() tea.Msg {
-		err := j.run(st)
-		return savedMsg{At: now(), What: j.what, Key: j.key, Err: err}
-	}
-}
-
-// saved finishes the running write: status line, the job's follow-up, the
-// next write, and reloads of what the screens show.
-func (a *App) saved(m savedMsg) tea.Cmd {
-	j := a.queue[0]
-	a.queue = a.queue[1:]
-	a.saving = false
-	var cmds []tea.Cmd
-	if j.read {
-		cmds = append(cmds, j.after(a), a.next(), a.quitIfDone())
-		return tea.Batch(cmds...)
-	}
-	if m.Err != nil {
-		a.setError("保存"+m.What, m.Err)
-		if a.quitting && !a.giveUp {
-			// Quitting now would lose the edit: stay, and say so.
-			a.quitting, a.quitRefused = false, true
-			a.status += "（未退出）"
-		}
-		if j.origin != nil {
-			// The editor it was typed in opens again with the text.
-			cmds = append(cmds, a.broadcast(saveFailedMsg{Origin: *j.origin, Err: m.Err}))
-		}
-	} else {
-		a.status, a.statusBad = "已保存 "+m.At.Format("15:04:05"), false
-		if j.after != nil {
-			cmds = append(cmds, j.after(a))
-		}
-	}
-	cmds = append(cmds, a.next())
-	if len(a.queue) == 0 && !a.saving {
-		if a.quitting {
-			return a.quitIfDone()
-		}
-		cmds = append(cmds, a.loadDocs(), a.loadHeader(m.Key))
-	}
-	return tea.Batch(cmds...)
-}
-
-// quitIfDone quits once quitting with no write left to run.
-func (a *App) quitIfDone() tea.Cmd {
-	if a.quitting && !a.saving && len(a.queue) == 0 {
-		return tea.Quit
-	}
-	return nil
-}
-
-// writing reports whether a write is running or queued (reads don't show).
-func (a *App) writing() bool {
-	for _, j := range a.queue {
-		if !j.read {
-			return true
-		}
-	}
-	return false
-}
-
-func (a *App) loadDocs() tea.Cmd {
-	st := a.store
-	return func() tea.Msg {
-		docs, err := st.ListDocuments()
-		return docsLoadedMsg{Docs: docs, Err: err}
-	}
-}
-
-func (a *App) loadHeader(k model.DocKey) tea.Cmd {
-	if k.UnitCode == "" {
-		return nil
-	}
-	a.seq++
-	st, seq := a.store, a.seq
-	return func() tea.Msg {
-		doc, ps, err := st.Header(k)
-		return headerLoadedMsg{Key: k, Seq: seq, Doc: doc, Projects: ps, Err: err}
-	}
+	return tea.Batch(cmd, msgCmd(openProjectMsg{Key: m.Key, ID: f.ProjectID, View: findingView(&f), Jump: &f}))
 }
 
 func (a *App) setError(what string, err error) {
 	a.status, a.statusBad = what+"失败："+describeErr(err), true
 }
-
-// helpInEditor is the help bar's entry for the ? overlay while an editor
-// has the keys, when only f1 opens it.
-var helpInEditor = key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "全部按键"))
-
-// errSampleThere says s found the sample already in the file.
-var errSampleThere = errors.New("示例已经在文件中，未改动")
 
 // describeErr says what went wrong in plain Chinese.
 func describeErr(err error) string {
@@ -605,92 +412,4 @@ func describeErr(err error) string {
 		return "磁盘读写出错"
 	}
 	return err.Error()
-}
-
-// View lays out the top line, the top screen (or the ? overlay), the
-// status line and the help bar; below 60×16 it shows 窗口太小.
-func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
-	v.AltScreen = true
-	return v
-}
-
-func (a *App) render() string {
-	st := a.common.Styles
-	if a.width == 0 || a.height == 0 {
-		return ""
-	}
-	if a.width < minWidth || a.height < minHeight {
-		msg := []string{st.Error.Render("窗口太小"), fmt.Sprintf("至少需要 %d×%d，当前 %d×%d", minWidth, minHeight, a.width, a.height)}
-		// Placed, then boxed: below the message's own width Place would
-		// return lines wider than the terminal.
-		return box(splitLines(lipgloss.Place(a.width, a.height, lipgloss.Center, lipgloss.Center, strings.Join(msg, "\n"))), a.width, a.height)
-	}
-	titles := make([]string, len(a.stack))
-	for i, s := range a.stack {
-		titles[i] = safe(s.Title())
-	}
-	top := fit(st.Title.Render("绩效 ")+st.Muted.Render(strings.Join(titles, " › ")), a.width)
-	var body string
-	if a.showHelp {
-		body = a.helpOverlay()
-	} else {
-		body = a.top().View()
-	}
-	body = box(splitLines(body), a.width, a.bodyHeight())
-	return strings.Join([]string{top, body, a.statusLine(), fit(a.help.ShortHelpView(a.shortHelp()), a.width)}, "\n")
-}
-
-// statusLine is the save state (已保存 and the time, 保存中…, or the error)
-// with the finding under the cursor before it. The save state is kept
-// whole against the right edge and the finding is cut to what is left, so
-// at 80 columns a long finding never hides whether the last edit is saved.
-func (a *App) statusLine() string {
-	st := a.common.Styles
-	state := ""
-	if a.status != "" {
-		s := st.StatusOK
-		if a.statusBad {
-			s = st.StatusEr
-		}
-		state = s.Render(safe(a.status))
-	}
-	if a.writing() {
-		state += st.Muted.Render("  保存中…")
-	}
-	if a.statusBad {
-		return fit(state, a.width) // an error takes the whole line
-	}
-	h := a.statusHint()
-	if h == "" {
-		return fitRight(state, a.width)
-	}
-	room := a.width - lipgloss.Width(state)
-	if state != "" {
-		room -= 2
-	}
-	if room < 8 {
-		return fitRight(state, a.width)
-	}
-	return fit(h, room) + strings.Repeat(" ", a.width-room-lipgloss.Width(state)) + state
-}
-
-func (a *App) shortHelp() []key.Binding {
-	km := a.common.Keys
-	b := append([]key.Binding{}, a.top().ShortHelp()...)
-	if a.top().Editing() {
-		return append(b, helpInEditor, km.ForceQuit)
-	}
-	return append(b, km.Help, km.Quit)
-}
-
-func (a *App) helpOverlay() string {
-	km := a.common.Keys
-	groups := append([][]key.Binding{}, a.top().FullHelp()...)
-	groups = append(groups, []key.Binding{km.Help, km.Quit, km.ForceQuit})
-	h := a.help
-	h.ShowAll = true
-	content := a.common.Styles.Heading.Render("全部按键（? 或 esc 关闭）") + "\n\n" + h.FullHelpView(groups)
-	return box(splitLines(lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center,
-		a.common.Styles.Overlay.Render(content))), a.width, a.bodyHeight())
 }

@@ -2,10 +2,7 @@ package ui
 
 import (
 	"flag"
-	"image/color"
-	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -85,42 +82,19 @@ func (h *harness) reopen(w, hh int) *harness {
 // send delivers msg and everything its commands produce, in order.
 func (h *harness) send(msg tea.Msg) {
 	h.t.Helper()
-	queue := []tea.Msg{msg}
-	for len(queue) > 0 {
-		m := queue[0]
-		queue = queue[1:]
+	settle(h.app, msg, func(m tea.Msg) bool {
 		switch m := m.(type) {
-		case nil:
-			continue
 		case tea.QuitMsg:
 			h.quit = true
-			continue
+			return true
 		case savedMsg:
 			if h.holdSaved {
 				h.held = append(h.held, m)
-				continue
+				return true
 			}
-		case tea.BatchMsg:
-			for _, c := range m {
-				if c != nil {
-					queue = append(queue, c())
-				}
-			}
-			continue
 		}
-		if v := reflect.ValueOf(m); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
-			for i := 0; i < v.Len(); i++ { // tea.Sequence's unexported message
-				if c := v.Index(i).Interface().(tea.Cmd); c != nil {
-					queue = append(queue, c())
-				}
-			}
-			continue
-		}
-		_, cmd := h.app.Update(m)
-		if cmd != nil {
-			queue = append(queue, cmd())
-		}
-	}
+		return false
+	})
 }
 
 func (h *harness) run(cmd tea.Cmd) {
@@ -215,24 +189,7 @@ func (h *harness) checkSize(w, hh int) {
 // golden compares the screen with testdata/name, rewriting it with -update.
 func (h *harness) golden(name string) {
 	h.t.Helper()
-	got := h.screen() + "\n"
-	path := filepath.Join("testdata", name)
-	if goldenUpdate() {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			h.t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			h.t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		h.t.Fatalf("%v (run go test ./ui -run %s -update)", err, h.t.Name())
-	}
-	if got != string(want) {
-		h.t.Errorf("screen differs from %s (go test ./ui -update to accept):\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	golden(h.t, strings.TrimSuffix(name, ".golden"), h.screen()+"\n")
 }
 
 // addSample puts the sample document in the file and opens it.
@@ -294,18 +251,16 @@ func goldenName(screen string, sz [2]int) string {
 // pasteMsg is what a terminal's bracketed paste delivers.
 func pasteMsg(s string) tea.PasteMsg { return tea.PasteMsg{Content: s} }
 
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
-
 func TestPasteGoesToTheFrontScreenOnly(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.openSample()
 	h.keys("down", "down", "down", "enter", "tab", "ctrl+g") // grid over the form's 项目名称
 	h.send(pasteMsg("粘贴"))
-	for !contains(h.screen(), "▸ 项目名称") && !h.quit {
+	for !strings.Contains(h.screen(), "▸ 项目名称") && !h.quit {
 		h.keys("esc") // out of whatever the paste opened in the grid, then back
 	}
 	h.mustSee("▸ 项目名称")
-	if contains(h.screen(), "粘贴") {
+	if strings.Contains(h.screen(), "粘贴") {
 		t.Fatalf("text pasted into the grid reached the form underneath:\n%s", h.screen())
 	}
 	h.send(pasteMsg("（粘贴）"))
@@ -313,17 +268,6 @@ func TestPasteGoesToTheFrontScreenOnly(t *testing.T) {
 	if got := h.storedProjects()[0].Name; got != "法律援助经费（粘贴）" {
 		t.Errorf("stored 项目名称 = %q after paste", got)
 	}
-}
-
-func TestBackgroundColourSwitchesPalette(t *testing.T) {
-	h := newHarness(t, 80, 24)
-	h.openSample()
-	dark := h.app.common.Styles.Palette.Accent
-	h.send(tea.BackgroundColorMsg{Color: color.White})
-	if h.app.common.Styles.IsDark || h.app.common.Styles.Palette.Accent == dark {
-		t.Error("a white background kept the dark palette")
-	}
-	h.checkSize(80, 24)
 }
 
 func TestFailedWriteIsShownInPlainWords(t *testing.T) {
@@ -363,7 +307,7 @@ func TestWritesRunOneAtATimeNewestWins(t *testing.T) {
 			}
 		}
 	}
-	if n := len(h.app.queue); n != 2 {
+	if n := len(h.app.writes.jobs); n != 2 {
 		t.Fatalf("queue holds %d writes, want the running one and the newest", n)
 	}
 	h.mustSee("保存中")
@@ -371,7 +315,7 @@ func TestWritesRunOneAtATimeNewestWins(t *testing.T) {
 	if got := h.storedProjects()[0].Name; got != "三" {
 		t.Errorf("stored name %q, want the newest 三", got)
 	}
-	if h.app.saving || len(h.app.queue) != 0 {
+	if h.app.writes.running || len(h.app.writes.jobs) != 0 {
 		t.Error("writes left after the queue drained")
 	}
 }

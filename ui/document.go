@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
@@ -81,23 +82,26 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 				}
 			}
 		}
+	case headerChangedMsg:
+		// Part 1 edited over this screen: reopening it starts from this
+		// copy, not from the one before the write and a reload.
+		if msg.Doc.Key() == d.key {
+			c := headerCopy(&msg.Doc)
+			d.doc = &c
+		}
 	case reloadedMsg:
 		// Part 1 as stored, after an edit that failed to save was given
-		// up (the root gave this screen the edited copy).
+		// up (headerChangedMsg gave this screen the edited copy).
 		if msg.Key == d.key && msg.Doc != nil {
 			d.doc = msg.Doc
 		}
 	case focusProjectMsg:
 		if msg.Key == d.key {
-			for i := range d.projects {
-				if d.projects[i].ID == msg.ID {
-					d.cur = 3 + i
-				}
-			}
+			d.focus(msg.ID)
 		}
 	case tea.KeyPressMsg:
 		if d.doc == nil {
-			if key.Matches(msg, d.common.Keys.Back) {
+			if key.Matches(msg, d.common.Keys.Global.Back) {
 				return msgCmd(backMsg{})
 			}
 			return nil
@@ -112,47 +116,38 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 
 func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
-	n := d.rows()
+	if cur, ok := km.List.move(k, d.cur, d.rows(), d.listHeight()); ok {
+		d.cur = cur
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Back):
+	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Up):
-		d.cur = max(0, d.cur-1)
-	case key.Matches(k, km.Down):
-		d.cur = min(n-1, d.cur+1)
-	case key.Matches(k, km.Top):
-		d.cur = 0
-	case key.Matches(k, km.Bottom):
-		d.cur = n - 1
-	case key.Matches(k, km.PageUp):
-		d.cur = max(0, d.cur-d.listHeight())
-	case key.Matches(k, km.PageDn):
-		d.cur = min(n-1, d.cur+d.listHeight())
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		return d.open(viewForm)
-	case key.Matches(k, km.Grid):
+	case key.Matches(k, km.Doc.Grid):
 		return d.open(viewGrid)
-	case key.Matches(k, km.Add):
+	case key.Matches(k, km.Doc.Add):
 		at := len(d.projects)
 		if i := d.project(); i >= 0 {
 			at = i + 1
 		}
 		return d.common.post(addProjectMsg{Key: d.key, At: at})
-	case key.Matches(k, km.Delete):
+	case key.Matches(k, km.Doc.Delete):
 		d.confirm = d.project() >= 0
-	case key.Matches(k, km.MoveUp):
+	case key.Matches(k, km.Doc.MoveUp):
 		return d.move(-1)
-	case key.Matches(k, km.MoveDown):
+	case key.Matches(k, km.Doc.MoveDown):
 		return d.move(1)
-	case key.Matches(k, km.Walk):
-		return msgCmd(startWalkMsg{Doc: *d.doc, Projects: append([]model.ProjectSummary(nil), d.projects...), From: d.project()})
-	case key.Matches(k, km.Findings):
+	case key.Matches(k, km.Doc.Walk):
+		return msgCmd(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
+	case key.Matches(k, km.Doc.Findings):
 		return msgCmd(openFindingsMsg{Key: d.key})
-	case key.Matches(k, km.Export):
-		return msgCmd(openExportMsg{Doc: *d.doc})
-	case key.Matches(k, km.NextFinding):
+	case key.Matches(k, km.Doc.Export):
+		return msgCmd(openExportMsg{Doc: headerCopy(d.doc)})
+	case key.Matches(k, km.Doc.NextFinding):
 		return d.stepFinding(1)
-	case key.Matches(k, km.PrevFinding):
+	case key.Matches(k, km.Doc.PrevFinding):
 		return d.stepFinding(-1)
 	}
 	return nil
@@ -181,12 +176,14 @@ func (d *document) focus(id string) {
 	}
 }
 
+func (d *document) docKey() model.DocKey { return d.key }
+
 func (d *document) open(v projectView) tea.Cmd {
 	if i := d.project(); i >= 0 {
 		return msgCmd(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
 	}
 	if v == viewForm {
-		return msgCmd(openPart1Msg{Doc: *d.doc, Section: part1Section(d.cur)})
+		return msgCmd(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(d.cur)})
 	}
 	return nil
 }
@@ -208,7 +205,7 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
 	d.confirm = false
 	i := d.project()
-	if !key.Matches(k, km.Yes) || i < 0 {
+	if !key.Matches(k, km.Global.Yes) || i < 0 {
 		return nil
 	}
 	id := d.projects[i].ID
@@ -301,7 +298,7 @@ func (d *document) View() string {
 			lines = append(lines, "")
 		}
 		p := d.projects[d.project()]
-		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？y 确定，n/esc 取消", safe(p.Code), safe(p.Name), p.Indicators)))
+		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？%s", safe(p.Code), safe(p.Name), p.Indicators, d.common.Keys.confirmHint())))
 	}
 	return box(lines, d.width, d.height)
 }
@@ -356,12 +353,15 @@ func orZero(m model.Money) string {
 func (d *document) ShortHelp() []key.Binding {
 	km := d.common.Keys
 	if d.confirm {
-		return []key.Binding{km.Yes, km.No}
+		return []key.Binding{km.Global.Yes, km.Global.No}
 	}
-	return []key.Binding{km.Open, km.Grid, km.Findings, km.Export, km.Add, km.Walk, km.Delete, km.MoveUp, km.MoveDown, km.Back}
+	return km.docHelp()[1]
 }
 
 func (d *document) FullHelp() [][]key.Binding {
 	km := d.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, d.ShortHelp(), {km.NextFinding, km.PrevFinding}}
+	if d.confirm {
+		return [][]key.Binding{d.ShortHelp()}
+	}
+	return km.docHelp()
 }

@@ -70,7 +70,7 @@ func TestDocumentOfAThousandProjects(t *testing.T) {
 	if err := h.st.CreateDocument(doc); err != nil {
 		t.Fatal(err)
 	}
-	h.run(h.app.loadDocs())
+	h.run(h.app.writes.loadDocs())
 	h.keys("enter")
 	last := doc.Projects[len(doc.Projects)-1]
 	start := time.Now()

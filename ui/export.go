@@ -14,25 +14,7 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
-	"jixiao/store"
 )
-
-// openExportMsg asks the root to open the export dialog of a document
-// (Doc is its header, for the default file name).
-type openExportMsg struct{ Doc model.Document }
-
-// exportMsg asks the root to write the export file.
-type exportMsg struct {
-	Key  model.DocKey
-	Path string // absolute
-	Opts export.Options
-}
-
-// exportDoneMsg reports the written file or why it was not written.
-type exportDoneMsg struct {
-	Path string
-	Err  error
-}
 
 // The export dialog's rows.
 const (
@@ -124,15 +106,15 @@ func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
 func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := e.common.Keys
 	switch {
-	case key.Matches(k, km.Cancel):
+	case key.Matches(k, km.Form.Cancel):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Commit):
+	case key.Matches(k, km.Form.Commit):
 		return e.submit()
-	case key.Matches(k, km.NextField), key.Matches(k, fieldDown):
+	case key.Matches(k, km.Form.NextField), key.Matches(k, km.Form.FieldDown):
 		return e.focus(e.row + 1)
-	case key.Matches(k, km.PrevField), key.Matches(k, fieldUp):
+	case key.Matches(k, km.Form.PrevField), key.Matches(k, km.Form.FieldUp):
 		return e.focus(e.row - 1)
-	case e.row != exPath && key.Matches(k, exportToggle):
+	case e.row != exPath && key.Matches(k, km.Export.Toggle):
 		e.toggle()
 		return nil
 	}
@@ -143,9 +125,6 @@ func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	return nil
 }
-
-// exportToggle switches the choice on a choice row.
-var exportToggle = key.NewBinding(key.WithKeys("left", "right", "space", "h", "l"), key.WithHelp("←/→/空格", "切换"))
 
 // focus moves to row i, skipping the CSV rows for Markdown.
 func (e *exportDialog) focus(i int) tea.Cmd {
@@ -224,30 +203,6 @@ func describeExportErr(path string, err error) string {
 // errExportIsDir says the path names a folder.
 var errExportIsDir = errors.New("path is a folder")
 
-// export reads the document behind the queued writes, so the file has
-// every edit made so far, then writes it in a command.
-func (a *App) export(m exportMsg) tea.Cmd {
-	var doc *model.Document
-	var err error
-	return a.enqueue(saveJob{read: true, key: m.Key,
-		run: func(s *store.Store) error { doc, err = s.Document(m.Key); return nil },
-		after: func(*App) tea.Cmd {
-			return func() tea.Msg {
-				if err != nil {
-					return exportDoneMsg{Path: m.Path, Err: err}
-				}
-				if fi, err := os.Stat(m.Path); err == nil && fi.IsDir() {
-					return exportDoneMsg{Path: m.Path, Err: errExportIsDir}
-				}
-				var findings []model.Finding
-				if m.Opts.Format == export.FormatMarkdown {
-					findings = model.Check(doc)
-				}
-				return exportDoneMsg{Path: m.Path, Err: export.WriteFile(m.Path, doc, findings, m.Opts)}
-			}
-		}})
-}
-
 func (e *exportDialog) View() string {
 	st := e.common.Styles
 	choice := func(on bool, a, b string) string {
@@ -263,7 +218,7 @@ func (e *exportDialog) View() string {
 		{"编码", choice(e.gbk, "UTF-8", "GBK（旧版 Excel）")},
 	}
 	lines := []string{st.Heading.Render("导出 " + safe(e.doc.UnitName) + " " + safe(e.doc.Key().String())),
-		st.Muted.Render("tab/↑↓ 换行，←/→ 或空格切换，enter 写入文件，esc 返回"), ""}
+		st.Muted.Render(hintLine("  ", e.common.Keys.exportHelp()[0]...)), ""}
 	for i, r := range rows {
 		label, mark := st.Label, "  "
 		if i == e.row {
@@ -302,10 +257,7 @@ func wrapText(s string, w int) string {
 
 func (e *exportDialog) ShortHelp() []key.Binding {
 	km := e.common.Keys
-	return []key.Binding{km.NextField, exportToggle, exportWrite, km.Cancel}
+	return km.exportHelp()[0]
 }
 
 func (e *exportDialog) FullHelp() [][]key.Binding { return [][]key.Binding{e.ShortHelp()} }
-
-// exportWrite is enter in the dialog.
-var exportWrite = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "写入文件"))

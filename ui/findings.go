@@ -141,22 +141,15 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := p.common.Keys
 	n := len(p.findings)
+	// A finding takes about three lines: a page is a third of the lines.
+	if cur, ok := km.List.move(k, p.cur, n, max(1, p.listHeight()/3)); ok {
+		p.cur = cur
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Back), key.Matches(k, km.Findings):
+	case key.Matches(k, km.Global.Back), key.Matches(k, km.Doc.Findings):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Up):
-		p.cur = max(0, p.cur-1)
-	case key.Matches(k, km.Down):
-		p.cur = max(0, min(n-1, p.cur+1))
-	case key.Matches(k, km.Top):
-		p.cur = 0
-	case key.Matches(k, km.Bottom):
-		p.cur = max(0, n-1)
-	case key.Matches(k, km.PageUp):
-		p.cur = max(0, p.cur-max(1, p.listHeight()/3))
-	case key.Matches(k, km.PageDn):
-		p.cur = max(0, min(n-1, p.cur+max(1, p.listHeight()/3)))
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		if p.cur < n {
 			return msgCmd(gotoFindingMsg{Key: p.key, F: p.findings[p.cur]})
 		}
@@ -167,7 +160,7 @@ func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 func (p *findingsPanel) listHeight() int { return max(1, p.height-2) }
 
 func (p *findingsPanel) View() string {
-	st := p.common.Styles
+	st, km := p.common.Styles, p.common.Keys
 	dr := p.common.Reviews.doc(p.key)
 	if !dr.loaded() {
 		return box([]string{st.Muted.Render("正在检查…")}, p.width, p.height)
@@ -176,7 +169,7 @@ func (p *findingsPanel) View() string {
 	if len(p.findings) == 0 {
 		return box([]string{head, "", st.Good.Render("没有发现问题。")}, p.width, p.height)
 	}
-	lines := []string{head + st.Muted.Render("  enter 转到该处"), ""}
+	lines := []string{head + st.Muted.Render("  "+firstKey(km.List.Open)+" 转到该处"), ""}
 	h := p.listHeight()
 	// Keep the cursor's whole finding in view, and its project's heading
 	// when it is the first of its project.
@@ -207,10 +200,10 @@ func (p *findingsPanel) View() string {
 
 func (p *findingsPanel) ShortHelp() []key.Binding {
 	km := p.common.Keys
-	return []key.Binding{km.Up, km.Down, km.Open, km.Back}
+	return []key.Binding{km.List.Up, km.List.Down, km.List.Open, km.Global.Back}
 }
 
 func (p *findingsPanel) FullHelp() [][]key.Binding {
 	km := p.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.PageUp, km.PageDn}, {km.Open, km.Findings, km.Back}}
+	return km.findingsHelp()
 }

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"golang.org/x/text/width"
 
 	"jixiao/model"
@@ -177,6 +176,35 @@ func (f *Form) Reopen(i int, text string) tea.Cmd {
 	fd.failed = true
 	return cmd
 }
+
+// SetError shows msg under field i, after its label ("单位编码：…"),
+// until the field's text is next checked or loaded.
+func (f *Form) SetError(i int, msg string) {
+	fd := f.fields[i]
+	fd.err = fd.Label + "：" + msg
+}
+
+// Err returns the error shown under field i, or "".
+func (f *Form) Err(i int) string { return f.fields[i].err }
+
+// FirstMissing returns the first required field with no committed text,
+// or -1.
+func (f *Form) FirstMissing() int {
+	for i, fd := range f.fields {
+		if fd.Required && fd.saved == "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// SetHints sets field i's offer and note (see formField).
+func (f *Form) SetHints(i int, offer, note string) {
+	f.fields[i].Offer, f.fields[i].Note = offer, note
+}
+
+// SetMark sets the worst review finding on field i (0 for none).
+func (f *Form) SetMark(i int, s model.Severity) { f.fields[i].Mark = s }
 
 // Focused returns the index of the focused field.
 func (f *Form) Focused() int { return f.focus }
@@ -382,22 +410,22 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		multi := fd.Kind == kindMultiline
 		switch {
-		case key.Matches(k, km.NextField):
+		case key.Matches(k, km.Form.NextField):
 			return f.leave(1, &res), res
-		case key.Matches(k, km.PrevField):
+		case key.Matches(k, km.Form.PrevField):
 			return f.leave(-1, &res), res
-		case key.Matches(k, fieldDown) && (!multi || fd.area.Line() >= fd.area.LineCount()-1):
+		case key.Matches(k, km.Form.FieldDown) && (!multi || fd.area.Line() >= fd.area.LineCount()-1):
 			return f.leave(1, &res), res
-		case key.Matches(k, fieldUp) && (!multi || fd.area.Line() == 0):
+		case key.Matches(k, km.Form.FieldUp) && (!multi || fd.area.Line() == 0):
 			return f.leave(-1, &res), res
-		case key.Matches(k, km.Submit):
+		case key.Matches(k, km.Form.Submit):
 			ok, changed := f.commit()
 			if changed {
 				res.Committed = f.focus
 			}
 			res.Submitted = ok
 			return nil, res
-		case key.Matches(k, km.Cancel):
+		case key.Matches(k, km.Form.Cancel):
 			if fd.failed {
 				f.load(fd)
 				res.Reverted = true
@@ -409,7 +437,7 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			}
 			res.Escaped = true
 			return nil, res
-		case !multi && key.Matches(k, km.Commit):
+		case !multi && key.Matches(k, km.Form.Commit):
 			if f.current(fd) == "" && fd.Offer != "" {
 				fd.input.SetValue(fd.Offer)
 			}
@@ -433,126 +461,7 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	return cmd, res
 }
 
-// View renders the fields, scrolled so the focused one is visible, exactly
-// width×height.
-func (f *Form) View() string {
-	st := f.common.Styles
-	var lines []string
-	start, end := 0, 0
-	iw := max(f.width-labelWidth-1, 8)
-	for i, fd := range f.fields {
-		if fd.Group != "" {
-			lines = append(lines, st.Heading.Render(fd.Group))
-		}
-		if i == f.focus {
-			start = len(lines)
-		}
-		label := st.Label
-		if i == f.focus {
-			label = st.LabelOn
-		}
-		mark := "  "
-		if i == f.focus {
-			mark = st.LabelOn.Render("▸ ")
-		}
-		head := mark + label.Render(fit(fd.Label, labelWidth-2)) + " "
-		if fd.Mark != 0 {
-			ms := st.Warning
-			if fd.Mark == model.SeverityError {
-				ms = st.Error
-			}
-			head = mark + label.Render(fit(fd.Label, labelWidth-4)) + " " + ms.Render(severityMark(fd.Mark)) + " "
-		}
-		pad := strings.Repeat(" ", labelWidth+1)
-		body := f.fieldBody(i, fd, iw)
-		for j, b := range body {
-			if j == 0 {
-				lines = append(lines, head+b)
-			} else {
-				lines = append(lines, pad+b)
-			}
-		}
-		if fd.err != "" {
-			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
-		}
-		if fd.failed {
-			lines = append(lines, pad+st.Error.Render(failedNote))
-		}
-		if fd.Note != "" {
-			lines = append(lines, pad+st.Warning.Render("! "+fd.Note))
-		}
-		if i == f.focus {
-			end = len(lines)
-		}
-	}
-	f.first = scrollTo(f.first, start, end, len(lines), f.height)
-	if f.first < len(lines) {
-		lines = lines[f.first:]
-	}
-	return box(lines, f.width, f.height)
-}
-
-// failedNote is shown under an editor opened again after its save failed.
-const failedNote = "✗ 未保存：按 tab 再保存一次，esc 放弃这次修改"
-
-// fieldBody renders a field's value lines: the live editor when focused,
-// the committed text otherwise.
-func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
-	st := f.common.Styles
-	if i == f.focus && fd.readOnly {
-		return append(f.savedBody(fd, iw), st.Warning.Render("! "+errTooLongToEdit.Error()))
-	}
-	if i == f.focus {
-		if fd.Kind == kindMultiline {
-			return splitLines(sanitizeView(fd.area.View()))
-		}
-		v := sanitizeView(fd.input.View())
-		if fd.input.Value() == "" && fd.Offer != "" {
-			v = fit(v, 2) + st.Muted.Render("回车采用 "+fd.Offer+"（预算数 − 财政资金）")
-		}
-		return []string{v}
-	}
-	return f.savedBody(fd, iw)
-}
-
-// savedBody renders a field's committed text: one line, or the first
-// three lines of a multi-line text.
-func (f *Form) savedBody(fd *formField, iw int) []string {
-	st := f.common.Styles
-	if fd.saved == "" {
-		return []string{st.Muted.Render("—")}
-	}
-	if fd.Kind != kindMultiline {
-		return []string{fitText(fd.saved, iw)}
-	}
-	// Three lines are shown: wrap no more than fills them.
-	wrapped := splitLines(ansi.Wrap(sanitize(clip(fd.saved, 3*iw)), iw, ""))
-	if len(wrapped) > 3 {
-		wrapped = append(wrapped[:2], ansi.Truncate(wrapped[2], iw-2, "")+" …")
-	}
-	return wrapped
-}
-
-// scrollTo returns the first line of an h-line window over n lines that
-// shows lines start..end of the focused field, given the previous first.
-func scrollTo(first, start, end, n, h int) int {
-	if n <= h {
-		return 0
-	}
-	if end-start > h {
-		end = start + h
-	}
-	if start < first {
-		first = start
-	}
-	if end > first+h {
-		first = end - h
-	}
-	return max(0, min(first, n-h))
-}
-
 // Help returns the form's bindings for the help bar.
 func (f *Form) Help() []key.Binding {
-	km := f.common.Keys
-	return []key.Binding{km.NextField, km.PrevField, km.Commit, km.Cancel}
+	return f.common.Keys.formFields()
 }

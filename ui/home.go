@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"jixiao/model"
 	"jixiao/store"
 )
 
@@ -72,24 +70,21 @@ func (h *home) Update(msg tea.Msg) tea.Cmd {
 
 func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	km := h.common.Keys
+	if cur, ok := km.List.move(k, h.cur, len(h.docs), 0); ok {
+		h.cur = cur
+		return nil
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		h.cur = max(0, h.cur-1)
-	case key.Matches(k, km.Down):
-		h.cur = max(0, min(len(h.docs)-1, h.cur+1))
-	case key.Matches(k, km.Top):
-		h.cur = 0
-	case key.Matches(k, km.Bottom):
-		h.cur = max(0, len(h.docs)-1)
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		if d, ok := h.selected(); ok {
 			return msgCmd(openDocMsg{Key: d.Key})
 		}
-	case key.Matches(k, km.NewDoc):
+	case key.Matches(k, km.Home.NewDoc):
 		return msgCmd(newDocFormMsg{})
-	case key.Matches(k, km.Sample) && h.sample:
-		return msgCmd(addSampleMsg{})
-	case key.Matches(k, km.DeleteDoc):
+	case key.Matches(k, km.Home.Sample) && h.sample:
+		// A write: posted, so a quit key right after finds it queued.
+		return h.common.post(addSampleMsg{})
+	case key.Matches(k, km.Home.DeleteDoc):
 		if _, ok := h.selected(); ok {
 			h.confirm = true
 			h.confirmText.SetValue("")
@@ -103,10 +98,10 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 func (h *home) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	km := h.common.Keys
 	switch {
-	case key.Matches(k, km.Cancel):
+	case key.Matches(k, km.Form.Cancel):
 		h.closeConfirm()
 		return nil
-	case key.Matches(k, km.Commit):
+	case key.Matches(k, km.Form.Commit):
 		d, ok := h.selected()
 		typed := strings.TrimSpace(h.confirmText.Value())
 		h.closeConfirm()
@@ -138,15 +133,15 @@ const (
 )
 
 func (h *home) View() string {
-	st := h.common.Styles
+	st, km := h.common.Styles, h.common.Keys.Home
 	if !h.loaded {
 		return box([]string{st.Muted.Render("正在读取…")}, h.width, h.height)
 	}
 	if len(h.docs) == 0 {
 		lines := []string{"", st.Heading.Render("还没有任何文本。"), "",
-			"按 n 新建一份部门预算绩效文本（填写单位编码、单位名称、年度）。"}
+			"按 " + keyName(km.NewDoc) + " 新建一份部门预算绩效文本（填写单位编码、单位名称、年度）。"}
 		if h.sample {
-			lines = append(lines, "按 s 添加示例：抚宁区司法局 2020 年草案（9 个项目）。")
+			lines = append(lines, "按 "+keyName(km.Sample)+" 添加示例：抚宁区司法局 2020 年草案（9 个项目）。")
 		}
 		return box(lines, h.width, h.height)
 	}
@@ -183,7 +178,7 @@ func (h *home) View() string {
 		}
 		d, _ := h.selected()
 		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除 %s %d 年的文本（含全部项目）？", safe(d.UnitName), d.Key.Year)),
-			fmt.Sprintf("请输入年度 %d 确认，esc 取消：", d.Key.Year)+sanitizeView(h.confirmText.View()))
+			fmt.Sprintf("请输入年度 %d 确认，%s 取消：", d.Key.Year, keyName(h.common.Keys.Form.Cancel))+sanitizeView(h.confirmText.View()))
 	}
 	return box(lines, h.width, h.height)
 }
@@ -191,111 +186,14 @@ func (h *home) View() string {
 func (h *home) ShortHelp() []key.Binding {
 	km := h.common.Keys
 	if h.confirm {
-		return []key.Binding{km.Commit, km.Cancel}
+		return []key.Binding{km.Form.Commit, km.Form.Cancel}
 	}
-	b := []key.Binding{km.Open, km.NewDoc}
-	if h.sample {
-		b = append(b, km.Sample)
-	}
-	return append(b, km.DeleteDoc)
+	return km.homeHelp(h.sample)[1]
 }
 
 func (h *home) FullHelp() [][]key.Binding {
-	km := h.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, h.ShortHelp()}
-}
-
-// docForm is the new-document form: 单位编码, 单位名称, 年度, 编制单位,
-// 审核单位. ctrl+s, or enter in the last field, creates the document.
-type docForm struct {
-	common *Common
-	form   *Form
-}
-
-// The docForm's fields, in order.
-const (
-	dfCode = iota
-	dfName
-	dfYear
-	dfCompiler
-	dfReviewer
-)
-
-func newDocForm(c *Common) *docForm {
-	return &docForm{common: c, form: newForm(c, []*formField{
-		{Label: "单位编码", Required: true},
-		{Label: "单位名称", Required: true},
-		{Label: "年度", Kind: kindYear, Required: true},
-		{Label: "编制单位"},
-		{Label: "审核单位"},
-	})}
-}
-
-func (d *docForm) restyle()         { d.form.restyle() }
-func (d *docForm) Title() string    { return "新建文本" }
-func (d *docForm) Editing() bool    { return true }
-func (d *docForm) SetSize(w, h int) { d.form.SetSize(w, h-2) }
-func (d *docForm) View() string {
-	st := d.common.Styles
-	lines := append([]string{st.Muted.Render("填写后按 ctrl+s（或在最后一栏按回车）创建；esc 返回。"), ""}, splitLines(d.form.View())...)
-	return box(lines, d.form.width, d.form.height+2)
-}
-
-func (d *docForm) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(saveFailedMsg); ok {
-		if m.Origin.owner == d {
-			return d.failed(m.Err)
-		}
-		return nil
+	if h.confirm {
+		return [][]key.Binding{h.ShortHelp()}
 	}
-	cmd, res := d.form.Update(msg)
-	switch {
-	case res.Escaped:
-		return msgCmd(backMsg{})
-	case res.Submitted:
-		return tea.Batch(cmd, d.submit())
-	}
-	return cmd
+	return h.common.Keys.homeHelp(h.sample)
 }
-
-// failed keeps the form open with everything typed after the document
-// could not be created; ctrl+s tries again. When the key is the reason,
-// the cursor goes to 单位编码 with the reason under it.
-func (d *docForm) failed(err error) tea.Cmd {
-	if !errors.Is(err, store.ErrExists) && !errors.Is(err, store.ErrInvalidKey) {
-		return nil
-	}
-	if d.form.Dirty() {
-		return nil
-	}
-	cmd := d.form.Focus(dfCode)
-	d.form.fields[dfCode].err = d.form.fields[dfCode].Label + "：" + describeErr(err)
-	return cmd
-}
-
-// submit creates the document if every required field is filled, else
-// moves to the first one missing.
-func (d *docForm) submit() tea.Cmd {
-	for i, fd := range d.form.fields {
-		if fd.Required && d.form.Value(i) == "" {
-			fd.err = fd.Label + "：不能为空"
-			return d.form.setFocus(i)
-		}
-	}
-	year, _ := strconv.Atoi(d.form.Value(dfYear))
-	name := d.form.Value(dfName)
-	return d.common.post(createDocMsg{Origin: &editOrigin{owner: d, field: d.form.Focused()}, Doc: model.Document{
-		UnitCode: d.form.Value(dfCode),
-		UnitName: name,
-		Year:     year,
-		Title:    fmt.Sprintf("%s %d 年部门预算绩效文本", name, year),
-		Compiler: d.form.Value(dfCompiler),
-		Reviewer: d.form.Value(dfReviewer),
-	}})
-}
-
-func (d *docForm) ShortHelp() []key.Binding {
-	return append(d.form.Help(), d.common.Keys.Submit)
-}
-
-func (d *docForm) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }

@@ -1,118 +1,389 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"strings"
 
-// KeyMap holds every key binding outside the indicator grid (which keeps
-// its own GridKeyMap); built by DefaultKeyMap. The help bar and the ?
-// overlay are generated from these bindings.
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// KeyMap is the one key tree: every key of every screen is a binding here,
+// with its Chinese help. The help bar, the hint lines, the ? page and
+// KeyHelp (the README's and 使用说明's key table) are generated from these
+// bindings, so they cannot drift from what the keys do.
 type KeyMap struct {
-	// Everywhere.
-	Quit      key.Binding // q, outside editors
-	ForceQuit key.Binding // ctrl+c, anywhere
-	Help      key.Binding // ? outside editors, f1 anywhere
-	Back      key.Binding
+	Global GlobalKeys
+	List   ListKeys
+	Home   HomeKeys
+	Doc    DocKeys
+	Form   FormKeys
+	Grid   GridKeys
+	Export ExportKeys
+	Walk   WalkKeys
+}
 
-	// Lists.
-	Up, Down       key.Binding
-	Top, Bottom    key.Binding
-	PageUp, PageDn key.Binding
-	Open           key.Binding
+// GlobalKeys work on every screen.
+type GlobalKeys struct {
+	Quit         key.Binding // q, outside editors
+	ForceQuit    key.Binding // ctrl+c, anywhere
+	Help         key.Binding // ? outside editors, f1 anywhere
+	HelpInEditor key.Binding // f1: the ? page while an editor has the keys
+	Back         key.Binding
+	Yes, No      key.Binding // a confirmation
+}
 
-	// Home.
+// ListKeys move through a list (home, the document, Part 1, the findings).
+type ListKeys struct {
+	Up, Down         key.Binding
+	Top, Bottom      key.Binding
+	PageUp, PageDown key.Binding
+	Open             key.Binding
+}
+
+// HomeKeys are the document list's own keys.
+type HomeKeys struct {
 	NewDoc    key.Binding
 	Sample    key.Binding
 	DeleteDoc key.Binding
+}
 
-	// Document and Part 1 lists.
+// DocKeys are the document screen's (and Part 1's list's) own keys.
+type DocKeys struct {
 	Add      key.Binding
 	Delete   key.Binding
 	MoveUp   key.Binding
 	MoveDown key.Binding
 	Grid     key.Binding
 	Walk     key.Binding
-
-	// Forms.
-	NextField key.Binding
-	PrevField key.Binding
-	Commit    key.Binding // enter in a one-line field: keep and go on
-	Submit    key.Binding // ctrl+s: keep and close
-	Cancel    key.Binding
-	FormGrid  key.Binding // from the project form to its grid
-
-	// Confirmations.
-	Yes, No key.Binding
-
-	// Walk-through.
-	WalkNext, WalkPrev key.Binding
-
 	// Review and export. NextFinding/PrevFinding work on every screen of
-	// a document; in a form, where ] and [ are typed text, f8/shift+f8.
+	// a document but the forms, where ] and [ are typed text.
 	Findings    key.Binding
 	NextFinding key.Binding
 	PrevFinding key.Binding
 	Export      key.Binding
 }
 
+// FormKeys are the form widget's keys (new document, project, Part 1).
+type FormKeys struct {
+	NextField key.Binding
+	PrevField key.Binding
+	// FieldDown and FieldUp leave a one-line field (or a text area's last
+	// or first line); NextField/PrevField's help names them.
+	FieldDown, FieldUp key.Binding
+	Commit             key.Binding // enter in a one-line field: keep and go on
+	Submit             key.Binding // ctrl+s: keep and close
+	Cancel             key.Binding
+	Grid               key.Binding // from the project form to its grid
+	// In a form every printable key is text: only the function keys move
+	// to the next or previous finding there.
+	NextFinding, PrevFinding key.Binding
+}
+
+// GridKeys are the indicator grid's keys. While a cell editor or picker is
+// open only the editor keys (Commit … PickDown) act, so the root's keys
+// (q, w, ctrl+n …) never shadow typing.
+type GridKeys struct {
+	Up, Down, Left, Right key.Binding
+	NextCell, PrevCell    key.Binding
+	RowStart, RowEnd      key.Binding
+	Top, Bottom           key.Binding
+	PageUp, PageDown      key.Binding
+	Edit                  key.Binding
+	AddBelow, AddAbove    key.Binding
+	Delete                key.Binding
+	Undo                  key.Binding
+	MoveUp, MoveDown      key.Binding
+
+	// Editor keys, active while a cell editor or picker is open.
+	Commit, Cancel   key.Binding
+	Newline          key.Binding
+	PickUp, PickDown key.Binding
+}
+
+// ExportKeys are the export dialog's own keys.
+type ExportKeys struct {
+	Toggle key.Binding // switch the choice on a choice row
+	Write  key.Binding
+}
+
+// WalkKeys are the walk-through's own keys.
+type WalkKeys struct {
+	Next, Prev key.Binding
+	Leave      key.Binding
+}
+
 // DefaultKeyMap returns the default bindings with Chinese help.
 func DefaultKeyMap() *KeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
+	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return &KeyMap{
-		Quit:      b([]string{"q"}, "q", "退出"),
-		ForceQuit: b([]string{"ctrl+c"}, "ctrl+c", "退出"),
-		Help:      b([]string{"?", "f1"}, "?/f1", "全部按键"),
-		Back:      b([]string{"esc"}, "esc", "返回"),
+		Global: GlobalKeys{
+			Quit:         b("q", "退出", "q"),
+			ForceQuit:    b("ctrl+c", "退出", "ctrl+c"),
+			Help:         b("?/f1", "全部按键", "?", "f1"),
+			HelpInEditor: b("f1", "全部按键", "f1"),
+			Back:         b("esc", "返回", "esc"),
+			Yes:          b("y", "确定", "y", "Y"),
+			No:           b("n/esc", "取消", "n", "N", "esc"),
+		},
+		List: ListKeys{
+			Up:       b("↑/k", "上", "up", "k"),
+			Down:     b("↓/j", "下", "down", "j"),
+			Top:      b("g/home", "首项", "g", "home"),
+			Bottom:   b("G/end", "末项", "G", "end"),
+			PageUp:   b("pgup", "上翻页", "pgup"),
+			PageDown: b("pgdn", "下翻页", "pgdown"),
+			Open:     b("enter", "打开/编辑", "enter"),
+		},
+		Home: HomeKeys{
+			NewDoc:    b("n", "新建文本", "n"),
+			Sample:    b("s", "添加示例", "s"),
+			DeleteDoc: b("D", "删除文本", "D"),
+		},
+		Doc: DocKeys{
+			Add:         b("a", "添加", "a"),
+			Delete:      b("D", "删除", "D"),
+			MoveUp:      b("K/alt+↑", "上移", "K", "alt+up"),
+			MoveDown:    b("J/alt+↓", "下移", "J", "alt+down"),
+			Grid:        b("i", "指标表", "i"),
+			Walk:        b("w", "逐项填写", "w"),
+			Findings:    b("v", "审核问题", "v"),
+			NextFinding: b("]/f8", "下一个问题", "]", "f8"),
+			PrevFinding: b("[/shift+f8", "上一个问题", "[", "shift+f8"),
+			Export:      b("e", "导出", "e"),
+		},
+		Form: FormKeys{
+			NextField:   b("tab/↓", "下一栏", "tab"),
+			PrevField:   b("shift+tab/↑", "上一栏", "shift+tab"),
+			FieldDown:   key.NewBinding(key.WithKeys("down")),
+			FieldUp:     key.NewBinding(key.WithKeys("up")),
+			Commit:      b("enter", "确定", "enter"),
+			Submit:      b("ctrl+s", "保存并关闭", "ctrl+s"),
+			Cancel:      b("esc", "取消修改/返回", "esc"),
+			Grid:        b("ctrl+g", "指标表", "ctrl+g"),
+			NextFinding: b("f8", "下一个问题", "f8"),
+			PrevFinding: b("shift+f8", "上一个问题", "shift+f8"),
+		},
+		Grid: GridKeys{
+			Up:       b("↑/k", "上", "up", "k"),
+			Down:     b("↓/j", "下", "down", "j"),
+			Left:     b("←/h", "左", "left", "h"),
+			Right:    b("→/l", "右", "right", "l"),
+			NextCell: b("tab", "下一格", "tab"),
+			PrevCell: b("shift+tab", "上一格", "shift+tab"),
+			RowStart: b("home", "行首", "home"),
+			RowEnd:   b("end", "行尾", "end"),
+			Top:      b("g", "首行", "g"),
+			Bottom:   b("G", "末行", "G"),
+			PageUp:   b("pgup", "上翻页", "pgup"),
+			PageDown: b("pgdn", "下翻页", "pgdown"),
+			Edit:     b("enter/e", "编辑", "enter", "e"),
+			AddBelow: b("a/o", "下方加行", "a", "o"),
+			AddAbove: b("O", "上方加行", "O"),
+			Delete:   b("D", "删除行", "D"),
+			Undo:     b("u", "撤销", "u"),
+			MoveUp:   b("K/alt+↑", "上移行", "K", "alt+up"),
+			MoveDown: b("J/alt+↓", "下移行", "J", "alt+down"),
 
-		Up:     b([]string{"up", "k"}, "↑/k", "上"),
-		Down:   b([]string{"down", "j"}, "↓/j", "下"),
-		Top:    b([]string{"g", "home"}, "g/home", "首项"),
-		Bottom: b([]string{"G", "end"}, "G/end", "末项"),
-		PageUp: b([]string{"pgup"}, "pgup", "上翻页"),
-		PageDn: b([]string{"pgdown"}, "pgdn", "下翻页"),
-		Open:   b([]string{"enter"}, "enter", "打开/编辑"),
-
-		NewDoc:    b([]string{"n"}, "n", "新建文本"),
-		Sample:    b([]string{"s"}, "s", "添加示例"),
-		DeleteDoc: b([]string{"D"}, "D", "删除文本"),
-
-		Add:      b([]string{"a"}, "a", "添加"),
-		Delete:   b([]string{"D"}, "D", "删除"),
-		MoveUp:   b([]string{"K", "alt+up"}, "K/alt+↑", "上移"),
-		MoveDown: b([]string{"J", "alt+down"}, "J/alt+↓", "下移"),
-		Grid:     b([]string{"i"}, "i", "指标表"),
-		Walk:     b([]string{"w"}, "w", "逐项填写"),
-
-		NextField: b([]string{"tab"}, "tab/↓", "下一栏"),
-		PrevField: b([]string{"shift+tab"}, "shift+tab/↑", "上一栏"),
-		Commit:    b([]string{"enter"}, "enter", "确定"),
-		Submit:    b([]string{"ctrl+s"}, "ctrl+s", "保存并关闭"),
-		Cancel:    b([]string{"esc"}, "esc", "取消修改/返回"),
-		FormGrid:  b([]string{"ctrl+g"}, "ctrl+g", "指标表"),
-
-		Yes: b([]string{"y", "Y"}, "y", "确定"),
-		No:  b([]string{"n", "N", "esc"}, "n/esc", "取消"),
-
-		WalkNext: b([]string{"ctrl+n"}, "ctrl+n", "下一步"),
-		WalkPrev: b([]string{"ctrl+p"}, "ctrl+p", "上一步"),
-
-		Findings:    b([]string{"v"}, "v", "审核问题"),
-		NextFinding: b([]string{"]", "f8"}, "]/f8", "下一个问题"),
-		PrevFinding: b([]string{"[", "shift+f8"}, "[/shift+f8", "上一个问题"),
-		Export:      b([]string{"e"}, "e", "导出"),
+			Commit:   b("enter/ctrl+s", "确定", "enter", "ctrl+s"),
+			Cancel:   b("esc", "取消", "esc"),
+			Newline:  b("alt+enter", "换行", "alt+enter", "ctrl+j"),
+			PickUp:   b("↑", "上一项", "up", "ctrl+p"),
+			PickDown: b("↓", "下一项", "down", "ctrl+n"),
+		},
+		Export: ExportKeys{
+			Toggle: b("←/→/空格", "切换", "left", "right", "space", "h", "l"),
+			Write:  b("enter", "写入文件", "enter"),
+		},
+		Walk: WalkKeys{
+			Next:  b("ctrl+n", "下一步", "ctrl+n"),
+			Prev:  b("ctrl+p", "上一步", "ctrl+p"),
+			Leave: b("esc", "结束逐项填写", "esc"),
+		},
 	}
 }
 
-// fieldUp and fieldDown move between one-line form fields; they are not in
-// the help separately because NextField/PrevField's help names them.
-var (
-	fieldUp   = key.NewBinding(key.WithKeys("up"))
-	fieldDown = key.NewBinding(key.WithKeys("down"))
-)
+// The ? page's groups of each screen, from the tree. A screen's FullHelp
+// returns its group list, and KeyHelp lists them all.
 
-// In a form every printable key is text: only the function keys move to
-// the next or previous finding there.
-var (
-	formNextFinding = key.NewBinding(key.WithKeys("f8"), key.WithHelp("f8", "下一个问题"))
-	formPrevFinding = key.NewBinding(key.WithKeys("shift+f8"), key.WithHelp("shift+f8", "上一个问题"))
-)
+func (km *KeyMap) globalHelp() [][]key.Binding {
+	g := km.Global
+	return [][]key.Binding{{g.Help, g.Quit, g.ForceQuit}}
+}
+
+// listMoves are a list's moves; paged lists have pgup/pgdn too.
+func (km *KeyMap) listMoves(paged bool) []key.Binding {
+	l := km.List
+	b := []key.Binding{l.Up, l.Down, l.Top, l.Bottom}
+	if paged {
+		b = append(b, l.PageUp, l.PageDown)
+	}
+	return b
+}
+
+func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
+	h := km.Home
+	b := []key.Binding{km.List.Open, h.NewDoc}
+	if sample {
+		b = append(b, h.Sample)
+	}
+	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc)}
+}
+
+func (km *KeyMap) docHelp() [][]key.Binding {
+	d := km.Doc
+	return [][]key.Binding{km.listMoves(true),
+		{km.List.Open, d.Grid, d.Findings, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
+		{d.NextFinding, d.PrevFinding}}
+}
+
+func (km *KeyMap) part1Help() [][]key.Binding {
+	d := km.Doc
+	return [][]key.Binding{km.listMoves(false), {km.List.Open, d.Add, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back}}
+}
+
+func (km *KeyMap) formFields() []key.Binding {
+	f := km.Form
+	return []key.Binding{f.NextField, f.PrevField, f.Commit, f.Cancel}
+}
+
+func (km *KeyMap) formHelp() [][]key.Binding {
+	f := km.Form
+	return [][]key.Binding{km.formFields(), {f.Grid, f.Submit, f.NextFinding, f.PrevFinding, km.Global.ForceQuit}}
+}
+
+func (km *KeyMap) gridHelp() [][]key.Binding {
+	k := km.Grid
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Left, k.Right, k.NextCell, k.PrevCell},
+		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown},
+	}
+}
+
+func (km *KeyMap) findingsHelp() [][]key.Binding {
+	return [][]key.Binding{km.listMoves(true), {km.List.Open, km.Doc.Findings, km.Global.Back}}
+}
+
+func (km *KeyMap) exportHelp() [][]key.Binding {
+	return [][]key.Binding{{km.Form.NextField, km.Export.Toggle, km.Export.Write, km.Form.Cancel}}
+}
+
+func (km *KeyMap) walkHelp() [][]key.Binding {
+	w := km.Walk
+	return [][]key.Binding{{w.Next, w.Prev, w.Leave}}
+}
+
+// KeySection is one screen's keys for a key table: Screen is the screen's
+// name as its title shows it.
+type KeySection struct {
+	Screen string
+	Keys   []KeyLine
+}
+
+// KeyLine is one row of a key table: the keys as written in the help and
+// what they do.
+type KeyLine struct {
+	Keys, Desc string
+}
+
+// KeyHelp lists every screen's keys from the key tree, in the order a user
+// meets the screens; the global keys come last.
+func KeyHelp() []KeySection {
+	km := DefaultKeyMap()
+	screens := []struct {
+		name   string
+		groups [][]key.Binding
+	}{
+		{"文本列表", km.homeHelp(true)},
+		{"文档", km.docHelp()},
+		{"第一部分", km.part1Help()},
+		{"项目表单", km.formHelp()},
+		{"指标表", km.gridHelp()},
+		{"审核问题", km.findingsHelp()},
+		{"导出", km.exportHelp()},
+		{"逐项填写", km.walkHelp()},
+		{"全局", km.globalHelp()},
+	}
+	out := make([]KeySection, 0, len(screens))
+	for _, s := range screens {
+		sec := KeySection{Screen: s.name}
+		for _, g := range s.groups {
+			for _, b := range g {
+				if h := b.Help(); h.Key != "" && b.Enabled() {
+					sec.Keys = append(sec.Keys, KeyLine{Keys: h.Key, Desc: h.Desc})
+				}
+			}
+		}
+		out = append(out, sec)
+	}
+	return out
+}
+
+// hintLine is a screen's line of key hints, from the bindings' help:
+// "ctrl+n 下一步  ctrl+p 上一步  esc 结束逐项填写".
+func hintLine(sep string, bs ...key.Binding) string {
+	parts := make([]string, 0, len(bs))
+	for _, b := range bs {
+		if h := b.Help(); h.Key != "" {
+			parts = append(parts, h.Key+" "+h.Desc)
+		}
+	}
+	return strings.Join(parts, sep)
+}
+
+// keyName is a binding's key as prose says it: 回车 for enter.
+func keyName(b key.Binding) string {
+	if k := b.Help().Key; k != "enter" {
+		return k
+	}
+	return "回车"
+}
+
+// confirmHint ends a y/n question: "y 确定，n/esc 取消".
+func (km *KeyMap) confirmHint() string {
+	y, n := km.Global.Yes.Help(), km.Global.No.Help()
+	return y.Key + " " + y.Desc + "，" + n.Key + " " + n.Desc
+}
+
+// failedNote is shown under a form field opened again after its save
+// failed.
+func (km *KeyMap) failedNote() string {
+	return "✗ 未保存：按 " + firstKey(km.Form.NextField) + " 再保存一次，" + km.Form.Cancel.Help().Key + " 放弃这次修改"
+}
+
+// retryNote is the grid's info line while an editor shows a text whose
+// save failed.
+func (km *KeyMap) retryNote() string {
+	return "未保存：" + firstKey(km.Grid.Commit) + " 再保存一次，" + firstKey(km.Grid.Cancel) + " 放弃"
+}
+
+// firstKey is the first key a binding's help names: enter for enter/ctrl+s.
+func firstKey(b key.Binding) string {
+	k, _, _ := strings.Cut(b.Help().Key, "/")
+	return k
+}
+
+// move returns a list's cursor after k, if k is one of the list's moves;
+// page is how far pgup/pgdn go (0: not a paged list).
+func (l *ListKeys) move(k tea.KeyPressMsg, cur, n, page int) (int, bool) {
+	switch {
+	case key.Matches(k, l.Up):
+		cur--
+	case key.Matches(k, l.Down):
+		cur++
+	case key.Matches(k, l.Top):
+		cur = 0
+	case key.Matches(k, l.Bottom):
+		cur = n - 1
+	case page > 0 && key.Matches(k, l.PageUp):
+		cur -= page
+	case page > 0 && key.Matches(k, l.PageDown):
+		cur += page
+	default:
+		return cur, false
+	}
+	return max(0, min(cur, n-1)), true
+}

@@ -1,11 +1,17 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
+	"jixiao/export"
 	"jixiao/model"
 	"jixiao/store"
 )
+
+// The messages between the screens and the root. A screen asks the root
+// for something (open a screen, save an edit) with a message; the root
+// routes it (App.route) and answers with a message the screens handle.
 
 // projectChangedMsg says a screen committed an edit to a project. The root
 // saves it to the store in a tea.Cmd and answers with savedMsg or errMsg.
@@ -71,6 +77,9 @@ type openProjectMsg struct {
 	View    projectView
 	Project *model.Project
 	Jump    *model.Finding // put the cursor on this finding's field or cell
+	// InPlace says the screen asking shows the project itself (the
+	// walk-through): the answer goes to the screens, no screen opens.
+	InPlace bool
 }
 
 // projectLoadedMsg carries a project loaded for a screen.
@@ -79,7 +88,18 @@ type projectLoadedMsg struct {
 	Project *model.Project
 	View    projectView
 	Jump    *model.Finding
+	InPlace bool
 	Err     error
+}
+
+// headerCopy is a copy of d's header and Part 1 that shares no slice with
+// d (Part 1's editor writes its items in place), without the projects.
+func headerCopy(d *model.Document) model.Document {
+	c := *d
+	c.Goals = slices.Clone(d.Goals)
+	c.Measures = slices.Clone(d.Measures)
+	c.Projects = nil
+	return c
 }
 
 // openPart1Msg asks the root to open the Part 1 editor on a section.
@@ -96,6 +116,10 @@ type createDocMsg struct {
 	Doc    model.Document
 	Origin *editOrigin // the new-document form
 }
+
+// docCreatedMsg says a new document is in the file: the root replaces the
+// new-document form with the document's screen.
+type docCreatedMsg struct{ Key model.DocKey }
 
 // addSampleMsg asks the root to add the sample document.
 type addSampleMsg struct{}
@@ -177,4 +201,64 @@ type reloadedMsg struct {
 	Key     model.DocKey
 	Project *model.Project
 	Doc     *model.Document
+}
+
+// --- review -------------------------------------------------------------
+
+// loadReviewMsg asks the root to read the whole document and check it (after
+// the document screen's first frame, and after projects are added).
+type loadReviewMsg struct{ Key model.DocKey }
+
+// reviewLoadedMsg carries a whole document and its findings. At is the
+// number of edits the document held when it was read.
+type reviewLoadedMsg struct {
+	Key      model.DocKey
+	Doc      *model.Document
+	Findings []model.Finding
+	At       int
+	Err      error
+}
+
+// projectCheckedMsg carries one edited project's findings.
+type projectCheckedMsg struct {
+	Key      model.DocKey
+	ID       string
+	Findings []model.Finding
+	At       int
+}
+
+// findingsChangedMsg tells the screens that the cached findings of Key (or
+// home's counts) changed.
+type findingsChangedMsg struct{ Key model.DocKey }
+
+// docCountsMsg carries home's 问题数 for documents not open.
+type docCountsMsg struct{ Counts map[model.DocKey]issueCount }
+
+// openFindingsMsg asks the root to open the findings panel of a document.
+type openFindingsMsg struct{ Key model.DocKey }
+
+// gotoFindingMsg asks the root to show a finding: the project's form field
+// or grid cell, over the document screen.
+type gotoFindingMsg struct {
+	Key model.DocKey
+	F   model.Finding
+}
+
+// --- export ---------------------------------------------------------------
+
+// openExportMsg asks the root to open the export dialog of a document
+// (Doc is its header, for the default file name).
+type openExportMsg struct{ Doc model.Document }
+
+// exportMsg asks the root to write the export file.
+type exportMsg struct {
+	Key  model.DocKey
+	Path string // absolute
+	Opts export.Options
+}
+
+// exportDoneMsg reports the written file or why it was not written.
+type exportDoneMsg struct {
+	Path string
+	Err  error
 }

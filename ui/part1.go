@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -33,7 +34,7 @@ type part1 struct {
 }
 
 func newPart1(c *Common, doc model.Document, sec part1Section) *part1 {
-	p := &part1{common: c, doc: doc}
+	p := &part1{common: c, doc: headerCopy(&doc)}
 	for i, r := range p.rows() {
 		if r.sec == sec {
 			p.cur = i
@@ -106,35 +107,31 @@ func (p *part1) Update(msg tea.Msg) tea.Cmd {
 	km := p.common.Keys
 	if p.confirm {
 		p.confirm = false
-		if key.Matches(k, km.Yes) {
+		if key.Matches(k, km.Global.Yes) {
 			return p.delete()
 		}
 		return nil
 	}
+	if cur, ok := km.List.move(k, p.cur, len(p.rows()), 0); ok {
+		p.cur = cur
+		return nil
+	}
 	r := p.row()
 	switch {
-	case key.Matches(k, km.Back):
+	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
-	case key.Matches(k, km.Up):
-		p.cur = max(0, p.cur-1)
-	case key.Matches(k, km.Down):
-		p.cur = min(len(p.rows())-1, p.cur+1)
-	case key.Matches(k, km.Top):
-		p.cur = 0
-	case key.Matches(k, km.Bottom):
-		p.cur = len(p.rows()) - 1
-	case key.Matches(k, km.Open):
+	case key.Matches(k, km.List.Open):
 		if r.idx < 0 {
 			return p.add(r)
 		}
 		return p.edit(r)
-	case key.Matches(k, km.Add):
+	case key.Matches(k, km.Doc.Add):
 		return p.add(r)
-	case key.Matches(k, km.Delete):
+	case key.Matches(k, km.Doc.Delete):
 		p.confirm = r.sec != secOverall && r.idx >= 0
-	case key.Matches(k, km.MoveUp):
+	case key.Matches(k, km.Doc.MoveUp):
 		return p.move(r, -1)
-	case key.Matches(k, km.MoveDown):
+	case key.Matches(k, km.Doc.MoveDown):
 		return p.move(r, 1)
 	}
 	return nil
@@ -148,20 +145,13 @@ func (p *part1) add(r p1row) tea.Cmd {
 	case secOverall:
 		return p.edit(r)
 	case secGoals:
-		p.doc.Goals = insertAt(p.doc.Goals, at, model.Goal{})
+		p.doc.Goals = slices.Insert(p.doc.Goals, at, model.Goal{})
 	case secMeasures:
-		p.doc.Measures = insertAt(p.doc.Measures, at, model.Measure{})
+		p.doc.Measures = slices.Insert(p.doc.Measures, at, model.Measure{})
 	}
 	nr := p1row{r.sec, at}
 	p.seek(nr)
 	return p.edit(nr)
-}
-
-func insertAt[T any](s []T, at int, v T) []T {
-	s = append(s, v)
-	copy(s[at+1:], s[at:])
-	s[at] = v
-	return s
 }
 
 // edit opens the Form over the row's item.
@@ -293,12 +283,11 @@ func (p *part1) changed() tea.Cmd { return p.post(nil) }
 // post sends Part 1 as it now is to be saved; origin is the editor an
 // edit was typed in, if any.
 func (p *part1) post(origin *editOrigin) tea.Cmd {
-	d := p.doc
-	d.Goals = append([]model.Goal(nil), d.Goals...)
-	d.Measures = append([]model.Measure(nil), d.Measures...)
-	d.Projects = nil
-	return p.common.post(headerChangedMsg{Doc: d, Origin: origin})
+	return p.common.post(headerChangedMsg{Doc: p.Document(), Origin: origin})
 }
+
+// Document returns a copy of the header and Part 1 as edited.
+func (p *part1) Document() model.Document { return headerCopy(&p.doc) }
 
 // Flush commits the field being typed in, for quitting.
 func (p *part1) Flush() {
@@ -357,7 +346,7 @@ func (p *part1) move(r p1row, delta int) tea.Cmd {
 func (p *part1) View() string {
 	st := p.common.Styles
 	if p.editing != nil {
-		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render("tab 换栏，回车确定单行栏，esc 取消修改/返回列表") + "\n" + p.editing.View()
+		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render(hintLine("  ", p.common.Keys.formFields()...)) + "\n" + p.editing.View()
 	}
 	rs := p.rows()
 	var lines []string
@@ -396,7 +385,7 @@ func (p *part1) View() string {
 	p.first = scrollTo(p.first, start, end, len(lines), h)
 	lines = lines[min(p.first, len(lines)):]
 	if p.confirm {
-		lines = append(lines[:min(len(lines), h)], st.Prompt.Render("删除这一项？y 确定，n/esc 取消"))
+		lines = append(lines[:min(len(lines), h)], st.Prompt.Render("删除这一项？"+p.common.Keys.confirmHint()))
 	}
 	return box(lines, p.width, p.height)
 }
@@ -416,12 +405,12 @@ func (p *part1) editTitle() string {
 // rowText is a row's text in the list.
 func (p *part1) rowText(r p1row) string {
 	if r.idx < 0 {
-		return "（空，按 a 添加）"
+		return "（空，按 " + keyName(p.common.Keys.Doc.Add) + " 添加）"
 	}
 	switch r.sec {
 	case secOverall:
 		if p.doc.Overall == "" {
-			return "（未填，按回车填写）"
+			return "（未填，按" + keyName(p.common.Keys.List.Open) + "填写）"
 		}
 		return oneLine(p.doc.Overall)
 	case secGoals:
@@ -429,35 +418,23 @@ func (p *part1) rowText(r p1row) string {
 		return fmt.Sprintf("%d、绩效目标：%s　绩效指标：%s", r.idx+1, g.Goal, oneLine(g.Indicator))
 	}
 	m := p.doc.Measures[r.idx]
-	return fmt.Sprintf("（%s）%s %s", chineseNumber(r.idx+1), m.Title, oneLine(m.Content))
-}
-
-// chineseNumber writes 1–99 as 一 … 九十九, for the measures' numbering.
-func chineseNumber(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n <= 0 || n > 99:
-		return fmt.Sprint(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
+	return fmt.Sprintf("（%s）%s %s", model.ChineseNumber(r.idx+1), m.Title, oneLine(m.Content))
 }
 
 func (p *part1) ShortHelp() []key.Binding {
 	km := p.common.Keys
 	switch {
 	case p.editing != nil:
-		return append(p.editing.Help(), km.Submit)
+		return append(p.editing.Help(), km.Form.Submit)
 	case p.confirm:
-		return []key.Binding{km.Yes, km.No}
+		return []key.Binding{km.Global.Yes, km.Global.No}
 	}
-	return []key.Binding{km.Open, km.Add, km.Delete, km.MoveUp, km.MoveDown, km.Back}
+	return km.part1Help()[1]
 }
 
 func (p *part1) FullHelp() [][]key.Binding {
-	km := p.common.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, p.ShortHelp()}
+	if p.editing != nil || p.confirm {
+		return [][]key.Binding{p.ShortHelp()}
+	}
+	return p.common.Keys.part1Help()
 }

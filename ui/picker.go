@@ -18,7 +18,6 @@ type picker struct {
 	input    textinput.Model
 	width    int // of the lines in the box
 	names    []string
-	initial  string
 	choices  []string
 	free     bool // choices[0] is the typed text, not a standard name
 	sel      int
@@ -42,7 +41,7 @@ func newPicker(names []string, value string, minWidth int, st *GridStyles) *pick
 	in.SetWidth(max(1, width-ansi.StringWidth(pickerPrompt)-1)) // one column for the cursor
 	in.SetValue(value)
 	in.CursorEnd()
-	p := &picker{input: in, width: width, names: names, initial: value}
+	p := &picker{input: in, width: width, names: names}
 	p.refresh()
 	return p
 }

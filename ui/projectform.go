@@ -36,7 +36,6 @@ type projectForm struct {
 	key     model.DocKey
 	project model.Project
 	form    *Form
-	height  int
 
 	findings []model.Finding // the project's, from the review cache
 }
@@ -72,13 +71,14 @@ var pfFields = [pfCount]string{model.FieldCode, model.FieldName, model.FieldBudg
 // syncFindings marks the fields from the cached findings of the project.
 func (pf *projectForm) syncFindings() {
 	pf.findings = pf.common.Reviews.project(pf.key, pf.project.ID)
-	for i, fd := range pf.form.fields {
-		fd.Mark = 0
+	for i, id := range pfFields {
+		var worst model.Severity
 		for _, f := range pf.findings {
-			if f.Row < 0 && f.Field == pfFields[i] && f.Severity > fd.Mark {
-				fd.Mark = f.Severity
+			if f.Row < 0 && f.Field == id {
+				worst = max(worst, f.Severity)
 			}
 		}
+		pf.form.SetMark(i, worst)
 	}
 }
 
@@ -111,7 +111,7 @@ func (pf *projectForm) jump(f *model.Finding) tea.Cmd {
 // else through the root.
 func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 	i := pf.form.Flush()
-	if pf.form.fields[pf.form.Focused()].err != "" {
+	if pf.form.Err(pf.form.Focused()) != "" {
 		return nil
 	}
 	cmd := pf.commitMsg(i)
@@ -129,9 +129,8 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 
 // hints recomputes the offer and warnings from the project as committed.
 func (pf *projectForm) hints() {
-	other, dec := pf.form.fields[pfOther], pf.form.fields[pfDec]
-	other.Offer, other.Note = pf.otherOffer(), pf.sumNote()
-	dec.Note = pf.planNote()
+	pf.form.SetHints(pfOther, pf.otherOffer(), pf.sumNote())
+	pf.form.SetHints(pfDec, "", pf.planNote())
 }
 
 // projectValues lists p's fields as the form shows them.
@@ -225,11 +224,17 @@ func (pf *projectForm) Editing() bool { return true }
 func (pf *projectForm) restyle()      { pf.form.restyle() }
 
 func (pf *projectForm) SetSize(w, h int) {
-	pf.height = h
 	pf.form.SetSize(w, h)
 }
 
 func (pf *projectForm) View() string { return pf.form.View() }
+
+// Project returns a copy of the project as committed.
+func (pf *projectForm) Project() model.Project { return cloneProject(pf.project) }
+
+// CanLeave reports that no field holds uncommitted text (the walk-through
+// leaves on esc only then).
+func (pf *projectForm) CanLeave() bool { return !pf.form.Dirty() }
 
 // syncProject takes a newer copy written by another screen (the grid) and
 // keeps the field being typed in.
@@ -259,14 +264,19 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 			pf.syncProject(*m.Project)
 		}
 		return nil
+	case projectChangedMsg:
+		if m.Key == pf.key {
+			pf.syncProject(m.Project)
+		}
+		return nil
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, formNextFinding) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.Form.NextFinding) {
 		return pf.stepFinding(1)
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, formPrevFinding) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.Form.PrevFinding) {
 		return pf.stepFinding(-1)
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.FormGrid) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, pf.common.Keys.Form.Grid) {
 		// The grid gets this copy, not a read that could overtake the
 		// write of the field just committed.
 		cmd := pf.commitMsg(pf.form.Flush())
@@ -298,9 +308,7 @@ func (pf *projectForm) commitMsg(i int) tea.Cmd {
 }
 
 func (pf *projectForm) changed() projectChangedMsg {
-	p := pf.project
-	p.Indicators = append([]model.Indicator(nil), p.Indicators...)
-	return projectChangedMsg{Key: pf.key, Project: p}
+	return projectChangedMsg{Key: pf.key, Project: pf.Project()}
 }
 
 // Flush commits the field being typed in, for quitting.
@@ -308,83 +316,21 @@ func (pf *projectForm) Flush() { pf.commitMsg(pf.form.Flush()) }
 
 func (pf *projectForm) ShortHelp() []key.Binding {
 	km := pf.common.Keys
-	return []key.Binding{km.NextField, km.PrevField, km.FormGrid, km.Cancel, km.Commit}
+	return []key.Binding{km.Form.NextField, km.Form.PrevField, km.Form.Grid, km.Form.Cancel, km.Form.Commit}
 }
 
 func (pf *projectForm) FullHelp() [][]key.Binding {
-	km := pf.common.Keys
-	return [][]key.Binding{pf.form.Help(), {km.FormGrid, km.Submit, formNextFinding, formPrevFinding, km.ForceQuit}}
+	return pf.common.Keys.formHelp()
 }
 
-// gridScreen puts the grid on the stack: esc outside a cell editor goes
-// back, and the title names the project.
-type gridScreen struct {
-	*Grid
-	common *Common
-}
-
-func (g *gridScreen) Title() string { return "指标表 " + projectLabel(g.Project()) }
-
-func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(findingsChangedMsg); ok {
-		if m.Key == g.docKey {
-			g.SetFindings(g.common.Reviews.project(g.docKey, g.project.ID))
-		}
-		return nil
+// projectLabel names a project for titles and the status line: its name,
+// else its code.
+func projectLabel(p model.Project) string {
+	if p.Name != "" {
+		return p.Name
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && !g.Editing() {
-		km := g.common.Keys
-		switch {
-		case key.Matches(k, km.Back):
-			return msgCmd(backMsg{})
-		case key.Matches(k, km.NextFinding):
-			return g.stepFinding(1)
-		case key.Matches(k, km.PrevFinding):
-			return g.stepFinding(-1)
-		}
+	if p.Code != "" {
+		return p.Code
 	}
-	return g.Grid.Update(msg)
-}
-
-// stepFinding goes to the next or previous finding: a cell of this grid
-// directly, anything else through the root.
-func (g *gridScreen) stepFinding(dir int) tea.Cmd {
-	dr := g.common.Reviews.doc(g.docKey)
-	row, col := g.Cursor()
-	cur := findingPos{dr.projectIndex(g.project.ID), row, model.FieldOrder(model.RowFields[col])}
-	if len(g.project.Indicators) == 0 || g.whole && g.wholeAt == [2]int{row, col} {
-		cur.row, cur.field = -1, model.FieldOrder(model.FieldIndicators)
-	}
-	f, ok := dr.step(cur, dir)
-	if !ok {
-		return nil
-	}
-	if f.ProjectID == g.project.ID && findingView(&f) == viewGrid {
-		g.jump(&f)
-		return nil
-	}
-	return msgCmd(gotoFindingMsg{Key: g.docKey, F: f})
-}
-
-// Hint shows the findings on the cursor's cell, or those about the table
-// as a whole, in the status line.
-func (g *gridScreen) Hint() string {
-	if g.Editing() {
-		return ""
-	}
-	return findingHint(g.common.Styles, g.cursorFindings())
-}
-
-func (g *gridScreen) ShortHelp() []key.Binding {
-	if g.Editing() {
-		return g.Grid.ShortHelp()
-	}
-	return append(g.Grid.ShortHelp(), g.common.Keys.Back)
-}
-
-// syncProject takes a newer copy written by another screen (the form).
-func (g *gridScreen) syncProject(p model.Project) {
-	if p.ID == g.Project().ID {
-		g.SetProject(p)
-	}
+	return "项目"
 }

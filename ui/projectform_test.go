@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"jixiao/model"
@@ -124,7 +125,7 @@ func TestPlanNoteSaysCumulative(t *testing.T) {
 			s := h.screen()
 			if tc.note != "" {
 				h.mustSee(tc.note)
-			} else if contains(s, "小于前一期") || contains(s, "应为 100") {
+			} else if strings.Contains(s, "小于前一期") || strings.Contains(s, "应为 100") {
 				t.Errorf("a good plan shows a warning:\n%s", s)
 			}
 		})

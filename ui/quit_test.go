@@ -96,3 +96,26 @@ func TestQuitKeepsTheCellBeingTyped(t *testing.T) {
 		t.Errorf("stored 三级指标 %q, want the typed text kept", got)
 	}
 }
+
+// TestSampleThenQuitInOneInstant presses s and q on the empty home screen
+// in one instant, before any command s returned has run: s is a write, so
+// the quit must wait for it and the sample must be in the file.
+func TestSampleThenQuitInOneInstant(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	_, sample := h.app.Update(keyMsg("s"))
+	_, quit := h.app.Update(keyMsg("q"))
+	h.run(quit)
+	if h.quit {
+		docs, err := h.st.ListDocuments()
+		if err != nil || len(docs) == 0 {
+			t.Fatal("quit before the sample was written: s then q lost it")
+		}
+	}
+	h.run(sample)
+	if !h.quit {
+		t.Fatalf("did not quit once the sample was written:\n%s", h.screen())
+	}
+	if docs, err := h.st.ListDocuments(); err != nil || len(docs) != 1 {
+		t.Fatalf("the file holds %d documents (%v), want the sample", len(docs), err)
+	}
+}

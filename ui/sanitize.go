@@ -134,12 +134,6 @@ func clip(s string, w int) string {
 	return s
 }
 
-// fitText draws user text on one line of w columns: clipped, sanitized,
-// truncated with … and padded to exactly w.
-func fitText(s string, w int) string {
-	return fit(sanitizeLine(clip(s, w)), w)
-}
-
 // sanitizeView cleans the rendered view of a text input or area, whose
 // styling sequences must stay: the widgets drop control characters from
 // their value themselves, but keep format characters such as bidi

@@ -27,6 +27,19 @@ type walk struct {
 	width, height int
 }
 
+// What the walk asks of the screen it shows, instead of knowing its type.
+type (
+	// projectShower shows one project (the form, the grid).
+	projectShower interface{ Project() model.Project }
+	// headerShower shows the header and Part 1 (Part 1's editor).
+	headerShower interface{ Document() model.Document }
+	// leaver says whether esc may leave it (no uncommitted text).
+	leaver interface{ CanLeave() bool }
+	// cellEditor has an editor open that takes every key (the grid's
+	// cell editor and picker, where ctrl+n moves the picker).
+	cellEditor interface{ editingCell() bool }
+)
+
 func newWalk(c *Common, doc model.Document, ps []model.ProjectSummary) *walk {
 	return &walk{common: c, doc: doc, projects: ps}
 }
@@ -42,7 +55,7 @@ func (w *walk) start(from int) tea.Cmd {
 func (w *walk) Title() string { return "逐项填写" }
 
 func (w *walk) restyle() {
-	if r, ok := w.inner.(interface{ restyle() }); ok {
+	if r, ok := w.inner.(restyler); ok {
 		r.restyle()
 	}
 }
@@ -58,10 +71,7 @@ func (w *walk) SetSize(wd, h int) {
 
 // project returns the project being shown, if any.
 func (w *walk) project() (model.Project, bool) {
-	switch s := w.inner.(type) {
-	case *projectForm:
-		return s.project, true
-	case *gridScreen:
+	if s, ok := w.inner.(projectShower); ok {
 		return s.Project(), true
 	}
 	return model.Project{}, false
@@ -70,8 +80,8 @@ func (w *walk) project() (model.Project, bool) {
 // goTo moves to step. cur is the project being shown when moving between
 // its form and grid, so no reload is needed.
 func (w *walk) goTo(step int, cur *model.Project) tea.Cmd {
-	if p1, ok := w.inner.(*part1); ok {
-		w.doc = p1.doc
+	if p1, ok := w.inner.(headerShower); ok {
+		w.doc = p1.Document()
 	}
 	w.step, w.note = step, ""
 	if step < 0 {
@@ -84,7 +94,7 @@ func (w *walk) goTo(step int, cur *model.Project) tea.Cmd {
 	}
 	w.loading = true
 	id := w.projects[i].ID
-	return msgCmd(openProjectMsg{Key: w.doc.Key(), ID: id, View: projectView(step % 2)})
+	return msgCmd(openProjectMsg{Key: w.doc.Key(), ID: id, View: projectView(step % 2), InPlace: true})
 }
 
 func (w *walk) show(p model.Project) tea.Cmd {
@@ -93,7 +103,7 @@ func (w *walk) show(p model.Project) tea.Cmd {
 	if w.step%2 == 0 {
 		w.set(newProjectForm(w.common, k, p))
 	} else {
-		w.set(&gridScreen{Grid: NewGrid(w.common, k, p), common: w.common})
+		w.set(newGridScreen(w.common, k, p))
 	}
 	return nil
 }
@@ -111,9 +121,10 @@ func (w *walk) measure() {
 		w.filled, w.fields = s.Filled, s.Fields
 		return
 	}
-	if p1, ok := w.inner.(*part1); ok {
+	if p1, ok := w.inner.(headerShower); ok {
+		d := p1.Document()
 		w.fields, w.filled = 3, 0
-		for _, ok := range []bool{p1.doc.Overall != "", len(p1.doc.Goals) > 0, len(p1.doc.Measures) > 0} {
+		for _, ok := range []bool{d.Overall != "", len(d.Goals) > 0, len(d.Measures) > 0} {
 			if ok {
 				w.filled++
 			}
@@ -124,7 +135,7 @@ func (w *walk) measure() {
 func (w *walk) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case projectLoadedMsg:
-		if w.loading && msg.Project != nil && w.step >= 0 && msg.Project.ID == w.projects[w.step/2].ID {
+		if msg.InPlace && w.loading && msg.Project != nil && w.step >= 0 && msg.Project.ID == w.projects[w.step/2].ID {
 			return w.show(*msg.Project)
 		}
 		return nil
@@ -141,17 +152,17 @@ func (w *walk) Update(msg tea.Msg) tea.Cmd {
 
 func (w *walk) key(k tea.KeyPressMsg) tea.Cmd {
 	km := w.common.Keys
-	if g, ok := w.inner.(*gridScreen); ok && g.Editing() {
+	if g, ok := w.inner.(cellEditor); ok && g.editingCell() {
 		cmd := w.inner.Update(k)
 		w.measure()
 		return cmd
 	}
 	switch {
-	case key.Matches(k, km.WalkNext):
+	case key.Matches(k, km.Walk.Next):
 		return w.move(1)
-	case key.Matches(k, km.WalkPrev):
+	case key.Matches(k, km.Walk.Prev):
 		return w.move(-1)
-	case key.Matches(k, km.Back) && w.canLeave():
+	case key.Matches(k, km.Walk.Leave) && w.canLeave():
 		if w.inner == nil {
 			return msgCmd(backMsg{})
 		}
@@ -173,10 +184,10 @@ func (w *walk) key(k tea.KeyPressMsg) tea.Cmd {
 // edit in the screen shown.
 func (w *walk) canLeave() bool {
 	switch s := w.inner.(type) {
-	case *projectForm:
-		return !s.form.Dirty()
 	case nil:
 		return true
+	case leaver:
+		return s.CanLeave()
 	}
 	return !w.inner.Editing()
 }
@@ -226,7 +237,7 @@ func (w *walk) View() string {
 	st := w.common.Styles
 	prog := fmt.Sprintf(" %d/%d ", w.filled, w.fields)
 	head := fit(st.Heading.Render(w.stepName()), max(w.width-26, 10)) + " " + bar(st, w.filled, w.fields, 12) + st.Muted.Render(prog)
-	sub := st.Muted.Render("ctrl+n 下一步  ctrl+p 上一步  esc 结束逐项填写")
+	sub := st.Muted.Render(hintLine("  ", w.common.Keys.walkHelp()[0]...))
 	if w.note != "" {
 		sub = st.Warning.Render(w.note)
 	}
@@ -246,12 +257,12 @@ func (w *walk) ShortHelp() []key.Binding {
 	if w.inner != nil {
 		b = w.inner.ShortHelp()
 	}
-	return append([]key.Binding{km.WalkNext, km.WalkPrev}, b...)
+	return append([]key.Binding{km.Walk.Next, km.Walk.Prev}, b...)
 }
 
 func (w *walk) FullHelp() [][]key.Binding {
 	km := w.common.Keys
-	g := [][]key.Binding{{km.WalkNext, km.WalkPrev, km.Back}}
+	g := km.walkHelp()
 	if w.inner != nil {
 		g = append(g, w.inner.FullHelp()...)
 	}

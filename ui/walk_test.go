@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"jixiao/model"
@@ -52,7 +53,7 @@ func TestWalkEscLeavesWhereYouAre(t *testing.T) {
 	h.mustSee("项目 2/9 公用取暖费 · 指标表")
 	h.keys("esc")
 	h.mustSee("指标表 公用取暖费")
-	if contains(h.screen(), "逐项填写") {
+	if strings.Contains(h.screen(), "逐项填写") {
 		t.Fatalf("still in the walk:\n%s", h.screen())
 	}
 	h.keys("esc")

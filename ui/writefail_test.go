@@ -57,7 +57,7 @@ var failures = []failure{
 		fix: func(h *harness) {
 			st := openStore(h.t, h.path)
 			h.t.Cleanup(func() { st.Close() })
-			h.st, h.app.store = st, st
+			h.st, h.app.writes.store = st, st
 		},
 		reason: "database not open",
 	},
@@ -234,7 +234,7 @@ func TestWriteFailureReopensTheEditor(t *testing.T) {
 					if got := ec.editor(h); got != typed {
 						t.Fatalf("the reopened editor holds %q, want %q", got, typed)
 					}
-					if !strings.Contains(h.screen(), failedNote) && !strings.Contains(h.screen(), retryNote) {
+					if !strings.Contains(h.screen(), DefaultKeyMap().failedNote()) && !strings.Contains(h.screen(), DefaultKeyMap().retryNote()) {
 						t.Errorf("the editor does not say the text is not saved:\n%s", h.screen())
 					}
 					if fl.reads {
@@ -361,7 +361,7 @@ func TestQuitAfterAFailedSave(t *testing.T) {
 	if h.quit {
 		t.Fatal("quit although the save failed")
 	}
-	h.mustSee("未退出", "（退出时）", failedNote)
+	h.mustSee("未退出", "（退出时）", DefaultKeyMap().failedNote())
 	h.keys("ctrl+c")
 	if !h.quit {
 		t.Fatalf("the second ctrl+c did not quit:\n%s", h.screen())
@@ -381,7 +381,7 @@ func TestQuitRetriesAFailedSave(t *testing.T) {
 	h.typeText("（退出时保存）")
 	fl.cause(h)
 	h.keys("enter")
-	h.mustSee(retryNote)
+	h.mustSee(DefaultKeyMap().retryNote())
 	fl.fix(h)
 	h.keys("ctrl+c")
 	if !h.quit {
@@ -432,7 +432,7 @@ func TestWriteFailureLongPasteInACell(t *testing.T) {
 			}
 			fl.cause(h)
 			h.keys("enter")
-			h.mustSee("失败："+fl.reason, retryNote)
+			h.mustSee("失败："+fl.reason, DefaultKeyMap().retryNote())
 			if g := h.topGrid(); g.mode != modeLarge || g.editor.Value() != want {
 				t.Fatalf("the larger editor is not open with the pasted text (mode %d):\n%s", g.mode, h.screen())
 			}

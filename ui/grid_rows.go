@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"jixiao/model"
+)
+
+// addRow inserts a row at `at` and opens the 一级 picker on it. The new row
+// takes 一级 and 二级 from the cursor's row: rows come in groups.
+func (g *Grid) addRow(at int) tea.Cmd {
+	var in model.Indicator
+	if n := len(g.project.Indicators); n > 0 {
+		cur := g.project.Indicators[min(g.row, n-1)]
+		in.L1, in.L2 = cur.L1, cur.L2
+	}
+	at = min(max(at, 0), len(g.project.Indicators))
+	g.insertRow(at, in)
+	g.undo.push(undoOp{Kind: undoInsert, Row: at})
+	g.row, g.col = at, colL1
+	g.scrollToCursor()
+	return tea.Batch(g.changed(), g.openEditor(colL1))
+}
+
+// deleteRow removes the cursor's row; u brings it back.
+func (g *Grid) deleteRow() tea.Cmd {
+	if len(g.project.Indicators) == 0 {
+		return nil
+	}
+	g.undo.push(undoOp{Kind: undoDelete, Row: g.row, Ind: g.project.Indicators[g.row]})
+	g.removeRow(g.row)
+	g.scrollToCursor()
+	return g.changed()
+}
+
+// moveRow swaps the cursor's row with the one above (d=-1) or below.
+func (g *Grid) moveRow(d int) tea.Cmd {
+	to := g.row + d
+	if len(g.project.Indicators) == 0 || to < 0 || to >= len(g.project.Indicators) {
+		return nil
+	}
+	g.swapRows(g.row, to)
+	g.undo.push(undoOp{Kind: undoMove, Row: g.row, To: to})
+	g.row = to
+	g.scrollToCursor()
+	return g.changed()
+}
+
+// undoLast reverses the last committed edit and puts the cursor on it.
+func (g *Grid) undoLast() tea.Cmd {
+	op, ok := g.undo.pop()
+	if !ok {
+		return nil
+	}
+	switch op.Kind {
+	case undoEdit:
+		g.setCell(op.Row, op.Col, op.Text)
+		g.row, g.col = op.Row, op.Col
+	case undoInsert:
+		g.removeRow(op.Row)
+		g.row = op.Row - 1
+	case undoDelete:
+		g.insertRow(op.Row, op.Ind)
+		g.row = op.Row
+	case undoMove:
+		g.swapRows(op.To, op.Row)
+		g.row = op.Row
+	}
+	g.moveCursor(g.row, g.col)
+	return g.changed()
+}
+
+func (g *Grid) setCell(row, col int, v string) {
+	g.project.Indicators[row].SetCell(col, v)
+	g.cache[row] = rowCache{}
+}
+
+func (g *Grid) insertRow(at int, in model.Indicator) {
+	g.project.Indicators = slices.Insert(g.project.Indicators, at, in)
+	g.cache = slices.Insert(g.cache, at, rowCache{})
+}
+
+func (g *Grid) removeRow(at int) {
+	g.project.Indicators = slices.Delete(g.project.Indicators, at, at+1)
+	g.cache = slices.Delete(g.cache, at, at+1)
+	g.row = min(g.row, max(len(g.project.Indicators)-1, 0))
+}
+
+func (g *Grid) swapRows(a, b int) {
+	in := g.project.Indicators
+	in[a], in[b] = in[b], in[a]
+	g.cache[a], g.cache[b] = g.cache[b], g.cache[a]
+}
+
+// changed returns the command announcing the project as it now is. The
+// copy is taken here, not when the command runs, so later edits can't
+// leak into an earlier save.
+func (g *Grid) changed() tea.Cmd {
+	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project()})
+}
+
+// typedChange is changed for a cell's text typed in an editor, which opens
+// there again if the save fails.
+func (g *Grid) typedChange(o *editOrigin) tea.Cmd {
+	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project(), Origin: o})
+}
+
+// Flush commits the cell being typed in, for quitting. A picker is left
+// alone, its highlighted name may not be what the user meant, unless it
+// shows a name chosen before whose save failed.
+func (g *Grid) Flush() {
+	switch {
+	case g.mode == modeCell || g.mode == modeLarge:
+		g.commitCell(g.editor.Value(), 0)
+	case g.mode == modePick && g.retry:
+		g.commitCell(g.picker.Value(), 0)
+	}
+}
