@@ -490,7 +490,7 @@ func (x *xlsxWriter) part1() error {
 		return err
 	}
 	for i, m := range d.Measures {
-		if err := line(x.txt(st.center, "（"+chineseNumber(i+1)+"）"), x.txt(st.text, m.Title), x.txt(st.text, m.Content)); err != nil {
+		if err := line(x.txt(st.center, "（"+model.ChineseNumber(i+1)+"）"), x.txt(st.text, m.Title), x.txt(st.text, m.Content)); err != nil {
 			return err
 		}
 	}
