@@ -59,7 +59,7 @@ func TestExportImportXLSX(t *testing.T) {
 	}
 	dst := tempDB(t)
 	code, out, errOut = runCLI(t, nil, "import", file, "--db", dst)
-	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "Imported "+file+" into 315002/2020 抚宁区司法局: 9 projects created, 0 updated, 54 rows") {
+	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已导入 "+file+" 到 315002/2020 抚宁区司法局：读取 54 行") || !strings.Contains(out, "新建 9 个项目，更新 0 个项目") {
 		t.Fatalf("import: %d %q %q", code, out, errOut)
 	}
 	want, got := withoutIDs(storedDocument(t, src, key)), withoutIDs(storedDocument(t, dst, key))

@@ -15,7 +15,7 @@ var zipMagic = []byte("PK\x03\x04")
 // one, else a CSV in enc — and returns its content and how to merge it
 // into a document: a workbook jixiao wrote also brings the header and
 // Part 1.
-func readImportFile(data []byte, enc export.Encoding) (*export.Import, func(*model.Document) (created, updated int), error) {
+func readImportFile(data []byte, enc export.Encoding) (*export.Import, func(*model.Document) export.Applied, error) {
 	if !bytes.HasPrefix(data, zipMagic) {
 		im, err := export.ReadCSV(bytes.NewReader(data), enc)
 		if err != nil {

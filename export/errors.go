@@ -6,37 +6,27 @@ import (
 )
 
 // CellError is a problem with one cell (or, with Column empty, one row) of
-// a CSV file. Row is the 1-based row as a spreadsheet numbers it: the
-// header is row 1.
+// a file being imported. Row is the 1-based row as a spreadsheet numbers
+// it: the header is row 1. Column is the canonical column (CSVHeader).
 type CellError struct {
 	Row    int
 	Column string // the header name, e.g. 预算数
 	Msg    string // in Chinese, for the user
-	// In a workbook, Sheet is the sheet's name and Cell the cell's address
-	// (C12; empty for a whole row).
-	Sheet, Cell string
+	// Where, when set, names the cell as its source shows it (第 5 行
+	// “预算数” in a CSV, a sheet and cell in a workbook) and replaces Row
+	// and Column in Error.
+	Where string
 }
 
-// Error reads like 第 5 行 “预算数”：金额格式不对（“12..3”）, or in a
-// workbook 法律援助经费!B4 “预算数”：….
+// Error reads like 第 5 行 “预算数”：金额格式不对（“12..3”）.
 func (e CellError) Error() string {
-	switch {
-	case e.Cell != "" && e.Column != "":
-		return fmt.Sprintf("%s!%s “%s”：%s", e.Sheet, e.Cell, e.Column, e.Msg)
-	case e.Cell != "":
-		return fmt.Sprintf("%s!%s：%s", e.Sheet, e.Cell, e.Msg)
-	case e.Column == "":
-		return fmt.Sprintf("%s：%s", e.rowName(), e.Msg)
+	if e.Where != "" {
+		return e.Where + "：" + e.Msg
 	}
-	return fmt.Sprintf("%s “%s”：%s", e.rowName(), e.Column, e.Msg)
-}
-
-// rowName names the error's row: 第 5 行, or 法律援助经费 第 5 行.
-func (e CellError) rowName() string {
-	if e.Sheet != "" {
-		return fmt.Sprintf("%s 第 %d 行", e.Sheet, e.Row)
+	if e.Column == "" {
+		return fmt.Sprintf("第 %d 行：%s", e.Row, e.Msg)
 	}
-	return fmt.Sprintf("第 %d 行", e.Row)
+	return fmt.Sprintf("第 %d 行 “%s”：%s", e.Row, e.Column, e.Msg)
 }
 
 // Errors is every problem found in a file, in file order. Import and the

@@ -686,7 +686,7 @@ func checkXLSX(doc *model.Document) error {
 	var errs Errors
 	check := func(sheet string, col, row int, column, s string) {
 		if msg := xlsxCellProblem(s); msg != "" {
-			errs = append(errs, CellError{Row: row, Column: column, Msg: msg, Sheet: sheet, Cell: cellName(col, row)})
+			errs = append(errs, CellError{Row: row, Column: column, Msg: msg, Where: fmt.Sprintf("%s!%s “%s”", sheet, cellName(col, row), column)})
 		}
 	}
 	check(SheetSummary, 1, sumRowTitle, "标题", doc.Title)

@@ -26,7 +26,7 @@ type WorkbookImport struct {
 
 // Apply sets the document's header and Part 1 from the workbook, when it
 // has them, and merges the projects in as Import.Apply does.
-func (wi *WorkbookImport) Apply(doc *model.Document) (created, updated int) {
+func (wi *WorkbookImport) Apply(doc *model.Document) Applied {
 	if h := wi.Header; h != nil {
 		doc.Title, doc.Status, doc.Compiler, doc.Reviewer, doc.Currency = h.Title, h.Status, h.Compiler, h.Reviewer, h.Currency
 		if wi.part1 {
@@ -89,7 +89,7 @@ func cellAt(row []string, c int) string {
 // import expects.
 const (
 	kindText   = iota // shown as formatted: a number typed as 75% stays 75%
-	kindCode          // a number is written out in full: never 4.08E+11
+	kindCode          // kept as stored: a code in E-notation is reported
 	kindNumber        // amounts, percentages, the year: the stored digits
 )
 
@@ -112,6 +112,11 @@ func csvColumnKind(c int) int {
 // value.
 func cellText(f *excelize.File, sheet string, col, row int, raw string, kind int) string {
 	if raw == "" || !numeric(raw) {
+		return raw
+	}
+	if kind == kindCode {
+		// A code is text; one that a spreadsheet turned into 4.08E+11 has
+		// lost digits, which the import's checks report.
 		return raw
 	}
 	if kind == kindText {
@@ -172,27 +177,32 @@ func readFlatSheet(f *excelize.File, sheet string) (*WorkbookImport, error) {
 	if err != nil {
 		return nil, err
 	}
+	var head []string
+	if len(rows) > 0 {
+		head = rows[0]
+	}
 	for r, row := range rows {
-		if len(row) < csvColumns && (r == 0 || len(row) > 0) {
-			row = append(row, make([]string, csvColumns-len(row))...)
+		// GetRows leaves out a row's empty cells at its end.
+		if r > 0 && len(row) > 0 && len(row) < len(head) {
+			row = append(row, make([]string, len(head)-len(row))...)
 		}
 		for c, raw := range row {
 			kind := kindText
-			if r > 0 && c < csvColumns {
-				kind = csvColumnKind(c)
+			if r > 0 && c < len(head) {
+				if col := headerIndex(headerName(head[c])); col >= 0 {
+					kind = csvColumnKind(col)
+				}
 			}
 			row[c] = cellText(f, sheet, c+1, r+1, raw, kind)
 		}
 		rows[r] = row
 	}
-	im, errs := buildImport(rows, EncodingUTF8, func(i, col int) CellError {
-		e := CellError{Row: i + 1, Sheet: sheet}
-		if col >= 0 {
-			e.Column = CSVHeader[col]
-			e.Cell = cellName(col+1, i+1)
+	im, errs := buildImport(rows, func(row, col int) string {
+		if col < 0 {
+			return fmt.Sprintf("%s 第 %d 行", sheet, row+1)
 		}
-		return e
-	})
+		return fmt.Sprintf("%s!%s “%s”", sheet, cellName(col+1, row+1), clip(headerName(cellAt(head, col))))
+	}, EncodingUTF8)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -221,11 +231,7 @@ var projectLabels = map[string]int{
 func readWorkbook(f *excelize.File, sheets []string) (*WorkbookImport, error) {
 	var errs Errors
 	fail := func(sheet string, ref cellRef, format string, args ...any) {
-		e := CellError{Sheet: sheet, Row: ref.row, Msg: fmt.Sprintf(format, args...)}
-		if ref.col > 0 {
-			e.Cell = cellName(ref.col, ref.row)
-		}
-		errs = append(errs, e)
+		errs = append(errs, CellError{Row: ref.row, Where: sheet + "!" + cellName(ref.col, ref.row), Msg: fmt.Sprintf(format, args...)})
 	}
 	header := &model.Document{}
 	var docValues [colCode]string
@@ -281,40 +287,35 @@ func readWorkbook(f *excelize.File, sheets []string) (*WorkbookImport, error) {
 			where = append(where, rowAt{pi, r})
 		}
 	}
-	im, berrs := buildImport(table, EncodingUTF8, func(i, col int) CellError {
+	im, berrs := buildImport(table, func(i, col int) string {
 		w := where[min(i, len(where)-1)]
 		if w.project < 0 {
-			return CellError{Sheet: SheetSummary, Row: 1}
+			return SheetSummary + "!A1"
 		}
 		p := projects[w.project]
 		row := 0
 		if w.gridRow < len(p.gridAt) {
 			row = p.gridAt[w.gridRow]
 		}
-		e := CellError{Sheet: p.sheet, Row: row}
 		if col < 0 {
-			return e
+			return fmt.Sprintf("%s 第 %d 行", p.sheet, row)
 		}
-		e.Column = CSVHeader[col]
-		var ref cellRef
+		sheet, ref := p.sheet, cellRef{col - colL1 + 1, row}
 		switch {
 		case col < colCode:
-			e.Sheet, ref = SheetSummary, docAt[col]
+			sheet, ref = SheetSummary, docAt[col]
 		case col < colL1:
 			ref = p.at[col]
-		default:
-			ref = cellRef{col - colL1 + 1, row}
 		}
-		e.Row, e.Cell = ref.row, cellName(ref.col, ref.row)
-		return e
-	})
+		return fmt.Sprintf("%s!%s “%s”", sheet, cellName(ref.col, ref.row), CSVHeader[col])
+	}, EncodingUTF8)
 	if len(berrs) > 0 {
 		// A project's header cells are on each of its rows in the table:
 		// report each cell once.
-		seen := map[CellError]bool{}
+		seen := map[string]bool{}
 		for _, e := range berrs {
-			if !seen[e] {
-				seen[e] = true
+			if !seen[e.Error()] {
+				seen[e.Error()] = true
 				errs = append(errs, e)
 			}
 		}

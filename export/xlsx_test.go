@@ -228,13 +228,14 @@ func TestSheetNames(t *testing.T) {
 }
 
 // xlsxDocument is what a document is after export, import into a new
-// document and nothing else: project IDs are new, and empty indicator
-// rows at the end of a grid are gone (an empty row cannot be told from the
-// sheet's end).
+// document and nothing else: project IDs are new, empty indicator rows at
+// the end of a grid are gone (an empty row cannot be told from the sheet's
+// end), and — the CSV import's rule, which the workbook goes through too —
+// a blank 一级 (and 二级) under a filled one reads as "the same as above".
 func xlsxDocument(d *model.Document) *model.Document {
-	c := *d
+	c := *filledDown(d)
 	c.Projects = make([]model.Project, len(d.Projects))
-	for i, p := range d.Projects {
+	for i, p := range filledDown(d).Projects {
 		p.ID = ""
 		ins := p.Indicators
 		for len(ins) > 0 && ins[len(ins)-1] == (model.Indicator{}) {
@@ -449,7 +450,7 @@ func TestXLSXImportErrors(t *testing.T) {
 		"汇总!B4 “年度”：应为四位数字的年份（“二〇二〇”）",
 		"法律援助经费!B4 “预算数”：金额格式不对（“12..3”）",
 		"法律援助经费!C7 “6月底”：百分比不能为负数（“-5”）",
-		"公用取暖费!B3 “项目编码”：不能为空（导入按项目编码识别项目）",
+		"公用取暖费!B3 “项目编码”：是空的，而同一行的 项目名称、预算数、财政资金 等 9 列 有值：项目各列只填了一部分。接续上一个项目的行请把“项目编码”到“绩效目标”全部留空，新项目的行请全部填写",
 	}
 	got := strings.Split(fmt.Sprint(err), "\n")
 	if len(got) != len(want) {
@@ -510,7 +511,7 @@ func TestXLSXFlatSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = ReadXLSX(bytes.NewReader(buf.Bytes()))
-	wantErrs := "Sheet1!F3 “预算数”：金额格式不对（“abc”）\nSheet1 第 5 行：应有 20 列，实际有 21 列"
+	wantErrs := "Sheet1!F3 “预算数”：金额格式不对（“abc”）\nSheet1 第 5 行：应有 20 列（与表头一样多），实际有 21 列"
 	if err == nil || err.Error() != wantErrs {
 		t.Errorf("errors:\n%v\nwant\n%s", err, wantErrs)
 	}
