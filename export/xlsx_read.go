@@ -486,19 +486,25 @@ func readProjectSheet(f *excelize.File, sheet string, fail failFunc) (*wbProject
 		return p, nil
 	}
 
-	// Merged cells below the grid's header hold their value in the
-	// top-left cell only; every cell they cover takes it. (GetMergeCells
-	// parses the whole sheet a second time, after GetRows: most of the
-	// import's cost beyond reading the rows. Reading cell by cell from
-	// that parse instead is slower still: excelize finds a sheet by name
-	// in a loop over all sheets on every call.)
-	merges, err := f.GetMergeCells(sheet, true)
-	if err != nil {
-		return nil, fmt.Errorf("read xlsx sheet %s: %w", sheet, err)
-	}
 	last := len(rows) // one past the last grid row with a value of its own
 	for last > gridHead && allEmpty(rows[last-1]) {
 		last--
+	}
+	// Merged cells below the grid's header hold their value in the
+	// top-left cell only; every cell they cover takes it. GetMergeCells
+	// parses the whole sheet a second time, after GetRows — most of the
+	// import's cost beyond reading the rows (reading the cells from that
+	// one parse instead is slower still: excelize finds the sheet by name
+	// over all sheets on every cell) — so it is asked only when a merge
+	// could change what is read: a blank cell in 三级指标 … 指标值确定依据
+	// below or right of a filled one. The 一级/二级 runs jixiao merges need
+	// no merge list: a blank 一级 (and 二级) in a row with more in it reads
+	// as the one above in any case, the CSV import's rule (FillLevels).
+	var merges []excelize.MergeCell
+	if mayBeMerged(rows, gridHead, last) {
+		if merges, err = f.GetMergeCells(sheet, true); err != nil {
+			return nil, fmt.Errorf("read xlsx sheet %s: %w", sheet, err)
+		}
 	}
 	ncols := len(model.IndicatorColumns)
 	p.grid = make([][len(model.IndicatorColumns)]string, last-gridHead)
@@ -524,4 +530,21 @@ func readProjectSheet(f *excelize.File, sheet string, fail failFunc) (*wbProject
 		}
 	}
 	return p, nil
+}
+
+// mayBeMerged reports whether a merged range could cover a blank cell of
+// the grid rows [from, to) in the columns right of 二级指标: a blank cell
+// under or right of a filled one (a range's value is in its top-left).
+func mayBeMerged(rows [][]string, from, to int) bool {
+	for r := from; r < to; r++ {
+		for c := 2; c < len(model.IndicatorColumns); c++ {
+			if cellAt(rows[r], c) != "" {
+				continue
+			}
+			if cellAt(rows[r], c-1) != "" || r > from && cellAt(rows[r-1], c) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }

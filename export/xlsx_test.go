@@ -516,3 +516,26 @@ func TestXLSXFlatSheet(t *testing.T) {
 		t.Errorf("errors:\n%v\nwant\n%s", err, wantErrs)
 	}
 }
+
+// TestXLSXMergedCellsFill: a range the user merged in the grid — here
+// 指标值确定依据 over three rows, as printed tables often have it — gives
+// its value to every row it covers.
+func TestXLSXMergedCellsFill(t *testing.T) {
+	d := model.Sample()
+	names := SheetNames(d)
+	data := editXLSX(t, exportXLSX(t, d, nil), func(f *excelize.File) {
+		must(t, f.SetCellValue(names[0], "F10", "计划标准"))
+		must(t, f.SetCellValue(names[0], "F11", ""))
+		must(t, f.SetCellValue(names[0], "F12", ""))
+		must(t, f.MergeCell(names[0], "F10", "F12"))
+	})
+	got := importXLSX(t, data)
+	for r := range 3 {
+		if b := got.Projects[0].Indicators[r].Basis; b != "计划标准" {
+			t.Errorf("row %d: 指标值确定依据 %q, want the merged 计划标准", r+1, b)
+		}
+	}
+	if b := got.Projects[0].Indicators[3].Basis; b != d.Projects[0].Indicators[3].Basis {
+		t.Errorf("row 4 (outside the range): %q, want %q", b, d.Projects[0].Indicators[3].Basis)
+	}
+}
