@@ -75,3 +75,29 @@ func cutPowerDuringCommit(t *testing.T, db string, commit func(*store.Store) err
 	copy(after[page+72:page+80], before[page+72:page+80])
 	write(t, db, after)
 }
+
+// TestCopyBacksUpFirst: `jixiao copy` writes only once the backup of the
+// file as it was is written: the newest backup holds the source and not
+// the copy.
+func TestCopyBacksUpFirst(t *testing.T) {
+	db := tempDB(t)
+	if code, _, errOut := runCLI(t, nil, "sample", "--db", db); code != exitOK {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runCLI(t, nil, "copy", "315002/2020", "--year", "2021", "--db", db); code != exitOK {
+		t.Fatal(errOut)
+	}
+	backups, err := store.ListBackups(db)
+	if err != nil || len(backups) == 0 {
+		t.Fatalf("backups %v %v", backups, err)
+	}
+	s, err := store.Open(backups[0], &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	docs, err := s.ListDocuments()
+	if err != nil || len(docs) != 1 || docs[0].Key.Year != 2020 {
+		t.Errorf("the newest backup holds %+v %v, want the sample alone", docs, err)
+	}
+}

@@ -73,7 +73,7 @@ func reportStoreError(env *cliEnv, err error) int {
 	}
 	switch {
 	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(env.stderr, "jixiao: %s is in use by another jixiao; close it and try again\n", path)
+		fmt.Fprint(env.stderr, lockedMessage(path))
 	case errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNewerSchema):
 		what := "is damaged"
 		switch {
@@ -93,6 +93,14 @@ func reportStoreError(env *cliEnv, err error) int {
 		fmt.Fprintln(env.stderr, "jixiao:", err)
 	}
 	return exitUsage
+}
+
+// lockedMessage is what a second jixiao (a second jixiao.exe started by a
+// double click, or a command while the app is open) says about the file the
+// first one holds: in Chinese for the accountant, with the English words
+// after it for a search engine or a developer.
+func lockedMessage(path string) string {
+	return "jixiao: " + path + " 正被另一个 jixiao 打开；请先关闭那个 jixiao 窗口，再试一次（is in use by another jixiao; close it and try again）\n"
 }
 
 // closeStore closes s, reporting a failed backup or close as a warning: the

@@ -20,6 +20,9 @@ type Common struct {
 	// Reviews is the findings cache of the documents opened (review.go);
 	// nil for a widget tested alone.
 	Reviews *Reviews
+	// Library is the indicator library the grid's 三级 editor offers rows
+	// from, read in the background (libraryLoadedMsg); nil until then.
+	Library *model.Library
 
 	// outbox is the root's list of requests posted during an Update.
 	outbox *[]tea.Msg

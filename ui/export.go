@@ -94,6 +94,9 @@ func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
 			e.result, e.bad = "导出失败："+describeExportErr(msg.Path, msg.Err), true
 		} else {
 			e.result, e.bad = "已导出："+msg.Path, false
+			if msg.Kept != nil {
+				e.result += "（导出时的副本未能保存：" + describeErr(msg.Kept) + "）"
+			}
 		}
 	case tea.KeyPressMsg:
 		return e.onKey(msg)
@@ -173,7 +176,7 @@ func (e *exportDialog) submit() tea.Cmd {
 	if e.busy {
 		return nil
 	}
-	p := strings.TrimSpace(e.path.Value())
+	p := exportPathInput(e.path.Value())
 	if p == "" {
 		e.result, e.bad = "导出失败：请填写文件路径", true
 		return nil

@@ -67,6 +67,10 @@ func (g *Grid) undoLast() tea.Cmd {
 	case undoMove:
 		g.swapRows(op.To, op.Row)
 		g.row = op.Row
+	case undoRow:
+		g.project.Indicators[op.Row] = op.Ind
+		g.cache[op.Row] = rowCache{}
+		g.row, g.col = op.Row, op.Col
 	}
 	g.moveCursor(g.row, g.col)
 	return g.changed()

@@ -161,10 +161,13 @@ type backMsg struct{}
 // walk-through leaves the screen it shows where it is).
 type replaceTopMsg struct{ s screen }
 
-// focusProjectMsg asks the document screen to put its cursor on a project.
+// focusProjectMsg asks the document screen to put its cursor on a project,
+// or, with ID "" and a Part 1 field (a finding about Part 1), to open
+// Part 1 on that entry.
 type focusProjectMsg struct {
-	Key model.DocKey
-	ID  string
+	Key   model.DocKey
+	ID    string
+	Field string
 }
 
 // editOrigin is where a committed edit was typed: the component that
@@ -261,4 +264,37 @@ type exportMsg struct {
 type exportDoneMsg struct {
 	Path string
 	Err  error
+	// Kept is the error of keeping the copy as sent (store.SaveSnapshot),
+	// after the file was written.
+	Kept error
+}
+
+// diffChoicesMsg carries what the open document can be compared with.
+type diffChoicesMsg struct {
+	Key   model.DocKey
+	Docs  []store.DocInfo
+	Snaps []store.Snapshot
+	Err   error
+}
+
+// compareMsg asks the root to compare the open document with Other.
+type compareMsg struct {
+	Key   model.DocKey
+	Other diffSource
+}
+
+// diffReadyMsg carries the comparison.
+type diffReadyMsg struct {
+	Key    model.DocKey
+	Report *export.DiffReport
+	Err    error
+}
+
+// openDiffMsg asks the root to open the diff screen on a document.
+type openDiffMsg struct{ Key model.DocKey }
+
+// libraryLoadedMsg carries the indicator library.
+type libraryLoadedMsg struct {
+	Lib *model.Library
+	Err error
 }
