@@ -53,25 +53,26 @@ const (
 
 // The labels of the header blocks, shared by the writer and the reader.
 const (
-	labelUnitCode = "单位编码"
-	labelUnitName = "单位名称"
-	labelYear     = "年度"
-	labelStatus   = "状态"
-	labelCompiler = "编制单位"
-	labelReviewer = "审核单位"
-	labelCurrency = "金额单位"
-	labelCode     = "项目编码"
-	labelName     = "项目名称"
-	labelBudget   = "预算数"
-	labelFiscal   = "财政资金"
-	labelOther    = "其他资金"
-	labelUse      = "资金用途"
-	labelPlan     = "资金支出计划（%）"
-	labelGoal     = "绩效目标"
-	labelTotal    = "合计"
-	labelOverall  = "一、总体绩效目标"
-	labelGoals    = "二、分项绩效目标"
-	labelMeasures = "三、工作保障措施"
+	labelUnitCode     = "单位编码"
+	labelUnitName     = "单位名称"
+	labelYear         = "年度"
+	labelStatus       = "状态"
+	labelCompiler     = "编制单位"
+	labelReviewer     = "审核单位"
+	labelCurrency     = "金额单位"
+	labelCode         = "项目编码"
+	labelName         = "项目名称"
+	labelBudget       = "预算数"
+	labelFiscal       = "财政资金"
+	labelOther        = "其他资金"
+	labelUse          = "资金用途"
+	labelPlan         = "资金支出计划（%）"
+	labelGoal         = "绩效目标"
+	labelTotal        = "合计"
+	labelReviewStatus = "审核状态"
+	labelOverall      = "一、总体绩效目标"
+	labelGoals        = "二、分项绩效目标"
+	labelMeasures     = "三、工作保障措施"
 )
 
 // Column widths of a project sheet, in Excel's units (the width of a "0";
@@ -333,7 +334,7 @@ func (x *xlsxWriter) summaryWidths(names []string) []float64 {
 		code = max(code, displayWidth(x.doc.Projects[i].Code)+2)
 		name = max(name, displayWidth(x.doc.Projects[i].Name)+2)
 	}
-	return []float64{float64(min(code, 40)), float64(min(name, 60)), 14, 14, 14, 10, 8, 8}
+	return []float64{float64(min(code, 40)), float64(min(name, 60)), 14, 14, 14, 10, 8, 8, 10}
 }
 
 func (x *xlsxWriter) summary() error {
@@ -342,6 +343,9 @@ func (x *xlsxWriter) summary() error {
 	if x.findings != nil {
 		cols = 8
 	}
+	// 审核状态 once a review has started: the recipient sees which
+	// projects were passed and which sent back.
+	reviewed := d.Reviewed()
 	if err := x.put(sumRowTitle, x.txt(st.title, documentTitle(d))); err != nil {
 		return err
 	}
@@ -358,9 +362,12 @@ func (x *xlsxWriter) summary() error {
 			return err
 		}
 	}
-	head := make([]any, cols)
+	head := make([]any, cols, cols+1)
 	for c := range cols {
 		head[c] = x.txt(st.label, summaryColumns[c])
+	}
+	if reviewed {
+		head = append(head, x.txt(st.label, labelReviewStatus))
 	}
 	if err := x.put(sumRowHead, head...); err != nil {
 		return err
@@ -377,6 +384,9 @@ func (x *xlsxWriter) summary() error {
 		if x.findings != nil {
 			c := perProject[p.ID]
 			cells = append(cells, excelize.Cell{StyleID: st.number, Value: c.errors}, excelize.Cell{StyleID: st.number, Value: c.warnings})
+		}
+		if reviewed {
+			cells = append(cells, x.txt(st.text, p.Review.Status.String()))
 		}
 		if err := x.put(row, cells...); err != nil {
 			return err

@@ -505,13 +505,15 @@ func TestXLSXFlatSheet(t *testing.T) {
 	}
 
 	must(t, f.SetCellValue("Sheet1", "F3", "abc"))
-	must(t, f.SetCellValue("Sheet1", "U5", "多出来的"))
+	// A cell right of the last column (审核意见 since reviews) makes the
+	// row wider than the header.
+	must(t, f.SetCellValue("Sheet1", cellName(len(CSVHeader)+1, 5), "多出来的"))
 	buf.Reset()
 	if _, err := f.WriteTo(&buf); err != nil {
 		t.Fatal(err)
 	}
 	_, err = ReadXLSX(bytes.NewReader(buf.Bytes()))
-	wantErrs := "Sheet1!F3 “预算数”：金额格式不对（“abc”）\nSheet1 第 5 行：应有 20 列（与表头一样多），实际有 21 列"
+	wantErrs := "Sheet1!F3 “预算数”：金额格式不对（“abc”）\nSheet1 第 5 行：应有 22 列（与表头一样多），实际有 23 列"
 	if err == nil || err.Error() != wantErrs {
 		t.Errorf("errors:\n%v\nwant\n%s", err, wantErrs)
 	}
@@ -537,5 +539,28 @@ func TestXLSXMergedCellsFill(t *testing.T) {
 	}
 	if b := got.Projects[0].Indicators[3].Basis; b != d.Projects[0].Indicators[3].Basis {
 		t.Errorf("row 4 (outside the range): %q, want %q", b, d.Projects[0].Indicators[3].Basis)
+	}
+}
+
+// TestXLSXSummaryReviewStatus: once a review has started, 汇总 has a
+// 审核状态 column with each project's status; before it, the column is not
+// there (the sample's golden has none).
+func TestXLSXSummaryReviewStatus(t *testing.T) {
+	d := model.Sample()
+	d.Projects[0].Review.Status = model.ReviewApproved
+	d.Projects[2].Review.Status = model.ReviewChanges
+	f := openXLSX(t, exportXLSX(t, d, model.Check(d)))
+	col := 9 // after 错误 and 警告
+	if head, _ := f.GetCellValue(SheetSummary, cellName(col, sumRowHead)); head != "审核状态" {
+		t.Fatalf("%s = %q, want 审核状态", cellName(col, sumRowHead), head)
+	}
+	for i, want := range []string{"已审核", "未审核", "需修改"} {
+		if got, _ := f.GetCellValue(SheetSummary, cellName(col, sumFirstData+i)); got != want {
+			t.Errorf("project %d: 审核状态 %q, want %q", i+1, got, want)
+		}
+	}
+	plain := openXLSX(t, exportXLSX(t, model.Sample(), nil))
+	if head, _ := plain.GetCellValue(SheetSummary, cellName(7, sumRowHead)); head != "" {
+		t.Errorf("unreviewed, unchecked document: column 7 is %q, want nothing", head)
 	}
 }
