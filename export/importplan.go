@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 
@@ -32,14 +33,46 @@ func ImportTarget(im *Import, want *model.DocKey, have []model.DocKey) (target m
 	return im.Key, "", nil
 }
 
+// zipMagic starts every .xlsx file (a zip archive); a CSV never starts so.
+var zipMagic = []byte("PK\x03\x04")
+
+// IsXLSX reports whether data is a workbook (an .xlsx) rather than a CSV.
+func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
+
+// ReadImportFile validates a whole import file — a workbook when it is
+// one, else a CSV in enc — and returns its content and how to merge it
+// into a document: a workbook jixiao wrote also brings the header and
+// Part 1. jixiao import and the app's import read files with it.
+func ReadImportFile(data []byte, enc Encoding) (*Import, func(*model.Document) Applied, error) {
+	if !IsXLSX(data) {
+		im, err := ReadCSV(bytes.NewReader(data), enc)
+		if err != nil {
+			return nil, nil, err
+		}
+		return im, im.Apply, nil
+	}
+	if enc != EncodingAuto {
+		return nil, nil, errors.New("--encoding applies to CSV files only; an .xlsx file is always Unicode")
+	}
+	wi, err := ReadXLSX(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	return wi.Import, wi.Apply, nil
+}
+
 // ApplyImport applies im to doc, the target document as stored (nil when
 // there is none yet: a new one is made), and returns the document to store
 // in one transaction with the summary naming every project created and
-// updated. file is the file's name as the user gave it.
-func ApplyImport(im *Import, doc *model.Document, target model.DocKey, file, unitMatch string) (*model.Document, Summary) {
+// updated. apply is ReadImportFile's (nil: im.Apply); file is the file's
+// name as the user gave it.
+func ApplyImport(im *Import, apply func(*model.Document) Applied, doc *model.Document, target model.DocKey, file, unitMatch string) (*model.Document, Summary) {
 	if doc == nil {
 		doc = NewDocument(target, im.UnitName)
 	}
-	applied := im.Apply(doc)
+	if apply == nil {
+		apply = im.Apply
+	}
+	applied := apply(doc)
 	return doc, Summary{File: file, Target: target, UnitName: doc.UnitName, Import: im, Applied: applied, UnitMatch: unitMatch}
 }

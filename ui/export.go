@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -32,7 +33,8 @@ type exportDialog struct {
 	doc    model.Document
 
 	row    int
-	csv    bool
+	csv    bool // format is CSV: the BOM and encoding rows apply
+	fmtIdx int  // index in exportFormats
 	noBOM  bool
 	gbk    bool
 	path   textinput.Model
@@ -53,23 +55,26 @@ func newExportDialog(c *Common, doc model.Document) *exportDialog {
 	ti.Prompt = ""
 	ti.SetStyles(c.Styles.Input)
 	e := &exportDialog{common: c, doc: doc, dir: dir, path: ti}
-	e.path.SetValue(e.defaultPath(false))
+	e.path.SetValue(e.defaultPath(export.FormatMarkdown))
 	e.path.CursorEnd()
 	return e
 }
 
-func (e *exportDialog) format() export.Format {
-	if e.csv {
-		return export.FormatCSV
-	}
-	return export.FormatMarkdown
+// exportFormats are the dialog's formats in the order ←/→ go through them.
+var exportFormats = []struct {
+	format export.Format
+	label  string
+	note   string
+}{
+	{export.FormatMarkdown, "Markdown", "Markdown 摘要附带审核问题清单，适合纯文本邮件。"},
+	{export.FormatCSV, "CSV", "CSV 每个指标一行，可用 jixiao import 读回。"},
+	{export.FormatXLSX, "Excel", "Excel 工作簿按绩效目标表排版（汇总、第一部分、每个项目一张表、审核问题），可用 jixiao import 读回。"},
+	{export.FormatHTML, "HTML", "HTML 摘要是一个独立的网页，可粘贴进邮件正文或作为附件，A4 横向打印。"},
 }
 
-func (e *exportDialog) defaultPath(csv bool) string {
-	f := export.FormatMarkdown
-	if csv {
-		f = export.FormatCSV
-	}
+func (e *exportDialog) format() export.Format { return exportFormats[e.fmtIdx].format }
+
+func (e *exportDialog) defaultPath(f export.Format) string {
 	return filepath.Join(e.dir, export.DefaultFileName(&e.doc, f))
 }
 
@@ -117,7 +122,8 @@ func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Form.PrevField), key.Matches(k, km.Form.FieldUp):
 		return e.focus(e.row - 1)
 	case e.row != exPath && key.Matches(k, km.Export.Toggle):
-		e.toggle()
+		back := k.Code == tea.KeyLeft || k.Text == "h"
+		e.toggle(back)
 		return nil
 	}
 	if e.row == exPath {
@@ -142,14 +148,21 @@ func (e *exportDialog) focus(i int) tea.Cmd {
 	return nil
 }
 
-func (e *exportDialog) toggle() {
+// toggle switches the choice on the current row; on the format row it
+// goes to the next format (the previous one when back).
+func (e *exportDialog) toggle(back bool) {
 	switch e.row {
 	case exFormat:
 		// A path still at its default follows the format's extension.
-		was := e.defaultPath(e.csv)
-		e.csv = !e.csv
+		was := e.defaultPath(e.format())
+		step := 1
+		if back {
+			step = len(exportFormats) - 1
+		}
+		e.fmtIdx = (e.fmtIdx + step) % len(exportFormats)
+		e.csv = e.format() == export.FormatCSV
 		if e.path.Value() == was {
-			e.path.SetValue(e.defaultPath(e.csv))
+			e.path.SetValue(e.defaultPath(e.format()))
 			e.path.CursorEnd()
 		}
 	case exBOM:
@@ -199,6 +212,14 @@ var errExportIsDir = errors.New("path is a folder")
 
 func (e *exportDialog) View() string {
 	st := e.common.Styles
+	formats := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		if i == e.fmtIdx {
+			formats[i] = st.LabelOn.Render("[•] " + f.label)
+		} else {
+			formats[i] = st.Muted.Render("  " + f.label + "  ")
+		}
+	}
 	choice := func(on bool, a, b string) string {
 		if on {
 			return st.Muted.Render("  "+a+"  ") + st.LabelOn.Render("[•] "+b)
@@ -206,7 +227,7 @@ func (e *exportDialog) View() string {
 		return st.LabelOn.Render("[•] "+a) + st.Muted.Render("  "+b+"  ")
 	}
 	rows := [exRows]struct{ label, value string }{
-		{"格式", choice(e.csv, "Markdown", "CSV")},
+		{"格式", strings.Join(formats, " ")},
 		{"文件", e.path.View()},
 		{"BOM", choice(e.noBOM, "带 BOM（Excel 直接打开）", "不带 BOM")},
 		{"编码", choice(e.gbk, "UTF-8", "GBK（旧版 Excel）")},
@@ -227,8 +248,9 @@ func (e *exportDialog) View() string {
 		}
 		lines = append(lines, mark+label.Render(fit(r.label, labelWidth-2))+" "+v)
 	}
-	if !e.csv {
-		lines = append(lines, "", st.Muted.Render("Markdown 文件附带审核问题清单。"))
+	lines = append(lines, "")
+	for _, l := range splitLines(wrapText(exportFormats[e.fmtIdx].note, e.width-2)) {
+		lines = append(lines, st.Muted.Render(l))
 	}
 	if e.result != "" {
 		s := st.Good

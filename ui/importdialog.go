@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -91,7 +90,7 @@ func newImportDialog(c *Common, want *model.DocKey, unitName string) *importDial
 	}
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.Placeholder = "CSV 文件路径（可直接粘贴，带引号也可以）"
+	ti.Placeholder = "CSV 或 .xlsx 文件路径（可直接粘贴，带引号也可以）"
 	ti.SetStyles(c.Styles.Input)
 	d := &importDialog{common: c, want: want, unitName: unitName, dir: dir, path: ti}
 	d.path.Focus()
@@ -185,7 +184,7 @@ func (d *importDialog) read() tea.Cmd {
 	}
 	file := exportPathInput(d.path.Value())
 	if file == "" {
-		d.message = "请填写要导入的 CSV 文件路径"
+		d.message = "请填写要导入的 CSV 或 .xlsx 文件路径"
 		return nil
 	}
 	d.message, d.busy = "", true
@@ -219,7 +218,11 @@ func planImport(s *store.Store, m planImportMsg) importPlannedMsg {
 	if err != nil {
 		return importPlannedMsg{Err: fmt.Errorf("读不了 %s：%s", m.File, describeReadErr(err))}
 	}
-	im, err := export.ReadCSV(bytes.NewReader(data), m.Enc)
+	enc := m.Enc
+	if export.IsXLSX(data) {
+		enc = export.EncodingAuto // a workbook is always Unicode
+	}
+	im, apply, err := export.ReadImportFile(data, enc)
 	var cells export.Errors
 	if errors.As(err, &cells) {
 		return importPlannedMsg{Errs: cells}
@@ -245,7 +248,7 @@ func planImport(s *store.Store, m planImportMsg) importPlannedMsg {
 	case err != nil:
 		return importPlannedMsg{Err: err}
 	}
-	doc, sum := export.ApplyImport(im, doc, target, m.File, unitMatch)
+	doc, sum := export.ApplyImport(im, apply, doc, target, m.File, unitMatch)
 	sum.Pending = true
 	done := fmt.Sprintf("已导入 %s 到 %s：新建 %d 个项目，更新 %d 个项目", filepath.Base(m.File), target, len(sum.Applied.Created), len(sum.Applied.Updated))
 	return importPlannedMsg{Doc: doc, Lines: sum.Lines(), Done: sanitizeLine(done)}
