@@ -26,7 +26,7 @@ func TestE2EImportInApp(t *testing.T) {
 	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
 	s.WaitFor(wait, "文本列表")
 	s.Keys("I")
-	s.WaitFor(wait, "导入 CSV", "自动识别")
+	s.WaitFor(wait, "导入（到文件中写的单位编码/年度）", "自动识别")
 	s.Paste(`"` + csv + `"`)
 	s.Keys("Enter")
 	s.WaitFor(wait, "将导入", "新建项目：315-0404-JBN-PIZB 法律援助经费", "新建项目：315-0405-JBN-A4W0 公用取暖费", "y 导入")

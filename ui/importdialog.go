@@ -319,7 +319,8 @@ func (d *importDialog) resultLines() []string {
 	return out
 }
 
-// resultHeight is how many result lines fit under the rows.
+// resultHeight is how many result lines fit under the rows (6 lines), with
+// two for where the window is and the question.
 func (d *importDialog) resultHeight() int { return max(d.height-8, 1) }
 
 func (d *importDialog) View() string {
@@ -327,9 +328,9 @@ func (d *importDialog) View() string {
 	km := d.common.Keys
 	into := "（到文件中写的单位编码/年度）"
 	if d.want != nil {
-		into = " 到 " + safe(d.want.String()) + " " + safe(d.unitName)
+		into = "到 " + safe(d.want.String()) + " " + safe(d.unitName)
 	}
-	lines := []string{st.Heading.Render("导入 CSV" + into),
+	lines := []string{st.Heading.Render("导入" + into),
 		st.Muted.Render(hintLine("  ", km.importHelp(d.stage())[0]...)), ""}
 	enc := st.LabelOn.Render("[•] 自动识别") + st.Muted.Render("  GBK（旧版 Excel）  ")
 	if d.gbk {
@@ -374,14 +375,14 @@ func (d *importDialog) resultView() []string {
 	for _, l := range all[from:min(from+h, len(all))] {
 		out = append(out, s.Render(l))
 	}
-	foot := ""
 	if len(all) > h {
-		foot = fmt.Sprintf("第 %d–%d 行，共 %d 行（↑/↓ pgup/pgdn 滚动）  ", from+1, min(from+h, len(all)), len(all))
+		out = append(out, st.Muted.Render(fmt.Sprintf("第 %d–%d 行，共 %d 行（↑/↓ pgup/pgdn 滚动）", from+1, min(from+h, len(all)), len(all))))
 	}
+	ik := d.common.Keys.Import
 	if d.plan.Doc != nil {
-		out = append(out, st.Prompt.Render(foot+"导入前先备份数据文件。确定导入？"+d.common.Keys.Import.Confirm.Help().Key+" 导入，"+d.common.Keys.Import.Again.Help().Key+" 不导入"))
+		out = append(out, st.Prompt.Render("导入前先备份数据文件。确定导入？"+ik.Confirm.Help().Key+" 导入，"+ik.Again.Help().Key+" 不导入"))
 	} else {
-		out = append(out, st.Muted.Render(foot+d.common.Keys.Import.Again.Help().Key+" 返回修改"))
+		out = append(out, st.Muted.Render(ik.Again.Help().Key+" 返回修改"))
 	}
 	return out
 }

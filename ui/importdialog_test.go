@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/export"
 	"jixiao/model"
 )
 
@@ -26,7 +27,7 @@ func importFile(t *testing.T, name string) string {
 func TestImportDialogErrorsWriteNothing(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.keys("I")
-	h.mustSee("导入 CSV", "文件", "编码")
+	h.mustSee("导入（到文件中写的单位编码/年度）", "文件", "编码")
 	h.send(pasteMsg(importFile(t, "enotation.csv")))
 	h.keys("enter")
 	h.mustSee("1 处错误，数据库没有改动", "第 2 行 “项目编码”", "科学计数法")
@@ -90,7 +91,7 @@ func TestImportDialogStoresAfterY(t *testing.T) {
 	h.keys("enter")
 	h.mustSee("法律援助经费")
 	h.keys("I")
-	h.mustSee("导入 CSV 到 315002/2020")
+	h.mustSee("导入到 315002/2020")
 	h.send(pasteMsg(importFile(t, "filldown-gbk-crlf.csv")))
 	h.keys("enter")
 	h.mustSee("新建 0 个项目", "更新项目：315-0404-JBN-PIZB", "更新项目：315-0405-JBN-A4W0")
@@ -124,4 +125,31 @@ func TestImportDialogLongErrorsScroll(t *testing.T) {
 	h.keys("G")
 	h.mustSee("第 31 行 “预算数”")
 	h.checkSize(80, 24)
+}
+
+// TestImportDialogReadsXLSX: a workbook jixiao wrote imports through the
+// same dialog (the GBK choice does not apply to it), creating the
+// document with its every project named.
+func TestImportDialogReadsXLSX(t *testing.T) {
+	sample := model.Sample()
+	p := filepath.Join(t.TempDir(), "司法局.xlsx")
+	if err := export.WriteFile(p, sample, nil, export.Options{Format: export.FormatXLSX}); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, 80, 24)
+	h.keys("I")
+	h.typeText(p)
+	h.keys("tab", "space", "enter") // GBK chosen: ignored for a workbook
+	h.mustSee("将导入", "新建 9 个项目", "y 导入", "共 14 行")
+	h.checkSize(80, 24)
+	h.keys("y")
+	h.mustSee("抚宁区司法局", "已导入")
+	h = h.reopen(80, 24)
+	doc, err := h.st.Document(sample.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Projects) != len(sample.Projects) || doc.Projects[0].Name != sample.Projects[0].Name {
+		t.Fatalf("stored %d projects, want %d", len(doc.Projects), len(sample.Projects))
+	}
 }
