@@ -180,7 +180,7 @@ func DefaultKeyMap() *KeyMap {
 			DeleteDoc:  b("D", "删除文本", "D"),
 			CopyDoc:    b("c", "复制到新年度", "c"),
 			KeepLayout: b("k", "按原样复制", "k"),
-			Import:     b("I", "导入 CSV", "I"),
+			Import:     b("I", "导入文件", "I"),
 		},
 		Doc: DocKeys{
 			Add:         b("a", "添加", "a"),
@@ -196,7 +196,7 @@ func DefaultKeyMap() *KeyMap {
 			Review:      b("r", "审核模式", "r"),
 			Layout:      b("L", "指标体系", "L"),
 			Diff:        b("d", "变动对比", "d"),
-			Import:      b("I", "导入 CSV", "I"),
+			Import:      b("I", "导入文件", "I"),
 		},
 		Form: FormKeys{
 			NextField:   b("tab/↓", "下一栏", "tab"),
