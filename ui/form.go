@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,8 +61,11 @@ type formField struct {
 	// failed (Reopen): committing it again saves it again even unchanged,
 	// and esc gives it up.
 	failed bool
-	input  textinput.Model
-	area   textarea.Model
+	// fresh is set while a filled amount or percent field shows its text
+	// selected: the first character typed replaces it.
+	fresh bool
+	input textinput.Model
+	area  textarea.Model
 }
 
 // formResult says what an Update did that the owner must act on.
@@ -85,6 +89,9 @@ type Form struct {
 	width  int
 	height int
 	first  int // first rendered line, for scrolling
+	// asking is set while esc on a changed multi-line field asks
+	// 放弃修改？(y/n): more than a line is never dropped silently.
+	asking bool
 }
 
 // labelWidth is the width of the label column, in display columns.
@@ -108,6 +115,8 @@ func newForm(c *Common, fields []*formField) *Form {
 		fd.area.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
 		fd.area.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
 		fd.area.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
+		// enter commits, as in every field; a line break is its own key.
+		fd.area.KeyMap.InsertNewline = c.Keys.Form.Newline
 	}
 	f.setFocus(0)
 	return f
@@ -263,8 +272,7 @@ func (f *Form) load(fd *formField) {
 	case fd.readOnly:
 		fd.area.SetValue("")
 	case fd.Kind == kindMultiline:
-		fd.area.SetValue(fd.saved)
-		fd.area.MoveToBegin()
+		fd.area.SetValue(fd.saved) // the cursor at the end, to go on typing
 	default:
 		fd.input.SetValue(fd.saved)
 		fd.input.CursorEnd()
@@ -283,8 +291,11 @@ func (f *Form) setFocus(i int) tea.Cmd {
 	old := f.fields[f.focus]
 	old.input.Blur()
 	old.area.Blur()
+	old.fresh = false
+	f.asking = false
 	f.focus = i
 	fd := f.fields[i]
+	fd.fresh = (fd.Kind == kindMoney || fd.Kind == kindPercent) && fd.input.Value() != ""
 	if fd.Kind == kindMultiline {
 		return fd.area.Focus()
 	}
@@ -407,6 +418,13 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	}
 	fd := f.fields[f.focus]
 	km := f.common.Keys
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.asking {
+		f.asking = false
+		if key.Matches(k, km.Global.Yes) {
+			f.load(fd)
+		}
+		return nil, res
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		multi := fd.Kind == kindMultiline
 		switch {
@@ -431,13 +449,17 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 				res.Reverted = true
 				return nil, res
 			}
+			if f.Dirty() && multi {
+				f.asking = true
+				return nil, res
+			}
 			if f.Dirty() {
 				f.load(fd)
 				return nil, res
 			}
 			res.Escaped = true
 			return nil, res
-		case !multi && key.Matches(k, km.Form.Commit):
+		case key.Matches(k, km.Form.Commit):
 			if f.current(fd) == "" && fd.Offer != "" {
 				fd.input.SetValue(fd.Offer)
 			}
@@ -447,6 +469,12 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 				res.Submitted = true
 			}
 			return cmd, res
+		}
+	}
+	if fd.fresh {
+		fd.fresh = false
+		if replaces(msg) {
+			fd.input.SetValue("")
 		}
 	}
 	var cmd tea.Cmd
@@ -461,7 +489,19 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	return cmd, res
 }
 
-// Help returns the form's bindings for the help bar.
+// Help returns the form's bindings for the help bar: 换行 only in a
+// multi-line field, y/n while esc asks.
 func (f *Form) Help() []key.Binding {
-	return f.common.Keys.formFields()
+	km := f.common.Keys
+	if f.asking {
+		return []key.Binding{km.Global.Yes, km.Global.No}
+	}
+	b := km.formFields()
+	if len(f.fields) == 0 || f.fields[f.focus].Kind != kindMultiline {
+		b = slices.DeleteFunc(b, func(x key.Binding) bool { return x.Help() == km.Form.Newline.Help() })
+	}
+	return b
 }
+
+// Asking reports that esc is asking whether to drop a changed text.
+func (f *Form) Asking() bool { return f.asking }

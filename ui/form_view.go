@@ -50,6 +50,9 @@ func (f *Form) View() string {
 		if fd.err != "" {
 			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
 		}
+		if i == f.focus && f.asking {
+			lines = append(lines, pad+st.Prompt.Render("放弃修改？"+f.common.Keys.confirmHint()))
+		}
 		if fd.failed {
 			lines = append(lines, pad+st.Error.Render(f.common.Keys.failedNote()))
 		}
@@ -79,6 +82,10 @@ func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
 			return splitLines(sanitizeView(fd.area.View()))
 		}
 		v := sanitizeView(fd.input.View())
+		if fd.fresh {
+			// Selected: the first key typed replaces it.
+			v = st.Selected.Render(safe(fd.input.Value()))
+		}
 		if fd.input.Value() == "" && fd.Offer != "" {
 			v = fit(v, 2) + st.Muted.Render("回车采用 "+fd.Offer+"（预算数 − 财政资金）")
 		}

@@ -67,6 +67,9 @@ type Grid struct {
 	// failed: committing it saves again even unchanged, esc gives it up
 	// and reads the project as stored.
 	retry bool
+	// asking is set while esc on a changed multi-line text asks
+	// 放弃修改？(y/n).
+	asking bool
 
 	undo undoStack
 
@@ -217,8 +220,28 @@ func (g *Grid) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return g.moveRow(-1)
 	case key.Matches(msg, k.MoveDown):
 		return g.moveRow(1)
+	case replaces(msg):
+		// A character typed on a cell starts an edit that replaces it.
+		return g.typeOver(msg)
 	}
 	return nil
+}
+
+// typeOver opens the cursor's cell with its text replaced by what was
+// typed (enter, e or f2 keep the text).
+func (g *Grid) typeOver(k tea.KeyPressMsg) tea.Cmd {
+	if len(g.project.Indicators) == 0 {
+		return nil
+	}
+	if g.col == colL1 || g.col == colL2 {
+		cmd := g.openEditor(g.col)
+		return tea.Batch(cmd, g.picker.Update(k)) // a fresh picker replaces
+	}
+	g.editRow, g.editCol = g.row, g.col
+	cmd := g.editText("")
+	g.loaded = ""
+	g.opened = g.project.Indicators[g.row].Cell(g.col)
+	return tea.Batch(cmd, g.updateEditor(k))
 }
 
 // moveCursor puts the cursor on (row, col), clamped to the grid.
@@ -443,6 +466,9 @@ func (g *Grid) Project() model.Project { return cloneProject(g.project) }
 // one is open.
 func (g *Grid) ShortHelp() []key.Binding {
 	k := g.keys
+	if g.asking {
+		return []key.Binding{g.common.Keys.Global.Yes, g.common.Keys.Global.No}
+	}
 	switch g.mode {
 	case modePick:
 		return []key.Binding{k.PickDown, k.Commit, k.NextCell, k.Cancel}

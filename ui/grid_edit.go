@@ -142,6 +142,13 @@ func (g *Grid) largeBoxSize() (w, h int) {
 
 // updateEditor runs a message while a textarea is open.
 func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && g.asking {
+		g.asking = false
+		if key.Matches(k, g.common.Keys.Global.Yes) {
+			return g.cancelEditor()
+		}
+		return nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if cmd, done := g.endEdit(k, g.editor.Value); done {
 			return cmd
@@ -164,6 +171,11 @@ func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 func (g *Grid) endEdit(k tea.KeyPressMsg, value func() string) (cmd tea.Cmd, done bool) {
 	switch {
 	case key.Matches(k, g.keys.Cancel):
+		if g.mode != modePick && g.editorDirty() && (g.mode == modeLarge || strings.Contains(value(), "\n")) {
+			// More than a line typed: ask before dropping it.
+			g.asking = true
+			return nil, true
+		}
 		return g.cancelEditor(), true
 	case key.Matches(k, g.keys.Commit):
 		return g.commitCell(value(), 0), true
@@ -196,6 +208,7 @@ func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
 // closeEditor drops the open editor or picker without touching the cell.
 func (g *Grid) closeEditor() {
 	g.mode = modeBrowse
+	g.asking = false
 	g.picker = nil
 	g.retry = false
 	g.editor.Blur()

@@ -191,6 +191,9 @@ func (g *Grid) infoLine() string {
 	if g.retry {
 		right = g.st().Unsaved.Render(g.common.Keys.retryNote())
 	}
+	if g.asking {
+		right = g.st().Unsaved.Render("放弃修改？" + g.common.Keys.confirmHint())
+	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return fit(left, g.width)
@@ -257,6 +260,9 @@ func (g *Grid) overlayLarge(base string) string {
 	title := g.st().BoxTitle.Render(fmt.Sprintf("编辑 第 %d 行 · %s", g.editRow+1, model.IndicatorColumns[g.editCol]))
 	k := g.keys
 	help := g.st().BoxHelp.Render(hintLine(" · ", k.Commit, k.Newline, k.NextCell, k.Cancel))
+	if g.asking {
+		help = g.st().Unsaved.Render("放弃修改？" + g.common.Keys.confirmHint())
+	}
 	inner := lipgloss.JoinVertical(lipgloss.Left,
 		ansi.Truncate(title, w-4, "…"),
 		sanitizeView(g.editor.View()),

@@ -70,7 +70,8 @@ type FormKeys struct {
 	// FieldDown and FieldUp leave a one-line field (or a text area's last
 	// or first line); NextField/PrevField's help names them.
 	FieldDown, FieldUp key.Binding
-	Commit             key.Binding // enter in a one-line field: keep and go on
+	Commit             key.Binding // enter: keep and go on (every field)
+	Newline            key.Binding // a line break in a multi-line field
 	Submit             key.Binding // ctrl+s: keep and close
 	Cancel             key.Binding
 	Grid               key.Binding // from the project form to its grid
@@ -159,6 +160,7 @@ func DefaultKeyMap() *KeyMap {
 			FieldDown:   key.NewBinding(key.WithKeys("down")),
 			FieldUp:     key.NewBinding(key.WithKeys("up")),
 			Commit:      b("enter", "确定", "enter"),
+			Newline:     b("alt+enter", "换行", "alt+enter", "ctrl+j"),
 			Submit:      b("ctrl+s", "保存并关闭", "ctrl+s"),
 			Cancel:      b("esc", "取消修改/返回", "esc"),
 			Grid:        b("ctrl+g", "指标表", "ctrl+g"),
@@ -178,7 +180,7 @@ func DefaultKeyMap() *KeyMap {
 			Bottom:   b("G", "末行", "G"),
 			PageUp:   b("pgup", "上翻页", "pgup"),
 			PageDown: b("pgdn", "下翻页", "pgdown"),
-			Edit:     b("enter/e", "编辑", "enter", "e"),
+			Edit:     b("enter/e/f2", "编辑", "enter", "e", "f2"),
 			AddBelow: b("a/o", "下方加行", "a", "o"),
 			AddAbove: b("O", "上方加行", "O"),
 			Delete:   b("D", "删除行", "D"),
@@ -245,7 +247,7 @@ func (km *KeyMap) part1Help() [][]key.Binding {
 
 func (km *KeyMap) formFields() []key.Binding {
 	f := km.Form
-	return []key.Binding{f.NextField, f.PrevField, f.Commit, f.Cancel}
+	return []key.Binding{f.NextField, f.PrevField, f.Commit, f.Newline, f.Cancel}
 }
 
 func (km *KeyMap) formHelp() [][]key.Binding {

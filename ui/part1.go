@@ -346,7 +346,7 @@ func (p *part1) move(r p1row, delta int) tea.Cmd {
 func (p *part1) View() string {
 	st := p.common.Styles
 	if p.editing != nil {
-		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render(hintLine("  ", p.common.Keys.formFields()...)) + "\n" + p.editing.View()
+		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render(hintLine("  ", p.editing.Help()...)) + "\n" + p.editing.View()
 	}
 	rs := p.rows()
 	var lines []string

@@ -50,9 +50,9 @@ func TestQuitRightAfterACommitKeepsIt(t *testing.T) {
 		},
 		{
 			name:  "Part 1 item then q",
-			setup: []string{"enter", "enter"}, text: "退出前的总体目标",
+			setup: []string{"enter", "enter"}, text: "退出前的总体目标", // typed at the end
 			commit: "ctrl+s", quit: "q",
-			stored: func(h *harness) bool { return strings.HasPrefix(h.storedHeader().Overall, "退出前的总体目标") },
+			stored: func(h *harness) bool { return strings.HasSuffix(h.storedHeader().Overall, "退出前的总体目标") },
 		},
 	}
 	for _, tt := range tests {

@@ -36,7 +36,7 @@ func TestWalkKeepsTypedFieldAndProgress(t *testing.T) {
 	for range 10 { // to 绩效目标
 		h.keys("tab")
 	}
-	h.keys("ctrl+k")
+	h.keys("ctrl+u")
 	h.mustSee("▸ 绩效目标")
 	h.typeText("为困难群众提供法律援助")
 	h.keys("ctrl+n") // leaves the form: the typed goal is kept

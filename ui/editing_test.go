@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"jixiao/model"
+)
+
+// Issue 11: editing that never surprises.
+
+// TestPickerTypingReplacesTheInheritedName adds a row (it inherits 一级
+// and 二级 from the row above) and types a short name into each picker:
+// the typed text replaces the inherited one and the list filters on it,
+// so 产出 + tab is 产出指标, never 产出指标产出.
+func TestPickerTypingReplacesTheInheritedName(t *testing.T) {
+	p := model.Project{ID: "p", Indicators: []model.Indicator{{L1: "产出指标", L2: "数量指标", L3: "三级"}}}
+	g := newTestGrid(p, 80, 24)
+	run(t, g, press("a"), typeText("产"), typeText("出"), press("tab"), typeText("质量"), press("tab"))
+	in := g.Project().Indicators[1]
+	if in.L1 != "产出指标" || in.L2 != "质量指标" {
+		t.Errorf("typed 产出 / 质量 over inherited names: got 一级 %q 二级 %q", in.L1, in.L2)
+	}
+	// Confirmed without typing, the inherited name stays.
+	run(t, g, press("esc"), press("a"), press("tab"), press("tab"))
+	if in := g.Project().Indicators[2]; in.L1 != "产出指标" || in.L2 != "质量指标" {
+		t.Errorf("confirmed untouched: got 一级 %q 二级 %q", in.L1, in.L2)
+	}
+}
+
+// TestGridTypingOverACellReplacesIt: a printable key on a cell starts an
+// edit that replaces the cell (spreadsheet habit); enter, e and f2 edit it
+// keeping the text.
+func TestGridTypingOverACellReplacesIt(t *testing.T) {
+	p := model.Project{ID: "p", Indicators: []model.Indicator{{L1: "产出指标", L2: "数量指标", L3: "三级", Value: "≥260件"}}}
+	g := newTestGrid(p, 80, 24)
+	g.FocusCell(0, colValue)
+	run(t, g, typeText("≥"), typeText("300件"), press("enter"))
+	if got := g.Project().Indicators[0].Value; got != "≥300件" {
+		t.Errorf("typed over ≥260件: got %q, want ≥300件", got)
+	}
+	for _, k := range []string{"enter", "e", "f2"} {
+		run(t, g, press(k), typeText("（改）"), press("enter"))
+	}
+	if got := g.Project().Indicators[0].Value; got != "≥300件（改）（改）（改）" {
+		t.Errorf("enter/e/f2 then typing: got %q, want the text kept and added to", got)
+	}
+}
+
+// TestMultiLineEditorsEnterCommitsAltEnterBreaksEscAsks: in Part 1's text
+// area enter commits, alt+enter is a line break (the footer says both),
+// and esc after typing asks 放弃修改？ instead of dropping the text.
+func TestMultiLineEditorsEnterCommitsAltEnterBreaksEscAsks(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("enter", "enter", "ctrl+u")
+	h.mustSee("enter 确定", "alt+enter 换行")
+	h.typeText("第一段")
+	h.keys("alt+enter")
+	h.typeText("第二段")
+	h.keys("esc")
+	h.mustSee("放弃修改？y 确定，n/esc 取消")
+	h.keys("n") // keep typing
+	h.typeText("。")
+	h.keys("enter")
+	if got := h.storedHeader().Overall; got != "第一段\n第二段。" {
+		t.Fatalf("stored 总体绩效目标 = %q, want the two lines committed by enter", got)
+	}
+	h.mustSee("一、总体绩效目标", "第一段 第二段。") // back on the list
+	// Changed again and given up with y: what is stored stays.
+	h.keys("enter")
+	h.typeText("多余")
+	h.keys("esc", "y")
+	h.mustSee("一、总体绩效目标")
+	if got := h.storedHeader().Overall; got != "第一段\n第二段。" {
+		t.Errorf("after 放弃修改 y: stored %q", got)
+	}
+}
+
+// TestGridLargerEditorEscAsks: esc in a cell editor holding more than a
+// line asks before dropping it.
+func TestGridLargerEditorEscAsks(t *testing.T) {
+	g := newTestGrid(legalAid(t), 80, 24)
+	g.FocusCell(0, colDesc)
+	run(t, g, press("enter"), typeText("甲"), press("alt+enter"), typeText("乙"), press("esc"))
+	if !g.Editing() || !strings.Contains(g.View(), "放弃修改？") {
+		t.Fatalf("esc dropped two lines without asking:\n%s", g.View())
+	}
+	run(t, g, press("n"), press("enter"))
+	if got := g.Project().Indicators[0].Desc; !strings.HasSuffix(got, "甲\n乙") {
+		t.Errorf("after n and enter: %q", got)
+	}
+}
