@@ -302,10 +302,6 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	case backMsg:
 		a.pop()
 		return nil, true
-	case replaceTopMsg:
-		a.stack[len(a.stack)-1] = m.s
-		m.s.SetSize(a.width, a.bodyHeight())
-		return nil, true
 
 	// Answers and errors.
 	case errMsg:

@@ -96,7 +96,11 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 			d.doc = msg.Doc
 		}
 	case focusProjectMsg:
-		if msg.Key == d.key {
+		switch {
+		case msg.Key != d.key:
+		case msg.Part1:
+			d.cur = int(msg.Section)
+		default:
 			d.focus(msg.ID)
 		}
 	case tea.KeyPressMsg:

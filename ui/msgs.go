@@ -157,14 +157,13 @@ type startWalkMsg struct {
 // backMsg asks the root to close the top screen.
 type backMsg struct{}
 
-// replaceTopMsg asks the root to put s in place of the top screen (the
-// walk-through leaves the screen it shows where it is).
-type replaceTopMsg struct{ s screen }
-
-// focusProjectMsg asks the document screen to put its cursor on a project.
+// focusProjectMsg asks the document screen to put its cursor on a project,
+// or with Part1 on Part 1's entry Section.
 type focusProjectMsg struct {
-	Key model.DocKey
-	ID  string
+	Key     model.DocKey
+	ID      string
+	Part1   bool
+	Section part1Section
 }
 
 // editOrigin is where a committed edit was typed: the component that

@@ -286,6 +286,9 @@ func (p *part1) post(origin *editOrigin) tea.Cmd {
 	return p.common.post(headerChangedMsg{Doc: p.Document(), Origin: origin})
 }
 
+// Section is the Part 1 entry the cursor is in.
+func (p *part1) Section() part1Section { return p.row().sec }
+
 // Document returns a copy of the header and Part 1 as edited.
 func (p *part1) Document() model.Document { return headerCopy(&p.doc) }
 
