@@ -21,6 +21,10 @@ type Common struct {
 	// nil for a widget tested alone.
 	Reviews *Reviews
 
+	// ExportDir is the folder of the last file exported in this run: the
+	// export dialog starts there.
+	ExportDir string
+
 	// outbox is the root's list of requests posted during an Update.
 	outbox *[]tea.Msg
 }

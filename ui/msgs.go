@@ -254,6 +254,8 @@ type exportMsg struct {
 	Key  model.DocKey
 	Path string // absolute
 	Opts export.Options
+	// Overwrite says the user agreed to write over an existing file.
+	Overwrite bool
 }
 
 // exportDoneMsg reports the written file or why it was not written.
