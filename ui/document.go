@@ -39,11 +39,14 @@ type document struct {
 
 	confirm bool // D waits for y
 
+	filter listFilter
+	shown  []int // rows the filter lets through; cur indexes it
+
 	reviewAsked bool // the whole document was asked for, to check it
 }
 
 func newDocument(c *Common, k model.DocKey) *document {
-	return &document{common: c, key: k}
+	return &document{common: c, key: k, filter: newListFilter(c)}
 }
 
 func (d *document) Title() string {
@@ -53,16 +56,61 @@ func (d *document) Title() string {
 	return d.key.String()
 }
 
-func (d *document) Editing() bool    { return false }
+func (d *document) Editing() bool    { return d.filter.typing }
+func (d *document) restyle()         { d.filter.restyle() }
 func (d *document) SetSize(w, h int) { d.width, d.height = w, h }
 func (d *document) rows() int        { return 3 + len(d.projects) }
 
+// row is the cursor's row: 0–2 Part 1's entries, 3+i project i; -1 when
+// the filter shows nothing.
+func (d *document) row() int {
+	if d.cur < 0 || d.cur >= len(d.shown) {
+		return -1
+	}
+	return d.shown[d.cur]
+}
+
 // project returns the selected project's index, or -1 on a Part 1 row.
 func (d *document) project() int {
-	if d.cur >= 3 && d.cur-3 < len(d.projects) {
-		return d.cur - 3
+	if r := d.row(); r >= 3 && r-3 < len(d.projects) {
+		return r - 3
 	}
 	return -1
+}
+
+// refilter recomputes the rows shown (Part 1 only when not filtering),
+// keeping the cursor on the same row when it is still shown.
+func (d *document) refilter() {
+	was := d.row()
+	d.shown = d.shown[:0]
+	if d.filter.query() == "" {
+		d.shown = append(d.shown, 0, 1, 2)
+	}
+	for i := range d.projects {
+		if p := &d.projects[i]; d.filter.match(p.Code, p.Name) {
+			d.shown = append(d.shown, 3+i)
+		}
+	}
+	if i := slices.Index(d.shown, was); i >= 0 {
+		d.cur = i
+	}
+	d.cur = max(0, min(d.cur, len(d.shown)-1))
+}
+
+// seek puts the cursor on row r, clearing the filter if it hides r; the
+// cursor stays put if there is no row r.
+func (d *document) seek(r int) {
+	if r < 0 || r >= d.rows() {
+		d.cur = max(0, min(d.cur, len(d.shown)-1))
+		return
+	}
+	if i := slices.Index(d.shown, r); i >= 0 {
+		d.cur = i
+		return
+	}
+	d.filter.clear()
+	d.refilter()
+	d.cur = max(0, slices.Index(d.shown, r))
 }
 
 func (d *document) Update(msg tea.Msg) tea.Cmd {
@@ -74,7 +122,7 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 			if msg.Err == nil {
 				d.doc, d.projects = msg.Doc, msg.Projects
 				d.totals = model.TotalsOf(d.projects)
-				d.cur = max(0, min(d.cur, d.rows()-1))
+				d.refilter()
 				if !d.reviewAsked && !d.common.Reviews.doc(d.key).loaded() {
 					// After the first frame, which the header alone draws.
 					d.reviewAsked = true
@@ -99,7 +147,7 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case msg.Key != d.key:
 		case msg.Part1:
-			d.cur = int(msg.Section)
+			d.seek(int(msg.Section))
 		default:
 			d.focus(msg.ID)
 		}
@@ -113,18 +161,30 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 		if d.confirm {
 			return d.confirmKey(msg)
 		}
+		if d.filter.typing {
+			return d.filterKey(msg)
+		}
 		return d.onKey(msg)
+	case tea.PasteMsg:
+		if d.filter.typing {
+			return d.filterKey(msg)
+		}
 	}
 	return nil
 }
 
 func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
-	if cur, ok := km.List.move(k, d.cur, d.rows(), d.listHeight()); ok {
+	if cur, ok := km.List.move(k, d.cur, len(d.shown), d.listHeight()); ok {
 		d.cur = cur
 		return nil
 	}
 	switch {
+	case key.Matches(k, km.List.Filter):
+		return d.filter.start()
+	case key.Matches(k, km.Global.Back) && d.filter.on():
+		d.filter.clear()
+		d.refilter()
 	case key.Matches(k, km.Global.Back):
 		return msgCmd(backMsg{})
 	case key.Matches(k, km.List.Open):
@@ -157,6 +217,15 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// filterKey is a key typed into the / filter.
+func (d *document) filterKey(msg tea.Msg) tea.Cmd {
+	changed, cmd := d.filter.update(msg)
+	if changed {
+		d.refilter()
+	}
+	return cmd
+}
+
 // stepFinding opens the first finding of the selected project or after it
 // (dir 1), or the last one before it (dir -1).
 func (d *document) stepFinding(dir int) tea.Cmd {
@@ -175,7 +244,7 @@ func (d *document) stepFinding(dir int) tea.Cmd {
 func (d *document) focus(id string) {
 	for i := range d.projects {
 		if d.projects[i].ID == id {
-			d.cur = 3 + i
+			d.seek(3 + i)
 		}
 	}
 }
@@ -187,7 +256,7 @@ func (d *document) open(v projectView) tea.Cmd {
 		return msgCmd(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
 	}
 	if v == viewForm {
-		return msgCmd(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(d.cur)})
+		return msgCmd(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(max(d.row(), 0))})
 	}
 	return nil
 }
@@ -201,7 +270,8 @@ func (d *document) move(delta int) tea.Cmd {
 		return nil
 	}
 	d.projects[i], d.projects[j] = d.projects[j], d.projects[i]
-	d.cur += delta
+	d.refilter()
+	d.seek(3 + j)
 	return d.common.post(moveProjectMsg{Key: d.key, ID: d.projects[j].ID, To: j})
 }
 
@@ -215,14 +285,33 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	id := d.projects[i].ID
 	d.projects = append(d.projects[:i:i], d.projects[i+1:]...)
 	d.totals = model.TotalsOf(d.projects)
-	d.cur = max(0, min(d.cur, d.rows()-1))
+	d.refilter()
 	return d.common.post(deleteProjectMsg{Key: d.key, ID: id})
 }
 
 // headerLines is the header's height: title, totals, blank.
 const headerLines = 3
 
-func (d *document) listHeight() int { return max(1, d.height-headerLines-1) }
+// listHeight leaves the header, the table's title row and the filter's
+// line.
+func (d *document) listHeight() int { return max(1, d.height-headerLines-2) }
+
+// position is the filter line's "项目 12/60" (or 第一部分).
+func (d *document) position() string {
+	n, at := 0, -1
+	for j, r := range d.shown {
+		if r >= 3 {
+			if j == d.cur {
+				at = n
+			}
+			n++
+		}
+	}
+	if at < 0 && d.row() >= 0 {
+		return "第一部分 · 项目 " + strconv.Itoa(n)
+	}
+	return "项目 " + position(at, n, len(d.projects))
+}
 
 // Widths of the project list's columns, in display columns.
 const (
@@ -275,8 +364,12 @@ func (d *document) View() string {
 	if d.confirm {
 		h--
 	}
-	d.first = window(d.first, d.cur, d.rows(), h)
-	for r := d.first; r < d.rows() && r < d.first+h; r++ {
+	d.first = window(d.first, d.cur, len(d.shown), h)
+	if len(d.shown) == 0 {
+		lines = append(lines, st.Muted.Render("没有匹配的项目"))
+	}
+	for j := d.first; j < len(d.shown) && j < d.first+h; j++ {
+		r := d.shown[j]
 		var line string
 		if r < 3 {
 			label := ""
@@ -290,17 +383,18 @@ func (d *document) View() string {
 			if barW > 0 {
 				done += " " + bar(st, p.Filled, p.Fields, barW)
 			}
-			line = row(safe(p.Code), safe(p.Name), p.Budget.String(), strconv.Itoa(p.Indicators), done, d.issues(dr, p.ID))
+			line = row(safe(p.Code), fitMiddle(safe(p.Name), nameW), p.Budget.String(), strconv.Itoa(p.Indicators), done, d.issues(dr, p.ID))
 		}
-		if r == d.cur {
+		if j == d.cur {
 			line = st.Selected.Render(fit(stripped(line), d.width))
 		}
 		lines = append(lines, line)
 	}
+	for len(lines) < headerLines+1+h {
+		lines = append(lines, "")
+	}
+	lines = append(lines, d.filter.line(st, d.position(), d.width))
 	if d.confirm {
-		for len(lines) < d.height-1 {
-			lines = append(lines, "")
-		}
 		p := d.projects[d.project()]
 		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？%s", safe(p.Code), safe(p.Name), p.Indicators, d.common.Keys.confirmHint())))
 	}

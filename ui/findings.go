@@ -27,16 +27,20 @@ type findingsPanel struct {
 
 	cur, first    int
 	width, height int
+
+	filter listFilter
+	all    int // findings before the filter
 }
 
 func newFindingsPanel(c *Common, k model.DocKey) *findingsPanel {
-	p := &findingsPanel{common: c, key: k}
+	p := &findingsPanel{common: c, key: k, filter: newListFilter(c)}
 	p.sync()
 	return p
 }
 
 func (p *findingsPanel) Title() string { return "审核问题" }
-func (p *findingsPanel) Editing() bool { return false }
+func (p *findingsPanel) Editing() bool { return p.filter.typing }
+func (p *findingsPanel) restyle()      { p.filter.restyle() }
 
 func (p *findingsPanel) SetSize(w, h int) {
 	if w != p.width {
@@ -54,16 +58,21 @@ func (p *findingsPanel) sync() {
 	if p.cur < len(p.findings) {
 		was = &p.findings[p.cur]
 	}
-	p.findings = nil
+	p.findings, p.all = nil, 0
 	if dr.loaded() {
-		p.findings = dr.all
-		p.total = dr.total
+		p.total, p.all = dr.total, len(dr.all)
+		for _, f := range dr.all {
+			if p.filter.match(f.ProjectCode, f.ProjectName, f.Message, findingPlace(&f)) {
+				p.findings = append(p.findings, f)
+			}
+		}
 	}
 	if was != nil {
 		for i := range p.findings {
 			f := &p.findings[i]
 			if f.ProjectID == was.ProjectID && f.Row == was.Row && f.Field == was.Field && f.Rule == was.Rule {
 				p.cur = i
+				break
 			}
 		}
 	}
@@ -133,9 +142,25 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 			p.sync()
 		}
 	case tea.KeyPressMsg:
+		if p.filter.typing {
+			return p.filterKey(msg)
+		}
 		return p.onKey(msg)
+	case tea.PasteMsg:
+		if p.filter.typing {
+			return p.filterKey(msg)
+		}
 	}
 	return nil
+}
+
+// filterKey is a key typed into the / filter.
+func (p *findingsPanel) filterKey(msg tea.Msg) tea.Cmd {
+	changed, cmd := p.filter.update(msg)
+	if changed {
+		p.sync()
+	}
+	return cmd
 }
 
 func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -147,6 +172,11 @@ func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(k, km.List.Filter):
+		return p.filter.start()
+	case key.Matches(k, km.Global.Back) && p.filter.on():
+		p.filter.clear()
+		p.sync()
 	case key.Matches(k, km.Global.Back), key.Matches(k, km.Doc.Findings):
 		return msgCmd(backMsg{})
 	case key.Matches(k, km.List.Open):
@@ -157,7 +187,8 @@ func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (p *findingsPanel) listHeight() int { return max(1, p.height-2) }
+// listHeight leaves the heading, a blank line and the filter's line.
+func (p *findingsPanel) listHeight() int { return max(1, p.height-3) }
 
 func (p *findingsPanel) View() string {
 	st, km := p.common.Styles, p.common.Keys
@@ -166,8 +197,17 @@ func (p *findingsPanel) View() string {
 		return box([]string{st.Muted.Render("正在检查…")}, p.width, p.height)
 	}
 	head := st.Heading.Render("审核问题") + "  " + fmt.Sprintf("%d 个错误，%d 个警告", p.total.Errors, p.total.Warnings)
+	filterLine := p.filter.line(st, position(p.cur, len(p.findings), p.all), p.width)
 	if len(p.findings) == 0 {
-		return box([]string{head, "", st.Good.Render("没有发现问题。")}, p.width, p.height)
+		msg := st.Good.Render("没有发现问题。")
+		if p.all > 0 {
+			msg = st.Muted.Render("没有匹配的问题")
+		}
+		lines := []string{head, "", msg}
+		for len(lines) < p.height-1 {
+			lines = append(lines, "")
+		}
+		return box(append(lines, filterLine), p.width, p.height)
 	}
 	lines := []string{head + st.Muted.Render("  "+firstKey(km.List.Open)+" 转到该处"), ""}
 	h := p.listHeight()
@@ -195,7 +235,10 @@ func (p *findingsPanel) View() string {
 		}
 		lines = append(lines, l)
 	}
-	return box(lines, p.width, p.height)
+	for len(lines) < 2+h {
+		lines = append(lines, "")
+	}
+	return box(append(lines, filterLine), p.width, p.height)
 }
 
 func (p *findingsPanel) ShortHelp() []key.Binding {

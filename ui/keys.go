@@ -38,6 +38,7 @@ type ListKeys struct {
 	Top, Bottom      key.Binding
 	PageUp, PageDown key.Binding
 	Open             key.Binding
+	Filter           key.Binding // / : filter the list as you type
 }
 
 // HomeKeys are the document list's own keys.
@@ -136,6 +137,7 @@ func DefaultKeyMap() *KeyMap {
 			PageUp:   b("pgup", "上翻页", "pgup"),
 			PageDown: b("pgdn", "下翻页", "pgdown"),
 			Open:     b("enter", "打开/编辑", "enter"),
+			Filter:   b("/", "筛选", "/"),
 		},
 		Home: HomeKeys{
 			NewDoc:    b("n", "新建文本", "n"),
@@ -230,12 +232,12 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 	if sample {
 		b = append(b, h.Sample)
 	}
-	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc)}
+	return [][]key.Binding{append(km.listMoves(false), km.List.Filter), append(b, h.DeleteDoc)}
 }
 
 func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
-	return [][]key.Binding{km.listMoves(true),
+	return [][]key.Binding{append(km.listMoves(true), km.List.Filter),
 		{km.List.Open, d.Grid, d.Findings, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
 		{d.NextFinding, d.PrevFinding}}
 }
@@ -266,7 +268,7 @@ func (km *KeyMap) gridHelp() [][]key.Binding {
 }
 
 func (km *KeyMap) findingsHelp() [][]key.Binding {
-	return [][]key.Binding{km.listMoves(true), {km.List.Open, km.Doc.Findings, km.Global.Back}}
+	return [][]key.Binding{append(km.listMoves(true), km.List.Filter), {km.List.Open, km.Doc.Findings, km.Global.Back}}
 }
 
 func (km *KeyMap) exportHelp() [][]key.Binding {
