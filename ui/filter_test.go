@@ -43,7 +43,7 @@ func TestSlashFiltersTheLists(t *testing.T) {
 	h.mustSee("项目 30/60")
 	h.keys("esc")
 	h.mustSee("/ 示例") // home kept its filter
-	h.keys("esc") // all again, the cursor still on 抚宁区示例局
+	h.keys("esc")     // all again, the cursor still on 抚宁区示例局
 	h.mustSee("抚宁区司法局", "2/2")
 }
 
