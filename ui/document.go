@@ -91,10 +91,8 @@ func (d *document) refilter() {
 			d.shown = append(d.shown, 3+i)
 		}
 	}
-	if i := slices.Index(d.shown, was); i >= 0 {
-		d.cur = i
-	}
-	d.cur = max(0, min(d.cur, len(d.shown)-1))
+	// The cursor stays on its row, else goes to the first match.
+	d.cur = max(0, slices.Index(d.shown, was))
 }
 
 // seek puts the cursor on row r, clearing the filter if it hides r; the
@@ -126,7 +124,7 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 				if !d.reviewAsked && !d.common.Reviews.doc(d.key).loaded() {
 					// After the first frame, which the header alone draws.
 					d.reviewAsked = true
-					return msgCmd(loadReviewMsg{Key: d.key})
+					return d.common.post(loadReviewMsg{Key: d.key})
 				}
 			}
 		}
@@ -154,7 +152,7 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		if d.doc == nil {
 			if key.Matches(msg, d.common.Keys.Global.Back) {
-				return msgCmd(backMsg{})
+				return d.common.post(backMsg{})
 			}
 			return nil
 		}
@@ -186,7 +184,7 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		d.filter.clear()
 		d.refilter()
 	case key.Matches(k, km.Global.Back):
-		return msgCmd(backMsg{})
+		return d.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
 		return d.open(viewForm)
 	case key.Matches(k, km.Doc.Grid):
@@ -204,11 +202,11 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Doc.MoveDown):
 		return d.move(1)
 	case key.Matches(k, km.Doc.Walk):
-		return msgCmd(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
+		return d.common.post(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
 	case key.Matches(k, km.Doc.Findings):
-		return msgCmd(openFindingsMsg{Key: d.key})
+		return d.common.post(openFindingsMsg{Key: d.key})
 	case key.Matches(k, km.Doc.Export):
-		return msgCmd(openExportMsg{Doc: headerCopy(d.doc)})
+		return d.common.post(openExportMsg{Doc: headerCopy(d.doc)})
 	case key.Matches(k, km.Doc.NextFinding):
 		return d.stepFinding(1)
 	case key.Matches(k, km.Doc.PrevFinding):
@@ -235,7 +233,7 @@ func (d *document) stepFinding(dir int) tea.Cmd {
 		cur = findingPos{project: dr.projectIndex(d.projects[i].ID), row: -2}
 	}
 	if f, ok := dr.step(cur, dir); ok {
-		return msgCmd(gotoFindingMsg{Key: d.key, F: f})
+		return d.common.post(gotoFindingMsg{Key: d.key, F: f})
 	}
 	return nil
 }
@@ -253,10 +251,10 @@ func (d *document) docKey() model.DocKey { return d.key }
 
 func (d *document) open(v projectView) tea.Cmd {
 	if i := d.project(); i >= 0 {
-		return msgCmd(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
+		return d.common.post(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
 	}
 	if v == viewForm {
-		return msgCmd(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(max(d.row(), 0))})
+		return d.common.post(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(max(d.row(), 0))})
 	}
 	return nil
 }

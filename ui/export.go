@@ -140,7 +140,7 @@ func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch {
 	case key.Matches(k, km.Form.Cancel):
-		return msgCmd(backMsg{})
+		return e.common.post(backMsg{})
 	case key.Matches(k, km.Form.Commit):
 		return e.submit()
 	case key.Matches(k, km.Form.NextField), key.Matches(k, km.Form.FieldDown):
@@ -222,7 +222,7 @@ func (e *exportDialog) write(p string, overwrite bool) tea.Cmd {
 		}
 	}
 	e.busy, e.result, e.bad = true, "正在导出…", false
-	return msgCmd(exportMsg{Key: e.doc.Key(), Path: p, Opts: opts, Overwrite: overwrite})
+	return e.common.post(exportMsg{Key: e.doc.Key(), Path: p, Opts: opts, Overwrite: overwrite})
 }
 
 // describeExportErr says in plain Chinese why path could not be written.

@@ -178,10 +178,10 @@ func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 		p.filter.clear()
 		p.sync()
 	case key.Matches(k, km.Global.Back), key.Matches(k, km.Doc.Findings):
-		return msgCmd(backMsg{})
+		return p.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
 		if p.cur < n {
-			return msgCmd(gotoFindingMsg{Key: p.key, F: p.findings[p.cur]})
+			return p.common.post(gotoFindingMsg{Key: p.key, F: p.findings[p.cur]})
 		}
 	}
 	return nil

@@ -471,7 +471,7 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			return cmd, res
 		}
 	}
-	if fd.fresh {
+	if fd.fresh && typing(msg) {
 		fd.fresh = false
 		if replaces(msg) {
 			fd.input.SetValue("")

@@ -38,7 +38,7 @@ func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
 		km := g.common.Keys
 		switch {
 		case key.Matches(k, km.Global.Back):
-			return msgCmd(backMsg{})
+			return g.common.post(backMsg{})
 		case key.Matches(k, km.Doc.NextFinding):
 			return g.stepFinding(1)
 		case key.Matches(k, km.Doc.PrevFinding):
@@ -65,7 +65,7 @@ func (g *gridScreen) stepFinding(dir int) tea.Cmd {
 		g.jump(&f)
 		return nil
 	}
-	return msgCmd(gotoFindingMsg{Key: g.docKey, F: f})
+	return g.common.post(gotoFindingMsg{Key: g.docKey, F: f})
 }
 
 // Hint shows the findings on the cursor's cell, or those about the table

@@ -43,6 +43,7 @@ func newHome(c *Common, sample bool) *home {
 func (h *home) refilter() {
 	was := h.at()
 	h.shown = h.shown[:0]
+	h.cur = 0 // the first match, unless the cursor's document is shown
 	for i, d := range h.docs {
 		if h.filter.match(d.Key.UnitCode, d.UnitName, d.Title, strconv.Itoa(d.Key.Year)) {
 			if i == was {
@@ -118,10 +119,10 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 		h.refilter()
 	case key.Matches(k, km.List.Open):
 		if d, ok := h.selected(); ok {
-			return msgCmd(openDocMsg{Key: d.Key})
+			return h.common.post(openDocMsg{Key: d.Key})
 		}
 	case key.Matches(k, km.Home.NewDoc):
-		return msgCmd(newDocFormMsg{})
+		return h.common.post(newDocFormMsg{})
 	case key.Matches(k, km.Home.Sample) && h.sample:
 		// A write: posted, so a quit key right after finds it queued.
 		return h.common.post(addSampleMsg{})

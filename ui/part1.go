@@ -119,7 +119,7 @@ func (p *part1) Update(msg tea.Msg) tea.Cmd {
 	r := p.row()
 	switch {
 	case key.Matches(k, km.Global.Back):
-		return msgCmd(backMsg{})
+		return p.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
 		if r.idx < 0 {
 			return p.add(r)

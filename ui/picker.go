@@ -59,7 +59,8 @@ func (p *picker) Update(msg tea.Msg) tea.Cmd {
 	if pm, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(pm.Content), " ")}
 	}
-	if p.fresh {
+	if p.fresh && typing(msg) {
+		// The first key or paste decides: text replaces, a move keeps.
 		p.fresh = false
 		if replaces(msg) {
 			p.input.SetValue("")
@@ -83,6 +84,16 @@ func replaces(msg tea.Msg) bool {
 		return true
 	case tea.KeyPressMsg:
 		return m.Text != "" && m.Mod&^tea.ModShift == 0
+	}
+	return false
+}
+
+// typing reports whether msg is a key press or a paste (not a cursor
+// blink or any other message an input sees).
+func typing(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return true
 	}
 	return false
 }

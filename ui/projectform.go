@@ -124,7 +124,7 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 	if f.ProjectID == pf.project.ID && findingView(&f) == viewForm {
 		return tea.Batch(cmd, pf.jump(&f))
 	}
-	return tea.Batch(cmd, msgCmd(gotoFindingMsg{Key: pf.key, F: f}))
+	return tea.Batch(cmd, pf.common.post(gotoFindingMsg{Key: pf.key, F: f}))
 }
 
 // hints recomputes the offer and warnings from the project as committed.
@@ -281,7 +281,7 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		// write of the field just committed.
 		cmd := pf.commitMsg(pf.form.Flush())
 		p := pf.changed().Project
-		return tea.Batch(cmd, msgCmd(openProjectMsg{Key: pf.key, ID: p.ID, View: viewGrid, Project: &p}))
+		return tea.Batch(cmd, pf.common.post(openProjectMsg{Key: pf.key, ID: p.ID, View: viewGrid, Project: &p}))
 	}
 	cmd, res := pf.form.Update(msg)
 	cmds := []tea.Cmd{cmd, pf.commitMsg(res.Committed)}
@@ -290,7 +290,7 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, pf.common.post(reloadMsg{Key: pf.key, ID: pf.project.ID}))
 	}
 	if res.Escaped || res.Submitted {
-		cmds = append(cmds, msgCmd(backMsg{}), msgCmd(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
+		cmds = append(cmds, pf.common.post(backMsg{}), pf.common.post(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
 	}
 	return tea.Batch(cmds...)
 }

@@ -119,3 +119,18 @@ func TestSampleThenQuitInOneInstant(t *testing.T) {
 		t.Fatalf("the file holds %d documents (%v), want the sample", len(docs), err)
 	}
 }
+
+// TestEnterTwiceOpensOnce presses enter twice in one instant on Part 1's
+// entry: screens open through the root before the next key, so the second
+// enter is the opened screen's, and Part 1 is not stacked twice.
+func TestEnterTwiceOpensOnce(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	_, first := h.app.Update(keyMsg("enter"))
+	_, second := h.app.Update(keyMsg("enter"))
+	h.run(first)
+	h.run(second)
+	if n := strings.Count(h.screen(), "第一部分 部门整体绩效目标"); n != 1 {
+		t.Fatalf("Part 1 opened %d times:\n%s", n, h.screen())
+	}
+}

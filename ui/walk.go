@@ -96,7 +96,7 @@ func (w *walk) goTo(step int, cur *model.Project) tea.Cmd {
 	}
 	w.loading = true
 	id := w.projects[i].ID
-	return msgCmd(openProjectMsg{Key: w.doc.Key(), ID: id, View: projectView(step % 2), InPlace: true})
+	return w.common.post(openProjectMsg{Key: w.doc.Key(), ID: id, View: projectView(step % 2), InPlace: true})
 }
 
 func (w *walk) show(p model.Project) tea.Cmd {
@@ -172,7 +172,7 @@ func (w *walk) key(k tea.KeyPressMsg) tea.Cmd {
 		} else if s, ok := w.inner.(sectionShower); ok {
 			focus.Section = s.Section()
 		}
-		return tea.Sequence(msgCmd(backMsg{}), msgCmd(focus))
+		return tea.Batch(w.common.post(backMsg{}), w.common.post(focus))
 	}
 	if w.inner == nil {
 		return nil
