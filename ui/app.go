@@ -47,6 +47,9 @@ type App struct {
 
 	status    string
 	statusBad bool
+	// note is a plain message (没有可撤销的操作) shown on the status line's
+	// left until the next key.
+	note string
 
 	// outbox collects the requests screens post during an Update (see
 	// Common.post); drain routes them before Update returns.
@@ -180,6 +183,7 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	km := a.common.Keys.Global
 	// Only a quit key right after 未退出 gives the failed edit up.
 	again := a.writes.takeRefused()
+	a.note = ""
 	switch {
 	case key.Matches(k, km.ForceQuit):
 		return a.quit(again)
@@ -254,11 +258,13 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	case deleteDocMsg:
 		return w.deleteDoc(m.Key), true
 	case addProjectMsg:
-		p := model.Project{ID: model.NewProjectID()}
-		a.push(newProjectForm(a.common, m.Key, p))
+		p := model.Project{ID: m.ID}
+		pf := newProjectForm(a.common, m.Key, p)
+		pf.added = true
+		a.push(pf)
 		return w.insertProject(m.Key, p, m.At), true
 	case deleteProjectMsg:
-		return w.deleteProject(m), true
+		return tea.Batch(w.deleteProject(m), a.broadcastTo(a.stack[:len(a.stack)-1], m)), true
 	case moveProjectMsg:
 		return w.moveProject(m), true
 	case reloadMsg:
@@ -306,6 +312,9 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	// Answers and errors.
 	case errMsg:
 		a.setError(m.What, m.Err)
+		return nil, true
+	case noteMsg:
+		a.note = m.Text
 		return nil, true
 	case docsLoadedMsg:
 		if m.Err != nil && !a.statusBad {

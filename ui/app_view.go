@@ -64,6 +64,9 @@ func (a *App) statusLine() string {
 		return fit(state, a.width) // an error takes the whole line
 	}
 	h := a.statusHint()
+	if a.note != "" {
+		h = a.common.Styles.Warning.Render(safe(a.note))
+	}
 	if h == "" {
 		return fitRight(state, a.width)
 	}

@@ -91,8 +91,15 @@ func (d *document) refilter() {
 			d.shown = append(d.shown, 3+i)
 		}
 	}
-	// The cursor stays on its row, else goes to the first match.
-	d.cur = max(0, slices.Index(d.shown, was))
+	// The cursor stays on its row; else a filter puts it on the first
+	// match, and a row gone leaves it where it was.
+	switch i := slices.Index(d.shown, was); {
+	case i >= 0:
+		d.cur = i
+	case d.filter.query() != "":
+		d.cur = 0
+	}
+	d.cur = max(0, min(d.cur, len(d.shown)-1))
 }
 
 // seek puts the cursor on row r, clearing the filter if it hides r; the
@@ -140,6 +147,20 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 		// up (headerChangedMsg gave this screen the edited copy).
 		if msg.Key == d.key && msg.Doc != nil {
 			d.doc = msg.Doc
+		}
+	case projectChangedMsg:
+		// Edited over this screen: the row, counts and totals follow.
+		if msg.Key == d.key {
+			if i := d.index(msg.Project.ID); i >= 0 {
+				d.projects[i] = model.Summarize(&msg.Project)
+				d.totals = model.TotalsOf(d.projects)
+			}
+		}
+	case deleteProjectMsg:
+		if i := d.index(msg.ID); msg.Key == d.key && i >= 0 {
+			d.projects = slices.Delete(d.projects, i, i+1)
+			d.totals = model.TotalsOf(d.projects)
+			d.refilter()
 		}
 	case focusProjectMsg:
 		switch {
@@ -194,7 +215,13 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		if i := d.project(); i >= 0 {
 			at = i + 1
 		}
-		return d.common.post(addProjectMsg{Key: d.key, At: at})
+		// The row is there at once; the root stores the project.
+		id := model.NewProjectID()
+		d.projects = slices.Insert(d.projects, at, model.ProjectSummary{ID: id})
+		d.totals = model.TotalsOf(d.projects)
+		d.refilter()
+		d.focus(id)
+		return d.common.post(addProjectMsg{Key: d.key, At: at, ID: id})
 	case key.Matches(k, km.Doc.Delete):
 		d.confirm = d.project() >= 0
 	case key.Matches(k, km.Doc.MoveUp):
@@ -248,6 +275,11 @@ func (d *document) focus(id string) {
 }
 
 func (d *document) docKey() model.DocKey { return d.key }
+
+// index is the position of project id in the list, or -1.
+func (d *document) index(id string) int {
+	return slices.IndexFunc(d.projects, func(p model.ProjectSummary) bool { return p.ID == id })
+}
 
 func (d *document) open(v projectView) tea.Cmd {
 	if i := d.project(); i >= 0 {

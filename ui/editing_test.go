@@ -92,3 +92,30 @@ func TestGridLargerEditorEscAsks(t *testing.T) {
 		t.Errorf("after n and enter: %q", got)
 	}
 }
+
+// TestAddedProjectShowsAtOnce: a project added and named shows in the
+// list, its count and totals at once (before any reload: the writes are
+// held); one added and left untouched is dropped on esc, and the status
+// line says so.
+func TestAddedProjectShowsAtOnce(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("G", "a")
+	h.mustSee("▸ 项目编码")
+	h.holdSaved = true
+	h.keys("tab")
+	h.typeText("新加的项目")
+	h.keys("tab") // 预算数
+	h.typeText("3")
+	h.keys("tab", "esc")
+	h.mustSee("项目 10", "新加的项目", "预算数 210.09", "项目 10/10")
+	h.holdSaved = false
+	for _, m := range h.held {
+		h.send(m)
+	}
+	h.keys("a", "esc")
+	h.mustSee("新项目未填写，未保留", "项目 10  指标", "项目 10/10")
+	if n := len(h.storedProjects()); n != 10 {
+		t.Errorf("%d projects stored, want the 9 and the one named", n)
+	}
+}

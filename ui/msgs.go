@@ -132,7 +132,11 @@ type deleteDocMsg struct{ Key model.DocKey }
 type addProjectMsg struct {
 	Key model.DocKey
 	At  int
+	ID  string // the new project's, chosen by the screen that shows it
 }
+
+// noteMsg puts a plain note in the status line (没有可撤销的操作).
+type noteMsg struct{ Text string }
 
 // deleteProjectMsg asks the root to delete a project.
 type deleteProjectMsg struct {

@@ -38,6 +38,9 @@ type projectForm struct {
 	form    *Form
 
 	findings []model.Finding // the project's, from the review cache
+	// added is set for a project just added with a: left untouched, it
+	// is not kept.
+	added bool
 }
 
 // newProjectForm opens p's form; the cursor starts in 项目编码.
@@ -229,6 +232,13 @@ func (pf *projectForm) SetSize(w, h int) {
 
 func (pf *projectForm) View() string { return pf.form.View() }
 
+// untouched reports whether the project is still as added: nothing filled
+// in, no indicator.
+func (pf *projectForm) untouched() bool {
+	p := pf.Project()
+	return model.Summarize(&p).Filled == 0 && len(p.Indicators) == 0
+}
+
 // Project returns a copy of the project as committed.
 func (pf *projectForm) Project() model.Project { return cloneProject(pf.project) }
 
@@ -290,6 +300,12 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, pf.common.post(reloadMsg{Key: pf.key, ID: pf.project.ID}))
 	}
 	if res.Escaped || res.Submitted {
+		if pf.added && pf.untouched() {
+			// Dropped before the form closes, so the screens under it
+			// hear of it.
+			return tea.Batch(append(cmds, pf.common.post(deleteProjectMsg{Key: pf.key, ID: pf.project.ID}),
+				pf.common.post(backMsg{}), pf.common.post(noteMsg{Text: "新项目未填写，未保留"}))...)
+		}
 		cmds = append(cmds, pf.common.post(backMsg{}), pf.common.post(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
 	}
 	return tea.Batch(cmds...)
