@@ -21,6 +21,9 @@ type Common struct {
 	// nil for a widget tested alone.
 	Reviews *Reviews
 
+	// histories are the grids' undo histories, per project, for the run.
+	histories map[string]*undoHistory
+
 	// ExportDir is the folder of the last file exported in this run: the
 	// export dialog starts there.
 	ExportDir string
@@ -33,6 +36,19 @@ type Common struct {
 // with the dark styles until the terminal reports its background.
 func newCommon(w, h int) *Common {
 	return &Common{Width: w, Height: h, Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Reviews: newReviews()}
+}
+
+// history returns project id's undo history, made on first use.
+func (c *Common) history(k model.DocKey, id string) *undoHistory {
+	if c.histories == nil {
+		c.histories = map[string]*undoHistory{}
+	}
+	h := c.histories[k.String()+"/"+id]
+	if h == nil {
+		h = &undoHistory{}
+		c.histories[k.String()+"/"+id] = h
+	}
+	return h
 }
 
 // post hands a request (above all a committed edit) to the root. The root

@@ -119,3 +119,30 @@ func TestAddedProjectShowsAtOnce(t *testing.T) {
 		t.Errorf("%d projects stored, want the 9 and the one named", n)
 	}
 }
+
+// TestUndoSurvivesLeavingTheGrid edits a cell, leaves the grid and opens
+// it again: u still takes the edit back, u with nothing left says so, and
+// ctrl+r does it again.
+func TestUndoSurvivesLeavingTheGrid(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	orig := h.storedProjects()[0].Indicators[0].L3
+	h.keys("down", "down", "down", "i", "right", "right", "enter", "ctrl+u")
+	h.typeText("改过的三级指标")
+	h.keys("enter", "esc")
+	h.mustSee("项目 9")
+	h.keys("i")
+	h.mustSee("改过的三级指标")
+	h.keys("u")
+	if got := h.storedProjects()[0].Indicators[0].L3; got != orig {
+		t.Fatalf("u after reopening the grid: stored %q, want %q", got, orig)
+	}
+	h.keys("u")
+	h.mustSee("没有可撤销的操作")
+	h.keys("ctrl+r")
+	if got := h.storedProjects()[0].Indicators[0].L3; got != "改过的三级指标" {
+		t.Fatalf("ctrl+r: stored %q", got)
+	}
+	h.keys("ctrl+r")
+	h.mustSee("没有可重做的操作")
+}

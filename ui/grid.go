@@ -71,7 +71,7 @@ type Grid struct {
 	// 放弃修改？(y/n).
 	asking bool
 
-	undo undoStack
+	hist *undoHistory // the project's, kept by Common for the run
 
 	// findings are the project's review findings; marks the worst
 	// severity per cell ({row, col}), drawn as a coloured underline.
@@ -101,6 +101,11 @@ func NewGrid(c *Common, key model.DocKey, p model.Project) *Grid {
 	}
 	g.editor = newCellEditor(g.keys, g.st())
 	g.cache = make([]rowCache, len(g.project.Indicators))
+	g.hist = c.history(key, p.ID)
+	if !g.hist.matches(g.project.Indicators) {
+		g.hist.clear()
+		g.hist.follow(g.project.Indicators)
+	}
 	g.SetFindings(c.Reviews.project(key, p.ID))
 	g.SetSize(c.Width, c.Height)
 	return g
@@ -216,6 +221,8 @@ func (g *Grid) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return g.deleteRow()
 	case key.Matches(msg, k.Undo):
 		return g.undoLast()
+	case key.Matches(msg, k.Redo):
+		return g.redoLast()
 	case key.Matches(msg, k.MoveUp):
 		return g.moveRow(-1)
 	case key.Matches(msg, k.MoveDown):
@@ -386,7 +393,8 @@ func (g *Grid) SetProject(p model.Project) {
 	same := slices.Equal(p.Indicators, g.project.Indicators)
 	g.project = cloneProject(p)
 	if !same {
-		g.undo.clear()
+		g.hist.clear()
+		g.hist.follow(g.project.Indicators)
 		g.cache = make([]rowCache, len(g.project.Indicators))
 		if g.mode != modeBrowse && g.editRow >= len(g.project.Indicators) {
 			g.closeEditor()

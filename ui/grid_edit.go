@@ -291,7 +291,7 @@ func (g *Grid) commitCell(v string, step int) tea.Cmd {
 	var cmds []tea.Cmd
 	origin := &editOrigin{owner: g, row: row, field: col, text: typed}
 	if old := g.project.Indicators[row].Cell(col); v != old && !untouched {
-		g.undo.push(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
+		g.hist.record(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
 		g.setCell(row, col, v)
 		cmds = append(cmds, g.typedChange(origin))
 	} else if retry {

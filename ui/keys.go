@@ -93,7 +93,7 @@ type GridKeys struct {
 	Edit                  key.Binding
 	AddBelow, AddAbove    key.Binding
 	Delete                key.Binding
-	Undo                  key.Binding
+	Undo, Redo            key.Binding
 	MoveUp, MoveDown      key.Binding
 
 	// Editor keys, active while a cell editor or picker is open.
@@ -187,6 +187,7 @@ func DefaultKeyMap() *KeyMap {
 			AddAbove: b("O", "上方加行", "O"),
 			Delete:   b("D", "删除行", "D"),
 			Undo:     b("u", "撤销", "u"),
+			Redo:     b("ctrl+r", "重做", "ctrl+r"),
 			MoveUp:   b("K/alt+↑", "上移行", "K", "alt+up"),
 			MoveDown: b("J/alt+↓", "下移行", "J", "alt+down"),
 
@@ -262,7 +263,7 @@ func (km *KeyMap) gridHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.NextCell, k.PrevCell},
 		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.Redo, k.MoveUp, k.MoveDown},
 		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown},
 	}
 }
