@@ -44,6 +44,7 @@ type App struct {
 
 	width, height int
 	showHelp      bool
+	helpTop       int // the ? page's first line shown
 
 	status    string
 	statusBad bool
@@ -187,9 +188,15 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, km.ForceQuit):
 		return a.quit(again)
+	case a.showHelp && key.Matches(k, a.common.Keys.List.Down):
+		a.helpTop++ // scroll a page too tall for the terminal
+		return nil
+	case a.showHelp && key.Matches(k, a.common.Keys.List.Up):
+		a.helpTop--
+		return nil
 	case a.showHelp:
-		// Any key closes the overlay; q still quits.
-		a.showHelp = false
+		// Any other key closes the overlay; q still quits.
+		a.showHelp, a.helpTop = false, 0
 		if key.Matches(k, km.Quit) {
 			return a.quit(again)
 		}

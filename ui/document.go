@@ -262,7 +262,7 @@ func (d *document) stepFinding(dir int) tea.Cmd {
 	if f, ok := dr.step(cur, dir); ok {
 		return d.common.post(gotoFindingMsg{Key: d.key, F: f})
 	}
-	return nil
+	return d.common.post(noMoreFindings(dir))
 }
 
 // focus puts the cursor on project id.

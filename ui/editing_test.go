@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"jixiao/model"
 )
 
@@ -145,4 +147,54 @@ func TestUndoSurvivesLeavingTheGrid(t *testing.T) {
 	}
 	h.keys("ctrl+r")
 	h.mustSee("没有可重做的操作")
+}
+
+// TestHelpPageFitsSmallTerminals opens the ? page over the grid (the most
+// keys) at 80×24 and 60×16: reading it with ↓, every key and what it does
+// is on screen at some point, none cut off on the right.
+func TestHelpPageFitsSmallTerminals(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {60, 16}} {
+		h := newHarness(t, 80, 24)
+		h.openSample()
+		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		h.keys("down", "down", "down", "i", "?")
+		seen := ""
+		for range 20 {
+			h.checkSize(sz[0], sz[1])
+			for _, l := range strings.Split(h.screen(), "\n") {
+				seen += strings.Join(strings.Fields(l), " ") + "\n" // the key column is padded
+			}
+			h.keys("down")
+		}
+		km := h.app.common.Keys
+		for _, g := range append(km.gridHelp(), km.globalHelp()...) {
+			for _, b := range g {
+				if want := b.Help().Key + " " + b.Help().Desc; !strings.Contains(seen, want) {
+					t.Errorf("%dx%d: the ? page never shows %q whole", sz[0], sz[1], want)
+				}
+			}
+		}
+	}
+}
+
+// TestGridTitleKeepsThePosition: a long project name gives way to 第 n/7 行.
+func TestGridTitleKeepsThePosition(t *testing.T) {
+	p := legalAid(t)
+	p.Name = strings.Repeat("很长的项目名称", 12)
+	g := newTestGrid(p, 80, 24)
+	if first := strings.SplitN(g.View(), "\n", 2)[0]; !strings.Contains(first, "第 1/7 行") {
+		t.Errorf("the title lost the position: %q", first)
+	}
+}
+
+// TestNextFindingWithNoneLeft: ] past the last finding says 没有更多问题
+// instead of going round (the ? page test sees ] and [ in the grid's help).
+func TestNextFindingWithNoneLeft(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("G", "i")
+	for range 20 {
+		h.keys("]")
+	}
+	h.mustSee("没有更多问题")
 }

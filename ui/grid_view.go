@@ -194,6 +194,10 @@ func (g *Grid) infoLine() string {
 	if g.asking {
 		right = g.st().Unsaved.Render("放弃修改？" + g.common.Keys.confirmHint())
 	}
+	// A long name gives way: the position always shows.
+	if rw := ansi.StringWidth(right); ansi.StringWidth(left)+rw+1 > g.width {
+		left = ansi.Truncate(left, max(g.width-rw-1, 0), "…")
+	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
 		return fit(left, g.width)

@@ -59,7 +59,7 @@ func (g *gridScreen) stepFinding(dir int) tea.Cmd {
 	}
 	f, ok := dr.step(cur, dir)
 	if !ok {
-		return nil
+		return g.common.post(noMoreFindings(dir))
 	}
 	if f.ProjectID == g.project.ID && findingView(&f) == viewGrid {
 		g.jump(&f)
@@ -81,5 +81,6 @@ func (g *gridScreen) ShortHelp() []key.Binding {
 	if g.Editing() {
 		return g.Grid.ShortHelp()
 	}
-	return append(g.Grid.ShortHelp(), g.common.Keys.Global.Back)
+	d := g.common.Keys.Doc
+	return append(g.Grid.ShortHelp(), d.NextFinding, d.PrevFinding, g.common.Keys.Global.Back)
 }

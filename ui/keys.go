@@ -265,6 +265,7 @@ func (km *KeyMap) gridHelp() [][]key.Binding {
 		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.Redo, k.MoveUp, k.MoveDown},
 		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown},
+		{km.Doc.NextFinding, km.Doc.PrevFinding, km.Global.Back},
 	}
 }
 

@@ -122,7 +122,7 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 	cur := findingPos{dr.projectIndex(pf.project.ID), -1, model.FieldOrder(pfFields[pf.form.Focused()])}
 	f, ok := dr.step(cur, dir)
 	if !ok {
-		return cmd
+		return tea.Batch(cmd, pf.common.post(noMoreFindings(dir)))
 	}
 	if f.ProjectID == pf.project.ID && findingView(&f) == viewForm {
 		return tea.Batch(cmd, pf.jump(&f))
