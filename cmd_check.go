@@ -157,6 +157,7 @@ func writeFindingsText(w io.Writer, results []checkedDoc) error {
 		}
 		d := r.doc
 		fmt.Fprintf(&b, "%s %s %s\n", export.OneLine(d.Key().String()), export.OneLine(d.UnitName), export.OneLine(d.Title))
+		b.WriteString(layoutLine(d) + "\n")
 		fs := r.findings
 		withFindings := 0
 		for start := 0; start < len(fs); {
@@ -164,7 +165,9 @@ func writeFindingsText(w io.Writer, results []checkedDoc) error {
 			for end < len(fs) && fs[end].ProjectID == fs[start].ProjectID {
 				end++
 			}
-			withFindings++
+			if fs[start].ProjectID != "" {
+				withFindings++
+			}
 			writeProjectFindings(&b, d, fs[start:end])
 			start = end
 		}
@@ -178,6 +181,20 @@ func writeFindingsText(w io.Writer, results []checkedDoc) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// layoutLine names the layout the rules followed: the one set on the
+// document, or the detected one (and whether the rows mix both).
+func layoutLine(d *model.Document) string {
+	if d.Layout != model.LayoutAuto {
+		return "指标体系：" + d.Layout.Label() + "，已设定"
+	}
+	l, mixed := model.DetectLayout(d)
+	note := "，自动识别"
+	if mixed {
+		note = "，自动识别，两种格式混用"
+	}
+	return "指标体系：" + l.Label() + note
 }
 
 // findingIndent lines a suggestion up under its message: two spaces and
@@ -204,6 +221,8 @@ func writeProjectFindings(b *strings.Builder, d *model.Document, fs []model.Find
 	pos := ""
 	if i := d.ProjectIndex(f0.ProjectID); i >= 0 {
 		pos = strconv.Itoa(i+1) + ". "
+	} else if f0.ProjectID == "" {
+		name = "第一部分 部门整体绩效目标" // document-level findings
 	}
 	fmt.Fprintf(b, "\n%s%s：%s\n", pos, export.OneLine(name), strings.Join(counts, "，"))
 	for _, f := range fs {

@@ -98,9 +98,12 @@ func TestCheckSampleJSON(t *testing.T) {
 func TestCheckExitCodes(t *testing.T) {
 	// A clean document: fix every error and warning in a copy of the
 	// sample's first project and store it alone.
-	clean := &model.Document{UnitCode: "100001", UnitName: "示例局", Year: 2021, Title: "示例", Status: model.StatusDraft}
+	clean := &model.Document{UnitCode: "100001", UnitName: "示例局", Year: 2021, Title: "示例", Status: model.StatusDraft,
+		Overall: "全年开展普法宣传活动 12 次以上", Goals: []model.Goal{{Goal: "普法宣传工作", Indicator: "宣传活动≥12次"}},
+		Measures: []model.Measure{{Title: "加强支出管理", Content: "按预算进度使用经费"}}}
 	p := model.Sample().Projects[2] // 普法宣传: only warnings
 	clean.Projects = []model.Project{p}
+	clean.Projects[0].Goal = "全年开展主题宣传活动 12 次，法律知晓率达到 70%"
 	warnOnly := &model.Document{UnitCode: "100002", UnitName: "警告局", Year: 2021, Status: model.StatusDraft, Projects: []model.Project{p}}
 	clean.Projects[0].Indicators = []model.Indicator{
 		{L1: "产出指标", L2: "数量指标", L3: "组织主题活动宣传场次", Desc: "主题宣传活动次数", Value: "≥12次", Basis: "年度工作计划"},
@@ -208,6 +211,40 @@ func TestCheckHostileText(t *testing.T) {
 	for _, r := range out {
 		if r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
 			t.Fatalf("control or bidi character %U in output", r)
+		}
+	}
+}
+
+// TestCheckLayoutAndPartOne: the text output names the layout the rules
+// followed (set on the document, or detected) and lists Part 1 findings
+// under their own heading, not as a project.
+func TestCheckLayoutAndPartOne(t *testing.T) {
+	db := tempDB(t)
+	s, err := store.Open(db, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := &model.Document{UnitCode: "100003", UnitName: "设定局", Year: 2020, Status: model.StatusDraft,
+		Layout: model.Layout101, Projects: []model.Project{model.Sample().Projects[2]}}
+	auto := &model.Document{UnitCode: "100004", UnitName: "自动局", Year: 2027, Status: model.StatusDraft}
+	for _, d := range []*model.Document{set, auto} {
+		if err := s.CreateDocument(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	for _, tt := range []struct{ doc, want string }{
+		{"100003/2020", "指标体系：财预〔2021〕101号（成本指标为一级指标），已设定\n"},
+		{"100003/2020", "第一部分 部门整体绩效目标：3 个警告\n  [警告] 总体绩效目标：总体绩效目标未填写"},
+		{"100003/2020", "1. 普法宣传（315-0401-OYBN-QVW）"},
+		{"100003/2020", "此行却把成本指标放在产出指标下"},
+		{"100003/2020", "（1 个项目中 1 个有问题）"},
+		{"100004/2027", "指标体系：财预〔2021〕101号（成本指标为一级指标），自动识别\n"},
+		{"100004/2027", "100004/2027：0 个错误，3 个警告（0 个项目中 0 个有问题）"},
+	} {
+		_, out, errOut := runCLI(t, nil, "check", "--db", db, "--doc", tt.doc)
+		if !strings.Contains(out, tt.want) {
+			t.Errorf("check %s: want %q in\n%s%s", tt.doc, tt.want, out, errOut)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"jixiao/export"
 	"jixiao/model"
@@ -86,6 +87,12 @@ func runExport(env *cliEnv, args []string) int {
 	case err != nil:
 		fmt.Fprintln(env.stderr, "jixiao export:", err)
 		return exitUsage
+	}
+	// Keep what was sent, so that `jixiao diff KEY@last KEY` shows what
+	// changed since. The file is written either way: a copy that cannot be
+	// kept is a warning.
+	if err := s.SaveSnapshot(doc, time.Now(), string(format)+" "+*out); err != nil {
+		fmt.Fprintf(env.stderr, "jixiao export: warning: the copy as sent was not kept: %v\n", err)
 	}
 	if *out != "-" {
 		path, err := filepath.Abs(*out)

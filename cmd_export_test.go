@@ -156,6 +156,10 @@ func awkwardDocument() *model.Document {
 
 func TestImportRoundTrip(t *testing.T) {
 	for _, flags := range [][]string{nil, {"--no-bom"}, {"--encoding", "gbk"}} {
+		enc := "UTF-8"
+		if len(flags) == 2 {
+			enc = "GBK"
+		}
 		src := putDoc(t, model.Sample())
 		first := exportCSV(t, src, flags...)
 		file := filepath.Join(t.TempDir(), "in.csv")
@@ -164,7 +168,7 @@ func TestImportRoundTrip(t *testing.T) {
 		}
 		dst := tempDB(t) // does not exist yet: import creates file and document
 		code, out, errOut := runCLI(t, nil, "import", file, "--db", dst)
-		if code != exitOK || errOut != "" || !strings.HasPrefix(out, "Imported "+file+" into 315002/2020 抚宁区司法局: 9 projects created, 0 updated, 54 rows") {
+		if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已导入 "+file+" 到 315002/2020 抚宁区司法局：读取 54 行（"+enc+" 编码），新建 9 个项目，更新 0 个项目，向下填充 0 个空单元格。\n新建项目：315-0404-JBN-PIZB 法律援助经费\n") {
 			t.Fatalf("import %v: %d %q %q", flags, code, out, errOut)
 		}
 		if second := exportCSV(t, dst, flags...); !bytes.Equal(first, second) {
@@ -220,7 +224,8 @@ func TestImportAllOrNothing(t *testing.T) {
 
 	os.WriteFile(file, []byte(strings.Join(append(edited, newRow), "")), 0o644)
 	code, out, errOut = runCLI(t, nil, "import", "--db", db, file, "--doc", "315002/2020")
-	if code != exitOK || errOut != "" || out != "Imported "+file+" into 315002/2020 抚宁区司法局: 1 projects created, 9 updated, 55 rows (utf-8).\n" {
+	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已导入 "+file+" 到 315002/2020 抚宁区司法局：读取 55 行（UTF-8 编码），新建 1 个项目，更新 9 个项目，向下填充 0 个空单元格。\n"+
+		"新建项目：NEW-1 新项目\n更新项目：315-0404-JBN-PIZB 法律援助经费\n更新项目：315-0405-JBN-A4W0 公用取暖费（新）\n") {
 		t.Fatalf("import: %d %q %q", code, out, errOut)
 	}
 	s, err := store.Open(db, &store.Options{NoBackup: true})
@@ -249,7 +254,7 @@ func TestImportOtherInputs(t *testing.T) {
 	var out, errOut bytes.Buffer
 	env := &cliEnv{stdin: bytes.NewReader(csv), stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
 	if code := run(env, []string{"import", "-", "--db", db, "--doc", "315002/2021"}); code != exitOK || errOut.Len() > 0 ||
-		!strings.HasSuffix(out.String(), "; its rows were for 315002/2020.\n") {
+		!strings.Contains(out.String(), "\n文件中的行属于 315002/2020，按 --doc 导入到 315002/2021。\n") {
 		t.Fatalf("import - --doc: %d %q %q", code, out.String(), errOut.String())
 	}
 	if got := exportCSV(t, db, "--doc", "315002/2021"); !bytes.Equal(got, bytes.ReplaceAll(csv, []byte(",2020,"), []byte(",2021,"))) {
@@ -260,11 +265,11 @@ func TestImportOtherInputs(t *testing.T) {
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes(bytes.TrimPrefix(csv, []byte("\uFEFF")))
 	gbkFile := filepath.Join(dir, "gbk.csv")
 	os.WriteFile(gbkFile, gbk, 0o644)
-	if code, out, errOut := runCLI(t, nil, "import", gbkFile, "--db", tempDB(t)); code != exitOK || !strings.Contains(out, "(gbk)") {
+	if code, out, errOut := runCLI(t, nil, "import", gbkFile, "--db", tempDB(t)); code != exitOK || !strings.Contains(out, "（GBK 编码）") {
 		t.Errorf("GBK import: %d %q %q", code, out, errOut)
 	}
 	if code, _, errOut := runCLI(t, nil, "import", gbkFile, "--db", tempDB(t), "--encoding", "utf-8"); code != exitDomain ||
-		!strings.Contains(errOut, "第 1 行：表头第 1 列应为 “单位编码”") {
+		!strings.Contains(errOut, "第 1 行：表头缺少 20 列") || !strings.Contains(errOut, "请加 --encoding gbk 再试") {
 		t.Errorf("GBK read as UTF-8: %d %q", code, errOut)
 	}
 

@@ -24,7 +24,15 @@ another; it is created if needed. Projects are matched by 项目编码: an
 existing one is replaced (its rows become its indicators), a new one is
 added, in file order; other projects are left alone. All or nothing: if
 any row is wrong, every problem is listed by row and column and the
-database is not changed. FILE - reads stdin.`
+database is not changed. FILE - reads stdin.
+
+As spreadsheets leave it: columns are found by header name, in any order
+(other columns are ignored and listed); a row whose 项目编码…绩效目标 are
+blank continues the project above, and a blank 一级/二级 under a filled
+one takes the row above's; a code Excel turned into 4.08001E+11 is refused
+with how to fix it; a 单位编码 or 项目编码 that lost its leading zeros is
+matched to the existing one and reported. The summary names every project
+created and updated.`
 
 func runImport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "import", importSynopsis)
@@ -97,23 +105,37 @@ func runImport(env *cliEnv, args []string) int {
 	}
 	defer closeStore(env, s)
 	doc, err := s.Document(target)
+	unitMatch := ""
+	if errors.Is(err, store.ErrNotFound) && *docFlag == "" {
+		// Excel drops a 单位编码's leading zeros: 015001 comes back 15001.
+		docs, lerr := s.ListDocuments()
+		if lerr != nil {
+			return reportStoreError(env, lerr)
+		}
+		keys := make([]model.DocKey, len(docs))
+		for i, d := range docs {
+			keys[i] = d.Key
+		}
+		if k, ok := export.MatchUnitCode(target, keys); ok {
+			unitMatch, target = target.UnitCode, k
+			doc, err = s.Document(target)
+		}
+	}
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 		doc = export.NewDocument(target, im.UnitName)
 	case err != nil:
 		return reportStoreError(env, err)
 	}
-	created, updated := im.Apply(doc)
+	applied := im.Apply(doc)
 	// One transaction for the whole document: all of the file or nothing.
 	if err := s.PutDocument(doc); err != nil {
 		return reportStoreError(env, err)
 	}
-	from := ""
-	if im.Rows > 0 && im.Key != target {
-		from = fmt.Sprintf("; its rows were for %s", export.OneLine(im.Key.String()))
+	// Every project created is named: a duplicate cannot pass unseen.
+	sum := export.Summary{File: name, Target: target, UnitName: doc.UnitName, Import: im, Applied: applied, UnitMatch: unitMatch}
+	for _, l := range sum.Lines() {
+		fmt.Fprintln(env.stdout, l)
 	}
-	// Names come from the file: written out, they cannot drive the terminal.
-	fmt.Fprintf(env.stdout, "Imported %s into %s %s: %d projects created, %d updated, %d rows (%s)%s.\n",
-		name, export.OneLine(target.String()), export.OneLine(doc.UnitName), created, updated, im.Rows, im.Encoding, from)
 	return exitOK
 }

@@ -58,7 +58,7 @@ func runRestore(env *cliEnv, args []string) int {
 	replaced, err := store.RestoreFrom(path, src)
 	switch {
 	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(env.stderr, "jixiao: %s is in use by another jixiao; close it and try again\n", path)
+		fmt.Fprint(env.stderr, lockedMessage(path))
 		return exitUsage
 	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrNewerSchema):
 		fmt.Fprintf(env.stderr, "jixiao: %s cannot be restored: %v; %s is unchanged\n", src, errors.Unwrap(err), path)

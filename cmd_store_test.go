@@ -93,7 +93,7 @@ func TestListLockedFile(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Errorf("list of a locked file took %v", elapsed)
 	}
-	if code != exitUsage || out != "" || errOut != "jixiao: "+db+" is in use by another jixiao; close it and try again\n" {
+	if code != exitUsage || out != "" || errOut != lockedMessage(db) {
 		t.Errorf("list of a locked file: %d %q %q", code, out, errOut)
 	}
 }
@@ -168,7 +168,7 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut = runCLI(t, nil, "restore", "--db", db, "--from", backups[1])
-	if code != exitUsage || errOut != "jixiao: "+db+" is in use by another jixiao; close it and try again\n" {
+	if code != exitUsage || errOut != lockedMessage(db) {
 		t.Errorf("restore of an open file: %d %q", code, errOut)
 	}
 	s.Close()

@@ -36,7 +36,7 @@ func runTUI(env *cliEnv, args []string) int {
 	if env.stdin != os.Stdin {
 		opts = append(opts, tea.WithInput(env.stdin))
 	}
-	guard := ui.NewCrashGuard(ui.New(s, &ui.Options{Sample: model.Sample}), filepath.Dir(s.Path()))
+	guard := ui.NewCrashGuard(ui.New(s, &ui.Options{Sample: model.Sample, Notice: recoveryStatus(s.Recovery())}), filepath.Dir(s.Path()))
 	p := tea.NewProgram(guard, opts...)
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {

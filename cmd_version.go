@@ -5,29 +5,70 @@ import (
 	"runtime/debug"
 )
 
-// version is set at build time with -ldflags "-X main.version=…"; otherwise
-// the module version from the build info is used.
-var version = ""
+// version, commit and date are set by the release build (tools/release)
+// with -ldflags "-X main.version=… -X main.commit=… -X main.date=…"; date
+// is the commit's time (RFC 3339, UTC), so a rebuild stamps the same bytes.
+// A plain go build or go run leaves them empty and versionInfo falls back
+// to what the Go toolchain recorded in the binary.
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
 
 func init() {
-	register(command{name: "version", summary: "print the version", run: runVersion})
+	register(command{name: "version", summary: "print the version, commit and build date", run: runVersion})
 }
 
 func runVersion(env *cliEnv, args []string) int {
-	fs, _ := newFlagSet(env, "version", "jixiao version")
+	fs, _ := newFlagSet(env, "version", "jixiao version\n\nPrints the version, the commit it was built from and that commit's date.")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
-	fmt.Fprintln(env.stdout, "jixiao", versionString())
+	bi, _ := debug.ReadBuildInfo()
+	v := versionInfo(version, commit, date, bi)
+	fmt.Fprintf(env.stdout, "jixiao %s\ncommit %s\nbuilt  %s\n", v.Version, v.Commit, v.Date)
 	return exitOK
 }
 
-func versionString() string {
-	if version != "" {
-		return version
+// buildStamp is what `jixiao version` prints.
+type buildStamp struct {
+	Version, Commit, Date string
+}
+
+// versionInfo prefers the -ldflags values; each one missing is taken from
+// the build info: the main module's version (go install pkg@v1.2.0, or the
+// pseudo-version go build derives from git) and the vcs.revision, vcs.time
+// and vcs.modified settings go build records in a git checkout. What is
+// known nowhere is "unknown".
+func versionInfo(ver, rev, when string, bi *debug.BuildInfo) buildStamp {
+	s := buildStamp{Version: ver, Commit: rev, Date: when}
+	if bi != nil {
+		settings := map[string]string{}
+		for _, kv := range bi.Settings {
+			settings[kv.Key] = kv.Value
+		}
+		if s.Version == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			s.Version = bi.Main.Version
+		}
+		if s.Commit == "" && settings["vcs.revision"] != "" {
+			s.Commit = settings["vcs.revision"]
+			if settings["vcs.modified"] == "true" {
+				s.Commit += " (with uncommitted changes)"
+			}
+		}
+		if s.Date == "" {
+			s.Date = settings["vcs.time"]
+		}
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
+	if s.Version == "" {
+		s.Version = "(devel)"
 	}
-	return "(devel)"
+	if s.Commit == "" {
+		s.Commit = "unknown"
+	}
+	if s.Date == "" {
+		s.Date = "unknown"
+	}
+	return s
 }

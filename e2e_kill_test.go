@@ -358,7 +358,7 @@ func TestE2ESecondInstance(t *testing.T) {
 		if ee, ok := err.(*exec.ExitError); ok {
 			code = ee.ExitCode()
 		}
-		want := "jixiao: " + k.db + " is in use by another jixiao; close it and try again\n"
+		want := lockedMessage(k.db)
 		if code != exitUsage || stderr.String() != want {
 			t.Errorf("jixiao %s: exit %d, %q; want exit 2, %q", strings.Join(args, " "), code, stderr.String(), want)
 		}

@@ -29,7 +29,7 @@ func TestE2EReviewFixAndExport(t *testing.T) {
 	s.WaitFor(wait, "问题 4 错 41 警", "1 错 2 警")
 
 	s.Keys("v")
-	s.WaitFor(wait, "审核问题  4 个错误，41 个警告", "“**平米”是占位符")
+	s.WaitFor(wait, "审核问题  4 个错误，53 个警告", "“**平米”是占位符")
 	for range 5 { // the sixth finding: 公用取暖费, row 1, 指标值
 		s.Keys("Down")
 	}

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -51,7 +52,21 @@ type cliEnv struct {
 
 func main() {
 	env := &cliEnv{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}
-	os.Exit(run(env, os.Args[1:]))
+	code := run(env, os.Args[1:])
+	if waitBeforeClosing(code, ownConsole()) {
+		// A double-clicked jixiao.exe that fails (the file is in use,
+		// damaged …) would otherwise close its window before its message
+		// can be read.
+		fmt.Fprint(os.Stderr, "\n按回车键关闭此窗口。")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	os.Exit(code)
+}
+
+// waitBeforeClosing reports whether to keep the window open until enter:
+// only on a failure, and only in a console window that closes with jixiao.
+func waitBeforeClosing(code int, ownConsole bool) bool {
+	return code != exitOK && ownConsole
 }
 
 // run dispatches to a command. With no command (or only flags such as

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"jixiao/store"
@@ -36,7 +37,29 @@ func openStore(env *cliEnv, dbFlag string) (*store.Store, int) {
 	if err != nil {
 		return nil, reportStoreError(env, err)
 	}
+	if r := s.Recovery(); r != nil {
+		fmt.Fprintln(env.stderr, "jixiao:", recoveryNotice(r))
+	}
 	return s, exitOK
+}
+
+// recoveryNotice tells the user, in the words of the app's status line,
+// that the file's newest commit had been cut off (store.Recovery): the edit
+// being saved when the power went never showed 已保存 and is gone, the rest
+// is there. "May": a damaged meta page that only looks newer is reported
+// too.
+func recoveryNotice(r *store.Recovery) string {
+	return "上次异常中断（如断电）时正在保存的最后一处修改可能没有保存，其余内容完好；中断时的文件已另存为 " + r.DamagedCopy
+}
+
+// recoveryStatus is recoveryNotice for the app's status line, short enough
+// for 80 columns: the copy is named without its folder (it lies beside the
+// database). "" if r is nil.
+func recoveryStatus(r *store.Recovery) string {
+	if r == nil {
+		return ""
+	}
+	return "上次中断前最后一处修改可能未保存；原文件另存为 " + filepath.Base(r.DamagedCopy)
 }
 
 // reportStoreError prints a store error in plain words and returns the exit
@@ -50,7 +73,7 @@ func reportStoreError(env *cliEnv, err error) int {
 	}
 	switch {
 	case errors.Is(err, store.ErrLocked):
-		fmt.Fprintf(env.stderr, "jixiao: %s is in use by another jixiao; close it and try again\n", path)
+		fmt.Fprint(env.stderr, lockedMessage(path))
 	case errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNewerSchema):
 		what := "is damaged"
 		switch {
@@ -70,6 +93,14 @@ func reportStoreError(env *cliEnv, err error) int {
 		fmt.Fprintln(env.stderr, "jixiao:", err)
 	}
 	return exitUsage
+}
+
+// lockedMessage is what a second jixiao (a second jixiao.exe started by a
+// double click, or a command while the app is open) says about the file the
+// first one holds: in Chinese for the accountant, with the English words
+// after it for a search engine or a developer.
+func lockedMessage(path string) string {
+	return "jixiao: " + path + " 正被另一个 jixiao 打开；请先关闭那个 jixiao 窗口，再试一次（is in use by another jixiao; close it and try again）\n"
 }
 
 // closeStore closes s, reporting a failed backup or close as a warning: the

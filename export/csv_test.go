@@ -39,7 +39,7 @@ func TestCSVRoundTripIsExact(t *testing.T) {
 	sampleWithOther.Projects[0].Other = model.MoneyUnits(1_2345)
 	docs := map[string]*model.Document{
 		"sample":  model.Sample(),
-		"awkward": awkwardDoc(),
+		"awkward": filledDown(awkwardDoc()),
 		"other":   sampleWithOther,
 	}
 	opts := map[string]CSVOptions{

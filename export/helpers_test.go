@@ -135,3 +135,19 @@ func csvProjects(ps []model.Project) []model.Project {
 	}
 	return out
 }
+
+// filledDown returns a copy of d as a CSV import reads it back: the one
+// thing the CSV cannot carry is a blank 一级 (and 二级) under a filled one
+// in the same project, which import reads as "the same as above".
+func filledDown(d *model.Document) *model.Document {
+	c := *d
+	c.Projects = make([]model.Project, len(d.Projects))
+	for pi, p := range d.Projects {
+		p.Indicators = append([]model.Indicator(nil), p.Indicators...)
+		for i := 1; i < len(p.Indicators); i++ {
+			model.FillLevels(&p.Indicators[i], &p.Indicators[i-1])
+		}
+		c.Projects[pi] = p
+	}
+	return &c
+}

@@ -58,8 +58,8 @@ func TestReadCSVErrors(t *testing.T) {
 			"第 3 行 “3月底”：百分比应在 0 到 100 之间（“101”）",
 			"第 3 行 “6月底”：百分比最多 2 位小数（“4.567”）",
 			"第 3 行 “12月底”：百分比格式不对（“百”）",
-			"第 4 行：应有 20 列，实际有 2 列",
-			"第 5 行 “项目编码”：不能为空（导入按项目编码识别项目）",
+			"第 4 行：应有 20 列（与表头一样多），实际有 2 列",
+			"第 5 行 “项目编码”：是空的，而同一行的 项目名称、预算数、财政资金 等 9 列 有值：项目各列只填了一部分。接续上一个项目的行请把“项目编码”到“绩效目标”全部留空，新项目的行请全部填写",
 			"第 6 行 “年度”：应为四位数字的年份（“二〇二〇”）",
 		}},
 		{"one project's rows disagree", csvOf(
@@ -74,8 +74,8 @@ func TestReadCSVErrors(t *testing.T) {
 			"第 3 行 “年度”：一个文件只能是一个单位的一个年度：第 2 行是 “2020”，这里是 “2021”",
 		}},
 		{"wrong header", []byte("单位编码,单位,年度\n"), []string{
-			"第 1 行：表头第 2 列应为 “单位名称”，实际是 “单位”",
-			"第 1 行：表头缺少后 17 列：项目编码、项目名称、预算数、财政资金、其他资金、资金用途、3月底、6月底、10月底、12月底、绩效目标、一级指标、二级指标、三级指标、绩效指标描述、指标值、指标值确定依据",
+			"第 1 行：表头缺少 18 列：单位名称、项目编码、项目名称、预算数、财政资金、其他资金、资金用途、3月底、6月底、10月底、12月底、绩效目标、一级指标、二级指标、三级指标、绩效指标描述、指标值、指标值确定依据（列按表头名称识别，顺序不限）；表头中不认识的列：单位",
+			"第 1 行：表头按 UTF-8 和 GBK 读都对不上。如果上面的表头是乱码，文件多半是 Excel/WPS 在中文 Windows 上另存的 GBK 编码，请加 --encoding gbk 再试",
 		}},
 		{"empty file", nil, []string{"第 1 行：文件是空的，缺少表头"}},
 		{"unclosed quote", append(csvOf(row("A", nil)), "315002,\"抚宁\n"...), []string{
@@ -164,9 +164,9 @@ func TestApply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created, updated := im.Apply(doc)
-	if created != 2 || updated != 1 || len(doc.Projects) != before+2 {
-		t.Fatalf("created %d updated %d, %d projects", created, updated, len(doc.Projects))
+	a := im.Apply(doc)
+	if len(a.Created) != 2 || len(a.Updated) != 1 || len(doc.Projects) != before+2 {
+		t.Fatalf("applied %+v, %d projects", a, len(doc.Projects))
 	}
 	p := doc.Projects[1]
 	if p.ID != "p02" || p.Name != "新名称" || p.Budget.String() != "5.00" || len(p.Indicators) != 2 || p.Indicators[1].Value != "≥1次" {

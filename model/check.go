@@ -57,6 +57,12 @@ const (
 	FieldPlanDec = "plan.dec" // 资金支出计划 12月底
 	FieldGoal    = "goal"     // 绩效目标
 
+	// Part 1 (部门整体绩效目标) fields, for document-level findings
+	// (ProjectID "", Row -1).
+	FieldOverall  = "overall"  // 总体绩效目标
+	FieldGoals    = "goals"    // 分项绩效目标
+	FieldMeasures = "measures" // 工作保障措施
+
 	// FieldIndicators is the indicator grid as a whole (Row -1): findings
 	// about what the grid lacks, such as no 产出指标 at all.
 	FieldIndicators = "indicators"
@@ -78,9 +84,10 @@ var RowFields = [6]string{FieldL1, FieldL2, FieldL3, FieldDesc, FieldValue, Fiel
 // fieldOrder is the order findings are listed in: the project form top to
 // bottom, the grid as a whole, then the grid columns left to right.
 var fieldOrder = map[string]int{
-	FieldCode: 0, FieldName: 1, FieldBudget: 2, FieldFiscal: 3, FieldOther: 4, FieldUse: 5,
-	FieldPlanMar: 6, FieldPlanJun: 7, FieldPlanOct: 8, FieldPlanDec: 9, FieldGoal: 10, FieldIndicators: 11,
-	FieldL1: 12, FieldL2: 13, FieldL3: 14, FieldDesc: 15, FieldValue: 16, FieldBasis: 17,
+	FieldOverall: 0, FieldGoals: 1, FieldMeasures: 2,
+	FieldCode: 3, FieldName: 4, FieldBudget: 5, FieldFiscal: 6, FieldOther: 7, FieldUse: 8,
+	FieldPlanMar: 9, FieldPlanJun: 10, FieldPlanOct: 11, FieldPlanDec: 12, FieldGoal: 13, FieldIndicators: 14,
+	FieldL1: 15, FieldL2: 16, FieldL3: 17, FieldDesc: 18, FieldValue: 19, FieldBasis: 20,
 }
 
 var fieldLabels = map[string]string{
@@ -88,6 +95,7 @@ var fieldLabels = map[string]string{
 	FieldOther: "其他资金", FieldUse: "资金用途",
 	FieldPlanMar: "3月底", FieldPlanJun: "6月底", FieldPlanOct: "10月底", FieldPlanDec: "12月底",
 	FieldGoal: "绩效目标", FieldIndicators: "绩效指标",
+	FieldOverall: "总体绩效目标", FieldGoals: "分项绩效目标", FieldMeasures: "工作保障措施",
 	FieldL1: "一级指标", FieldL2: "二级指标", FieldL3: "三级指标", FieldDesc: "绩效指标描述",
 	FieldValue: "指标值", FieldBasis: "指标值确定依据",
 }
@@ -137,20 +145,25 @@ func Count(fs []Finding) (errors, warnings int) {
 	return errors, warnings
 }
 
-// Check runs every review rule on the document. Findings come ordered by
-// project, then form fields (in form order), then the grid as a whole, then
-// rows (by index, columns left to right), then rule (in Rules order).
-// Part 1 (部门整体绩效目标) has no rules yet, so today every finding names a
-// project; ProjectID "" is kept for document-level findings to come.
+// Check runs every review rule on the document. Findings about Part 1
+// (部门整体绩效目标; ProjectID "") come first, then the projects' in
+// project order: form fields (in form order), the grid as a whole, rows
+// (by index, columns left to right), then rule (in Rules order).
 func Check(d *Document) []Finding {
 	if d == nil {
 		return nil
 	}
 	c := getChecker(d)
 	defer putChecker(c)
+	c.partOne()
 	c.markDupCodes()
+	c.markBudgets()
 	for i := range d.Projects {
 		c.dupCode = c.dups[i]
+		c.otherBudget = c.top1
+		if i == c.top1At {
+			c.otherBudget = c.top2
+		}
 		c.project(&d.Projects[i])
 	}
 	return c.findings()
@@ -165,9 +178,46 @@ func CheckProject(d *Document, p *Project) []Finding {
 	}
 	c := getChecker(d)
 	defer putChecker(c)
+	if d == nil {
+		// No document to read the layout from: the project's rows say.
+		a, b := countLayoutRows(p)
+		c.layout, c.layoutMixed = pickLayout(a, b, 0)
+	}
 	c.dupCode = !blank(p.Code) && codeUsedElsewhere(d, p)
+	c.otherBudget = largestOtherBudget(d, p)
 	c.project(p)
 	return c.findings()
+}
+
+// largestOtherBudget returns the largest 预算数 (in Money units) of the
+// projects of d other than p, or 0.
+func largestOtherBudget(d *Document, p *Project) int64 {
+	if d == nil {
+		return 0
+	}
+	var top int64
+	for i := range d.Projects {
+		o := &d.Projects[i]
+		if o != p && o.ID != p.ID {
+			top = max(top, o.Budget.Units())
+		}
+	}
+	return top
+}
+
+// markBudgets finds the two largest budgets of the document, so that each
+// project's largest other budget (for BUDGET_YUAN) costs nothing.
+func (c *checker) markBudgets() {
+	c.top1, c.top2, c.top1At = 0, 0, -1
+	for i := range c.d.Projects {
+		switch b := c.d.Projects[i].Budget.Units(); {
+		case c.top1At < 0 || b > c.top1:
+			c.top2 = c.top1
+			c.top1, c.top1At = b, i
+		case b > c.top2:
+			c.top2 = b
+		}
+	}
 }
 
 // codeUsedElsewhere reports whether another project of d has p's 项目编码.
@@ -203,11 +253,24 @@ type checker struct {
 	satMinText, satLowHint string
 	out                    []Finding // scratch; findings copies it out
 
-	p       *Project
-	numBuf  [24]byte  // scratch for numText
-	dupCode bool      // p's 项目编码 is used by another project
-	rows    []rowInfo // the current project's rows, reused across projects
-	l3Memo  [1 << l3MemoBits]l3Memo
+	// The document's layout (see Layout): set on it, or detected, and
+	// whether its rows mix both.
+	layout                 Layout
+	layoutSet, layoutMixed bool
+
+	// The two largest budgets of the document, where the largest is, and
+	// the largest of the projects other than the current one.
+	top1, top2, otherBudget int64
+	top1At                  int
+
+	p         *Project
+	total     beneficiaryTotal // the current project's 受益 count, if any
+	numBuf    [24]byte         // scratch for numText
+	dupCode   bool             // p's 项目编码 is used by another project
+	rows      []rowInfo        // the current project's rows, reused across projects
+	l3Memo    [1 << l3MemoBits]l3Memo
+	goalMemo  [1 << goalMemoBits]goalMemo
+	valueMemo [1 << valueMemoBits]valueMemo
 
 	// Check only: codes maps each folded 项目编码 to the first project
 	// that has it, and dups[i] says project i shares its code.
@@ -232,6 +295,12 @@ func getChecker(d *Document) *checker {
 	}
 	c := checkers.Get().(*checker)
 	c.d, c.satMin = d, min.Hundredths()*scale
+	c.layoutSet = d != nil && d.Layout != LayoutAuto
+	if c.layoutSet {
+		c.layout, c.layoutMixed = d.Layout, false
+	} else {
+		c.layout, c.layoutMixed = DetectLayout(d)
+	}
 	c.satMinText = num(Value{Num: c.satMin})
 	c.satLowHint = "满意度目标一般不低于 " + c.satMinText + "%"
 	return c
@@ -248,8 +317,10 @@ func putChecker(c *checker) {
 	clear(c.rows[:cap(c.rows)])
 	clear(c.codes)
 	clear(c.l3Memo[:])
+	clear(c.goalMemo[:])
+	clear(c.valueMemo[:])
 	c.out, c.rows, c.dups = c.out[:0], c.rows[:0], c.dups[:0]
-	c.d, c.p = nil, nil
+	c.d, c.p, c.total = nil, nil, beneficiaryTotal{}
 	checkers.Put(c)
 }
 
@@ -284,17 +355,41 @@ func (c *checker) markDupCodes() {
 }
 
 func (c *checker) add(rule string, row int, field, msg, suggestion string) {
-	c.out = append(c.out, Finding{
-		Rule:        rule,
-		Severity:    ruleSeverity[rule],
-		ProjectID:   c.p.ID,
-		ProjectCode: c.p.Code,
-		ProjectName: c.p.Name,
-		Row:         row,
-		Field:       field,
-		Message:     msg,
-		Suggestion:  suggestion,
-	})
+	f := Finding{
+		Rule:       rule,
+		Severity:   ruleSeverity[rule],
+		Row:        row,
+		Field:      field,
+		Message:    msg,
+		Suggestion: suggestion,
+	}
+	if c.p != nil {
+		f.ProjectID, f.ProjectCode, f.ProjectName = c.p.ID, c.p.Code, c.p.Name
+	}
+	c.out = append(c.out, f)
+}
+
+// partOne checks that Part 1 (部门整体绩效目标) is there at all.
+func (c *checker) partOne() {
+	d := c.d
+	c.p = nil
+	if blank(d.Overall) {
+		c.add(RulePart1Empty, -1, FieldOverall, "总体绩效目标未填写", "写出部门全年要达到的总体目标：做哪些事，做到什么程度")
+	}
+	goals := false
+	for _, g := range d.Goals {
+		goals = goals || !blank(g.Goal) || !blank(g.Indicator)
+	}
+	if !goals {
+		c.add(RulePart1Empty, -1, FieldGoals, "分项绩效目标未填写", "按主要工作分项写出绩效目标和可考核的绩效指标")
+	}
+	measures := false
+	for _, m := range d.Measures {
+		measures = measures || !blank(m.Title) || !blank(m.Content)
+	}
+	if !measures {
+		c.add(RulePart1Empty, -1, FieldMeasures, "工作保障措施未填写", "写出保障目标实现的措施，如支出管理、绩效运行监控、绩效自评")
+	}
 }
 
 // project runs the rules in listing order, so no sort is needed.

@@ -72,12 +72,15 @@ func cleanDoc(t testing.TB) *Document {
 	t.Helper()
 	return &Document{
 		UnitCode: "315002", UnitName: "抚宁区司法局", Year: 2020,
+		Overall:  "为全区群众提供法律援助 260 件以上，受援群众满意度 90% 以上",
+		Goals:    []Goal{{Goal: "法律援助工作", Indicator: "受理法律援助案件 ≥260件"}},
+		Measures: []Measure{{Title: "加强支出管理", Content: "按预算进度使用经费"}},
 		Projects: []Project{{
 			ID: "p1", Code: "315-0404-JBN-PIZB", Name: "法律援助经费",
 			Budget: optMoney(t, "16.00"), Fiscal: optMoney(t, "16.00"),
 			Use:  "法律援助机构信息化网络化建设；案件补贴、律师值班补贴",
 			Plan: mustPlan(t, "20", "40", "60", "100"),
-			Goal: "应援尽援，案件补贴及时发放",
+			Goal: "受理法律援助案件 260 件以上，案件补贴按月发放",
 			Indicators: []Indicator{
 				{"产出指标", "数量指标", "法律援助案件受理数", "咨询受理案件数量", "≥260件", "上年受理数"},
 				{"产出指标", "质量指标", "法律援助案件办结率", "办结案件占受理案件的比例", "≥95%", "历年经验"},
@@ -94,6 +97,8 @@ func cleanDoc(t testing.TB) *Document {
 // RULE, RULE@field or RULE@row.field (row 1-based).
 func where(f Finding) string {
 	switch {
+	case f.ProjectID == "":
+		return f.Rule + "@" + f.Field
 	case f.Row >= 0:
 		return fmt.Sprintf("%s@%d.%s", f.Rule, f.Row+1, f.Field)
 	case f.Field == FieldIndicators:
@@ -206,7 +211,7 @@ func ruleCases() []ruleCase {
 		{"effect 年度计划", func(t *testing.T, d *Document) { row(d, 4).Value = "年度 计划" }, []string{"VALUE_VAGUE@5.value"}},
 		{"satisfaction in words", func(t *testing.T, d *Document) { row(d, 5).Value = "比较满意" }, []string{"VALUE_VAGUE@6.value"}},
 		{"quality in words", func(t *testing.T, d *Document) { row(d, 1).Value = "高效高质量提供援助" }, nil},
-		{"cost within budget in words", func(t *testing.T, d *Document) { row(d, 3).Value = "支出金额控制在预算额度内" }, nil},
+		{"cost within budget in words", func(t *testing.T, d *Document) { row(d, 3).Value = "支出金额控制在预算额度内" }, []string{"COST_NOT_AMOUNT@4.value"}},
 		{"deadline", func(t *testing.T, d *Document) { row(d, 2).Value = "2020年12月31日前完成" }, nil},
 		// VALUE_PERCENT
 		{"rate ≥100%", func(t *testing.T, d *Document) { row(d, 1).Value = "≥100%" }, []string{"VALUE_PERCENT@2.value"}},
@@ -219,7 +224,10 @@ func ruleCases() []ruleCase {
 		{"full-width percent", func(t *testing.T, d *Document) { row(d, 1).Value = "≥95％" }, []string{"VALUE_UNIT@2.value"}},
 		{"平米", func(t *testing.T, d *Document) { row(d, 0).Value = "≥260平米" }, []string{"VALUE_UNIT@1.value"}},
 		{"rate without unit", func(t *testing.T, d *Document) { row(d, 1).Value = "≥95" }, []string{"VALUE_UNIT@2.value"}},
-		{"count without unit", func(t *testing.T, d *Document) { row(d, 0).Value = "≥260" }, nil},
+		{"count without unit", func(t *testing.T, d *Document) { row(d, 0).Value = "≥260" }, []string{"VALUE_UNIT@1.value"}},
+		{"bare count", func(t *testing.T, d *Document) { row(d, 0).Value = "168" }, []string{"VALUE_UNIT@1.value"}},
+		{"count with a unit", func(t *testing.T, d *Document) { row(d, 0).Value = "168辆" }, nil},
+		{"effect count without unit", func(t *testing.T, d *Document) { row(d, 4).Value = "≥30" }, nil},
 		// SATISFACTION_LOW
 		{"satisfaction 65%", func(t *testing.T, d *Document) { row(d, 5).Value = "≥65%" }, []string{"SATISFACTION_LOW@6.value"}},
 		{"satisfaction 79.99%", func(t *testing.T, d *Document) { row(d, 5).Value = "≥79.99%" }, []string{"SATISFACTION_LOW@6.value"}},
@@ -241,10 +249,157 @@ func ruleCases() []ruleCase {
 		{"cost as 一级 above budget", func(t *testing.T, d *Document) {
 			row(d, 3).L1, row(d, 3).L2, row(d, 3).Value = "成本指标", "经济成本指标", "20万元"
 		}, []string{"COST_OVER@4.value"}},
+		// Comparators in words and odd units are numbers (issue 13).
+		{"count 不少于", func(t *testing.T, d *Document) { row(d, 0).Value = "不少于260件" }, nil},
+		{"count 以上", func(t *testing.T, d *Document) { row(d, 0).Value = "260件以上" }, nil},
+		{"count with bracketed unit", func(t *testing.T, d *Document) { row(d, 0).Value = "≥3台（套）" }, nil},
+		{"satisfaction 95%以上", func(t *testing.T, d *Document) { row(d, 5).Value = "95%以上" }, nil},
+		{"satisfaction 不低于", func(t *testing.T, d *Document) { row(d, 5).Value = "不低于95%" }, nil},
+		{"satisfaction ≥95%（含）", func(t *testing.T, d *Document) { row(d, 5).Value = "≥95%（含）" }, nil},
+		{"satisfaction 百分比", func(t *testing.T, d *Document) { row(d, 5).Value = "=99百分比" }, nil},
+		{"cost 不超过", func(t *testing.T, d *Document) { row(d, 3).Value = "不超过10万元" }, nil},
+		{"unit cost per person-day", func(t *testing.T, d *Document) { row(d, 3).Value = "≤50元/人·天" }, nil},
+		// OLD_TEMPLATE, NEED_SATISFACTION with the older template
+		{"older satisfaction 二级 under 效益", func(t *testing.T, d *Document) {
+			row(d, 5).L1, row(d, 5).L2 = "效益指标", "社会公众或服务对象满意度指标"
+		}, []string{"OLD_TEMPLATE@6.l2"}},
+		{"older satisfaction 二级 under 满意度", func(t *testing.T, d *Document) { row(d, 5).L2 = "社会公众或服务对象满意度指标" }, nil},
+		{"older satisfaction 二级, low target", func(t *testing.T, d *Document) {
+			row(d, 5).L1, row(d, 5).L2, row(d, 5).Value = "效益指标", "社会公众或服务对象满意度指标", "≥70%"
+		}, []string{"OLD_TEMPLATE@6.l2", "SATISFACTION_LOW@6.value"}},
+		{"current satisfaction 二级 under 效益", func(t *testing.T, d *Document) { row(d, 5).L1 = "效益指标" }, []string{"NEED_SATISFACTION", "L2_PARENT@6.l2"}},
+		// Blank template rows
+		{"blank template row", func(t *testing.T, d *Document) {
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{L1: "效益指标", L2: "生态效益指标"})
+		}, nil},
+		{"blank template rows only", func(t *testing.T, d *Document) {
+			p0(d).Indicators = []Indicator{{L1: "效益指标", L2: "经济效益指标"}, {L1: "效益指标", L2: "生态效益指标", Basis: " "}}
+		}, []string{"NEED_OUTPUT", "NEED_EFFECT", "NEED_SATISFACTION", "NEED_COST"}},
+		{"row with a value but no name", func(t *testing.T, d *Document) {
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{L1: "效益指标", L2: "生态效益指标", Value: "≥10亩", Basis: "计划标准"})
+		}, []string{"REQUIRED@7.l3"}},
+		// LAYOUT_MIXED
+		{"mixed layouts, 2020 majority", func(t *testing.T, d *Document) {
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "经济成本指标", "单件成本", "", "≤500元/件", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准"})
+		}, []string{"LAYOUT_MIXED@7.l1"}},
+		{"mixed layouts, 101 majority", func(t *testing.T, d *Document) {
+			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "占用耕地", "", "≤5亩", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准"})
+		}, []string{"LAYOUT_MIXED@8.l2"}},
+		{"layout set to 101, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout101 }, []string{"LAYOUT_MIXED@4.l2"}},
+		{"layout set to 2020, cost 一级", func(t *testing.T, d *Document) {
+			d.Layout = Layout2020
+			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
+		}, []string{"LAYOUT_MIXED@4.l1"}},
+		{"layout set to 2020, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout2020 }, nil},
+		{"mixed across projects", func(t *testing.T, d *Document) {
+			q := d.Projects[0]
+			q.ID, q.Code = "p2", "315-0404-JBN-PIZC"
+			q.Indicators = slices.Clone(q.Indicators)
+			q.Indicators[3].L1, q.Indicators[3].L2 = "成本指标", "经济成本指标"
+			d.Projects = append(d.Projects, q)
+		}, []string{"LAYOUT_MIXED@4.l1"}},
+		// MISPLACED satisfaction under 效益
+		{"satisfaction under 社会效益", func(t *testing.T, d *Document) {
+			row(d, 4).L3 = "市民对空气质量改善的满意程度"
+			row(d, 4).Value = "≥85%"
+		}, []string{"MISPLACED@5.l3"}},
+		// L3_TEMPLATE
+		{"template note in the name", func(t *testing.T, d *Document) { row(d, 0).L3 = "法律援助案件受理数(≥**件)" }, []string{"L3_TEMPLATE@1.l3"}},
+		{"core mark in the name", func(t *testing.T, d *Document) { row(d, 1).L3 = "*法律援助案件办结率" }, []string{"L3_TEMPLATE@2.l3"}},
+		{"name with a percent sign", func(t *testing.T, d *Document) { row(d, 1).L3 = "法律援助案件办结率%" }, nil},
+		// INPUT_AS_OUTPUT
+		{"资金到位率 under 产出", func(t *testing.T, d *Document) { row(d, 1).L3 = "项目资金到位率"; row(d, 1).Value = "100%" }, []string{"INPUT_AS_OUTPUT@2.l3"}},
+		{"预算执行率 under 效益", func(t *testing.T, d *Document) { row(d, 4).L3 = "预算执行率"; row(d, 4).Value = "≥95%" }, []string{"INPUT_AS_OUTPUT@5.l3"}},
+		{"拨付率", func(t *testing.T, d *Document) { row(d, 2).L3 = "补贴拨付率"; row(d, 2).Value = "100%" }, []string{"INPUT_AS_OUTPUT@3.l3"}},
+		{"资金支付及时率 is timeliness", func(t *testing.T, d *Document) { row(d, 2).L3 = "资金支付及时率" }, nil},
+		{"设备使用率 is not money", func(t *testing.T, d *Document) { row(d, 1).L3 = "设备使用率" }, nil},
+		// VALUE_DIRECTION
+		{"direction alone in 效益", func(t *testing.T, d *Document) { row(d, 4).Value = "增加岗位" }, []string{"VALUE_DIRECTION@5.value"}},
+		{"direction with 有所", func(t *testing.T, d *Document) { row(d, 4).Value = "有所提高" }, []string{"VALUE_DIRECTION@5.value"}},
+		{"direction in 质量", func(t *testing.T, d *Document) { row(d, 1).Value = "进一步提升" }, []string{"VALUE_DIRECTION@2.value"}},
+		{"direction with a figure", func(t *testing.T, d *Document) { row(d, 4).Value = "提高到90%以上，较上年增加5个百分点" }, nil},
+		{"direction with a date", func(t *testing.T, d *Document) { row(d, 2).Value = "2020年12月底前完成提升" }, nil},
+		{"state, no direction", func(t *testing.T, d *Document) { row(d, 4).Value = "达标" }, nil},
+		// VALUE_VAGUE in 效益 and 社会成本
+		{"effect with no figure", func(t *testing.T, d *Document) { row(d, 4).Value = "时限长远" }, []string{"VALUE_VAGUE@5.value"}},
+		{"effect yes/no", func(t *testing.T, d *Document) { row(d, 4).Value = "无重大安全事故" }, nil},
+		{"social cost with no figure", func(t *testing.T, d *Document) {
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "对当地文物保护影响", "", "长远", "计划标准"})
+		}, []string{"LAYOUT_MIXED@7.l1", "VALUE_VAGUE@7.value"}},
+		// COST_BENEFIT
+		{"eco cost states a benefit", func(t *testing.T, d *Document) {
+			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "生态环境成本指标", "提升绿化水平", "", "提升", "计划标准"})
+		}, []string{"COST_BENEFIT@7.l3"}},
+		{"eco cost states a harm", func(t *testing.T, d *Document) {
+			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "生态环境成本指标", "施工扬尘超标天数", "", "0天", "计划标准"})
+		}, nil},
+		// QUANTITY_RATE
+		{"rate as a count", func(t *testing.T, d *Document) { row(d, 0).L3 = "法律援助覆盖率"; row(d, 0).Value = "≥90%" }, []string{"QUANTITY_RATE@1.value"}},
+		// COST_NOT_AMOUNT
+		{"cost as a rate", func(t *testing.T, d *Document) { row(d, 3).L3 = "成本控制率"; row(d, 3).Value = "100%" }, []string{"COST_NOT_AMOUNT@4.value"}},
+		{"cost 万 without 元", func(t *testing.T, d *Document) { row(d, 3).Value = "10万" }, []string{"COST_NOT_AMOUNT@4.value"}},
+		{"cost 参照", func(t *testing.T, d *Document) { row(d, 3).Value = "参照上年标准" }, []string{"COST_NOT_AMOUNT@4.value"}},
+		{"economic cost as an efficiency", func(t *testing.T, d *Document) {
+			row(d, 3).L1, row(d, 3).L2, row(d, 3).L3, row(d, 3).Value = "成本指标", "经济成本指标", "资金使用效率", "=100百分比"
+		}, []string{"COST_NOT_AMOUNT@4.value"}},
+		{"cost per 亩", func(t *testing.T, d *Document) { row(d, 3).Value = "1600元/亩" }, nil},
+		// L3_TARGET
+		{"name target contradicts value", func(t *testing.T, d *Document) { row(d, 1).L3 = "*案件办结率100%"; row(d, 1).Value = ">=98%" }, []string{"L3_TEMPLATE@2.l3", "L3_TARGET@2.value"}},
+		{"name target agrees", func(t *testing.T, d *Document) { row(d, 1).L3 = "案件办结率95%"; row(d, 1).Value = "≥95%" }, nil},
+		{"name with a year", func(t *testing.T, d *Document) {
+			row(d, 2).L3 = "2020 年内"
+			row(d, 2).Value = "2020年12月31日前"
+		}, nil},
+		// COUNT_OVER_TOTAL
+		{"part above the beneficiaries", func(t *testing.T, d *Document) {
+			p0(d).Indicators = append(p0(d).Indicators[:5:5],
+				Indicator{"效益指标", "社会效益指标", "受益脱贫(监测)人口数", "", "≥500人", "计划标准"},
+				Indicator{"效益指标", "社会效益指标", "解决脱贫(监测)饮水安全问题人数", "", "≥1000人", "计划标准"},
+				row(d, 5).clone())
+		}, []string{"COUNT_OVER_TOTAL@7.value"}},
+		{"other people above the beneficiaries", func(t *testing.T, d *Document) {
+			p0(d).Indicators = append(p0(d).Indicators[:5:5],
+				Indicator{"效益指标", "社会效益指标", "接待游客数量(≥**人)", "", ">=60000人", "计划标准"},
+				Indicator{"效益指标", "社会效益指标", "受益建档立卡贫困人口数≥**人", "", ">=29人", "计划标准"},
+				row(d, 5).clone())
+		}, []string{"L3_TEMPLATE@6.l3", "L3_TEMPLATE@7.l3"}},
+		// GOAL_VAGUE, GOAL_PROCESS
+		{"goal direction only", func(t *testing.T, d *Document) {
+			p0(d).Goal = "进一步提高博物馆运行效率和免费开放服务水平"
+		}, []string{"GOAL_VAGUE@goal"}},
+		{"goal direction, enumerated", func(t *testing.T, d *Document) { p0(d).Goal = "1、加强法治宣传 2、完善制度" }, []string{"GOAL_VAGUE@goal"}},
+		{"goal direction with a figure", func(t *testing.T, d *Document) { p0(d).Goal = "受援群众满意度提高到90%" }, nil},
+		{"goal progress only", func(t *testing.T, d *Document) { p0(d).Goal = "完成项目主体工程70%" }, []string{"GOAL_PROCESS@goal"}},
+		{"goal process", func(t *testing.T, d *Document) {
+			p0(d).Goal = "按计划完成年度工作任务，按要求使用资金"
+		}, []string{"GOAL_PROCESS@goal"}},
+		{"goal with deliverables", func(t *testing.T, d *Document) {
+			p0(d).Goal = "完成高标准农田建设1000亩，带来观光游客不少于6万人"
+		}, nil},
+		// BUDGET_YUAN
+		{"budget in 元", func(t *testing.T, d *Document) {
+			p0(d).Budget, p0(d).Fiscal = optMoney(t, "160000"), optMoney(t, "160000")
+		}, []string{"BUDGET_YUAN@budget"}},
+		{"large budget beside large ones", func(t *testing.T, d *Document) {
+			p0(d).Budget, p0(d).Fiscal = optMoney(t, "16000"), optMoney(t, "16000")
+			q := d.Projects[0]
+			q.ID, q.Code = "p2", "315-0404-JBN-PIZC"
+			q.Budget, q.Fiscal = optMoney(t, "800"), optMoney(t, "800")
+			d.Projects = append(d.Projects, q)
+		}, nil},
+		// PART1_EMPTY
+		{"part 1 empty", func(t *testing.T, d *Document) { d.Overall, d.Goals, d.Measures = " ", []Goal{{}}, nil }, []string{"PART1_EMPTY@overall", "PART1_EMPTY@goals", "PART1_EMPTY@measures"}},
 		// BASIS_EMPTY
 		{"basis empty", func(t *testing.T, d *Document) { row(d, 2).Basis = "" }, []string{"BASIS_EMPTY@3.basis"}},
 	}
 }
+
+func (in *Indicator) clone() Indicator { return *in }
 
 func TestCheckRules(t *testing.T) {
 	for _, tt := range ruleCases() {
@@ -272,7 +427,7 @@ func TestEveryRuleTested(t *testing.T) {
 			if want := Rules[RuleOrder(f.Rule)].Severity; f.Severity != want {
 				t.Errorf("%s: severity %v, want %v", f.Rule, f.Severity, want)
 			}
-			if f.Message == "" || f.ProjectID != "p1" && f.ProjectID != "p2" {
+			if f.Message == "" || f.ProjectID != "p1" && f.ProjectID != "p2" && f.Rule != RulePart1Empty {
 				t.Errorf("%s: incomplete finding %+v", f.Rule, f)
 			}
 		}
@@ -465,9 +620,11 @@ func FuzzCheck(f *testing.F) {
 	f.Add("315-0404-JBN-PIZB", "产出指标", "效果指标", "社会效益指标", "≥65%百分率", "", int64(160000), int64(150000))
 	f.Add("", "满意度", "服务对象满意度", "满意率", "≥1e9%", "调查", int64(0), int64(0))
 	f.Add(" ", "成本指标", "经济成本", "成本", "≤99999999999万元", "x", int64(1), int64(-1))
+	f.Add("1", "效益指标", "社会公众或服务对象满意度指标", "受益脱贫(监测)人口数≥**人", "不低于95%（含）", "", int64(1e12), int64(0))
+	f.Add("2", "成本", "生态环境成本", "提升绿化1、", "进一步提升", "", int64(0), int64(0))
 	f.Fuzz(func(t *testing.T, code, l1, l2, l3, value, basis string, budget, fiscal int64) {
 		d := &Document{Projects: []Project{{
-			ID: "p", Code: code, Budget: MoneyUnits(budget), Fiscal: MoneyUnits(fiscal),
+			ID: "p", Code: code, Budget: MoneyUnits(budget), Fiscal: MoneyUnits(fiscal), Goal: l3 + value,
 			Plan:       Plan{Mar: PercentHundredths(budget % 20000), Dec: PercentHundredths(fiscal % 20000)},
 			Indicators: []Indicator{{l1, l2, l3, value, value, basis}, {l2, l1, l3, basis, value, l3}},
 		}, {ID: "q", Code: value}}}

@@ -60,6 +60,10 @@ type Document struct {
 	// DefaultSatisfactionMin.
 	SatisfactionMin Percent `json:"satisfaction_min"`
 
+	// Layout is where the indicator tables put 成本指标; LayoutAuto (what
+	// a document stored before layouts existed reads as) detects it.
+	Layout Layout `json:"layout,omitempty"`
+
 	Overall  string    `json:"overall"`  // 总体绩效目标
 	Goals    []Goal    `json:"goals"`    // 分项绩效目标
 	Measures []Measure `json:"measures"` // 工作保障措施

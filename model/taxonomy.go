@@ -38,6 +38,20 @@ var Taxonomy = []Level1{
 	{Name: L1Cost, Level2: []string{"经济成本指标", "社会成本指标", "生态环境成本指标"}},
 }
 
+// level2Alias is a 二级 name of an older template that stands for a
+// standard one, and the 一级 names it may stand under there.
+type level2Alias struct {
+	name, l2 string
+	parents  []string
+}
+
+// level2Aliases are the older 二级 names still met in published tables.
+// The pre-2021 专项 template files 社会公众或服务对象满意度指标 under 效益指标
+// and has no 满意度 一级; it is a satisfaction indicator all the same.
+var level2Aliases = []level2Alias{
+	{"社会公众或服务对象满意度指标", L2Satisfaction, []string{L1Satisfaction, L1Effect}},
+}
+
 // normName folds the spellings met in practice: surrounding and inner
 // spaces (OCR and line wraps) and a missing 指标 suffix.
 func normName(s string) string {
@@ -67,6 +81,8 @@ func CanonicalL1(s string) (string, bool) {
 
 // CanonicalL2 returns the standard 二级指标 name for s and the 一级 names it
 // may stand under. 成本指标 is both a 二级 of 产出指标 and a 一级 of its own.
+// An older template's name (社会公众或服务对象满意度指标) gives the standard
+// name and the 一级 names it stood under.
 func CanonicalL2(s string) (name string, parents []string, ok bool) {
 	n := normName(s)
 	for _, l1 := range Taxonomy {
@@ -75,6 +91,11 @@ func CanonicalL2(s string) (name string, parents []string, ok bool) {
 				name, ok = l2, true
 				parents = append(parents, l1.Name)
 			}
+		}
+	}
+	for _, a := range level2Aliases {
+		if !ok && n == a.name {
+			return a.l2, append([]string(nil), a.parents...), true
 		}
 	}
 	return name, parents, ok

@@ -27,8 +27,9 @@ const ValueScale = 4
 const PercentUnit = "%"
 
 // maxUnitRunes bounds what may follow the number and still count as a unit
-// ("人次", "个月", "平方米"); longer trailing text makes the value qualitative.
-const maxUnitRunes = 6
+// ("人次", "个月", "平方米", "元/人·天", "台（套）"); longer trailing text
+// makes the value qualitative.
+const maxUnitRunes = 8
 
 // Value is a parsed 指标值. A quantitative value has a comparator, an exact
 // number (Num, scaled by 10^ValueScale) and a unit; anything else is
@@ -78,8 +79,12 @@ var percentFirst = func() (t [256]bool) {
 
 // ParseValue reads an indicator value. "≥260件" is ≥, 260, 件; "≥30 人次"
 // is ≥, 30, 人次; "≥65%百分率" and "≤0.2 百分率" are percentages; "5 个月"
-// has no comparator. Text that is not a comparator, a number and a short
-// unit ("年度计划", "**平米", "2020年12月31日", "2020 年底") is qualitative.
+// has no comparator. A comparator may be written in words before the
+// number ("不低于95%", "不超过20万元", "大于90%") or after the unit
+// ("95%以上", "90%以下", "≥95%（含）"). A unit may carry a bracketed
+// alternative ("≥3台（套）") or be compound ("元/人·天"). Text that is not
+// a comparator, a number and a short unit ("年度计划", "**平米",
+// "2020年12月31日", "2020 年底") is qualitative.
 func ParseValue(raw string) Value {
 	var v Value
 	if !parsePlainValue(raw, &v) {
@@ -135,6 +140,10 @@ func parsePlainValue(raw string, v *Value) bool {
 		*v = Value{Raw: raw}
 		return true
 	}
+	// A comparator in words after the unit ("3个以上") is parseValue's.
+	if hasCmpSuffix(unit) {
+		return false
+	}
 	canon := unit
 	switch {
 	case unit == "":
@@ -174,6 +183,15 @@ func parseValue(raw string) Value {
 				break
 			}
 		}
+		if v.Cmp == CmpNone && s[0] >= utf8.RuneSelf {
+			for _, c := range cmpWords {
+				if strings.HasPrefix(s, c.text) {
+					v.Cmp = c.cmp
+					s = trim(s[len(c.text):])
+					break
+				}
+			}
+		}
 	}
 	// Most qualitative values ("年度计划") fail here, before any allocation.
 	if !startsWithDigit(s) {
@@ -200,12 +218,73 @@ func parseValue(raw string) Value {
 	if isYear(num, unit) {
 		return Value{Raw: raw}
 	}
+	unit, v.Cmp, ok = cutCmpSuffix(unit, v.Cmp)
+	if !ok {
+		return Value{Raw: raw}
+	}
 	canon, ok := canonicalUnit(unit)
 	if !ok {
 		return Value{Raw: raw}
 	}
 	v.Quantitative, v.Num, v.Unit, v.RawUnit = true, num, canon, unit
 	return v
+}
+
+// cmpWords are comparators written in words before the number, longest
+// first where one starts another ("大于等于" before "大于").
+var cmpWords = []comparator{
+	{"大于或等于", CmpGE}, {"大于等于", CmpGE}, {"不低于", CmpGE}, {"不少于", CmpGE}, {"不小于", CmpGE}, {"达到", CmpGE},
+	{"小于或等于", CmpLE}, {"小于等于", CmpLE}, {"不超过", CmpLE}, {"不高于", CmpLE}, {"不多于", CmpLE}, {"不大于", CmpLE},
+	{"大于", CmpGT}, {"高于", CmpGT}, {"多于", CmpGT}, {"超过", CmpGT},
+	{"小于", CmpLT}, {"低于", CmpLT}, {"少于", CmpLT},
+	{"等于", CmpEQ},
+}
+
+// cmpSuffixes are comparators written after the unit ("95%以上"), and the
+// inclusive mark "（含）", which turns > into ≥ and < into ≤.
+var cmpSuffixes = []comparator{
+	{"及以上", CmpGE}, {"以上", CmpGE}, {"及以下", CmpLE}, {"以下", CmpLE}, {"以内", CmpLE}, {"之内", CmpLE},
+	{"（含）", CmpNone}, {"(含)", CmpNone},
+}
+
+// hasCmpSuffix reports whether unit ends with a word cutCmpSuffix takes.
+func hasCmpSuffix(unit string) bool {
+	for _, c := range cmpSuffixes {
+		if strings.HasSuffix(unit, c.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// cutCmpSuffix takes the comparator words off the end of a unit and merges
+// them with the comparator written before the number. It reports false
+// when they disagree ("≤90%以上").
+func cutCmpSuffix(unit string, cmp Comparator) (string, Comparator, bool) {
+	for cut := true; cut; {
+		cut = false
+		for _, c := range cmpSuffixes {
+			if !strings.HasSuffix(unit, c.text) {
+				continue
+			}
+			unit, cut = unit[:len(unit)-len(c.text)], true
+			switch {
+			case c.cmp == CmpNone: // （含）
+				switch cmp {
+				case CmpGT:
+					cmp = CmpGE
+				case CmpLT:
+					cmp = CmpLE
+				}
+			case cmp == CmpNone:
+				cmp = c.cmp
+			case cmp != c.cmp && !(cmp == CmpGT && c.cmp == CmpGE) && !(cmp == CmpLT && c.cmp == CmpLE):
+				return "", cmp, false
+			}
+			break
+		}
+	}
+	return unit, cmp, true
 }
 
 // comparatorsByFirst is comparators split by first byte, in the same
@@ -296,11 +375,33 @@ func canonicalUnit(unit string) (string, bool) {
 		}
 		return PercentUnit, true
 	}
-	n := 0
+	n, open := 0, rune(0)
 	for _, r := range unit {
 		// Too long is refused like a wrong rune, so one pass does both.
 		if n++; n > maxUnitRunes {
 			return "", false
+		}
+		// A bracketed alternative after the unit ("台（套）", "个(家)"),
+		// not nested and not first; a middle dot joins a compound unit
+		// ("元/人·天").
+		switch r {
+		case '（', '(':
+			if n == 1 || open != 0 {
+				return "", false
+			}
+			open = r
+			continue
+		case '）', ')':
+			if r == '）' && open != '（' || r == ')' && open != '(' {
+				return "", false
+			}
+			open = 0
+			continue
+		case '·', '・':
+			if n == 1 {
+				return "", false
+			}
+			continue
 		}
 		// Letters of the CJK Unified Ideographs block and ASCII letters,
 		// which nearly every unit is made of, are none of the four
@@ -312,6 +413,9 @@ func canonicalUnit(unit string) (string, bool) {
 		if unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r) && r != '/' || unicode.IsSymbol(r) && r != '℃' && r != '㎡' {
 			return "", false
 		}
+	}
+	if open != 0 {
+		return "", false
 	}
 	return unit, true
 }

@@ -1,6 +1,10 @@
 package model
 
 import (
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -59,6 +63,97 @@ var seedValues = []valueCase{
 	{"≤0.4%", true, CmpLE, "0.4", "%"},
 }
 
+// realworldValues is every 指标值 in testdata/realworld/*.csv (tables that
+// departments published), as transcribed; TestParseValueCoversRealworld
+// keeps it complete.
+var realworldValues = []valueCase{
+	{"10辆", true, CmpNone, "10", "辆"},
+	{"≥80M", true, CmpGE, "80", "M"},
+	{"优良", false, "", "", ""},
+	{"2023.07-2024.01", false, "", "", ""},
+	{"250万", true, CmpNone, "250", "万"},
+	{"≥85%", true, CmpGE, "85", "%"},
+	{"≥90%", true, CmpGE, "90", "%"},
+	{">=20平方米", true, CmpGE, "20", "平方米"},
+	{">=4个", true, CmpGE, "4", "个"},
+	{">=60亩", true, CmpGE, "60", "亩"},
+	{">=98%", true, CmpGE, "98", "%"},
+	{">=95%", true, CmpGE, "95", "%"},
+	{"<=475元/亩", true, CmpLE, "475", "元/亩"},
+	{"<=2875元/个", true, CmpLE, "2875", "元/个"},
+	{"<=3000元/平方米", true, CmpLE, "3000", "元/平方米"},
+	{">=6万元", true, CmpGE, "6", "万元"},
+	{">=2.61万元", true, CmpGE, "2.61", "万元"},
+	{">=60000人", true, CmpGE, "60000", "人"},
+	{">=29人", true, CmpGE, "29", "人"},
+	{">=90%", true, CmpGE, "90", "%"},
+	{"≥100公里", true, CmpGE, "100", "公里"},
+	{"≥20座", true, CmpGE, "20", "座"},
+	{"100%", true, CmpNone, "100", "%"},
+	{"≥100%", true, CmpGE, "100", "%"},
+	{"1600元/亩", true, CmpNone, "1600", "元/亩"},
+	{"3500公斤", true, CmpNone, "3500", "公斤"},
+	{"≥500人", true, CmpGE, "500", "人"},
+	{"≥1000人", true, CmpGE, "1000", "人"},
+	{"≥500亩", true, CmpGE, "500", "亩"},
+	{"≥200亩", true, CmpGE, "200", "亩"},
+	{"≥20年", true, CmpGE, "20", "年"},
+	{"≥95%", true, CmpGE, "95", "%"},
+	{"=300天", true, CmpEQ, "300", "天"},
+	{"=100百分比", true, CmpEQ, "100", "%"},
+	{"=99百分比", true, CmpEQ, "99", "%"},
+	{"长远", false, "", "", ""},
+	{"提升", false, "", "", ""},
+	{"增加岗位", false, "", "", ""},
+	{"=30000人次", true, CmpEQ, "30000", "人次"},
+	{"时限长远", false, "", "", ""},
+}
+
+// wordValues are the comparators in words and the units with a bracket or
+// a middle dot that departments write (issue 13).
+var wordValues = []valueCase{
+	{"95%以上", true, CmpGE, "95", "%"},
+	{"90%以下", true, CmpLE, "90", "%"},
+	{"3个以上", true, CmpGE, "3", "个"},
+	{"5次及以上", true, CmpGE, "5", "次"},
+	{"20万元以内", true, CmpLE, "20", "万元"},
+	{"不低于95%", true, CmpGE, "95", "%"},
+	{"不少于3个", true, CmpGE, "3", "个"},
+	{"不小于3个", true, CmpGE, "3", "个"},
+	{"大于90%", true, CmpGT, "90", "%"},
+	{"大于等于90%", true, CmpGE, "90", "%"},
+	{"高于90%", true, CmpGT, "90", "%"},
+	{"超过3次", true, CmpGT, "3", "次"},
+	{"不超过20万元", true, CmpLE, "20", "万元"},
+	{"不高于5%", true, CmpLE, "5", "%"},
+	{"小于等于5%", true, CmpLE, "5", "%"},
+	{"小于5%", true, CmpLT, "5", "%"},
+	{"低于5%", true, CmpLT, "5", "%"},
+	{"等于100%", true, CmpEQ, "100", "%"},
+	{"达到95%", true, CmpGE, "95", "%"},
+	{"不低于 95 %", true, CmpGE, "95", "%"},
+	{"≥95%（含）", true, CmpGE, "95", "%"},
+	{">95%（含）", true, CmpGE, "95", "%"},
+	{"<5%(含)", true, CmpLE, "5", "%"},
+	{"≥95%以上", true, CmpGE, "95", "%"},
+	{">=95%", true, CmpGE, "95", "%"},
+	{"<=5%", true, CmpLE, "5", "%"},
+	{"≥3台（套）", true, CmpGE, "3", "台（套）"},
+	{"≥2个（家）", true, CmpGE, "2", "个（家）"},
+	{"≥2个(家)", true, CmpGE, "2", "个(家)"},
+	{"≤50元/人·天", true, CmpLE, "50", "元/人·天"},
+	{"≤3000元/平方米", true, CmpLE, "3000", "元/平方米"},
+	{"≥1000人次", true, CmpGE, "1000", "人次"},
+	// Still qualitative: words that contradict the sign, brackets that
+	// do not close or open the unit, a dot first.
+	{"≤90%以上", false, "", "", ""},
+	{"≥3台（套", false, "", "", ""},
+	{"≥3（套）", false, "", "", ""},
+	{"≥3·天", false, "", "", ""},
+	{"不低于", false, "", "", ""},
+	{"有所提高", false, "", "", ""},
+}
+
 // otherValues covers the spellings the seed does not use.
 var otherValues = []valueCase{
 	// Comparators, ASCII and full-width.
@@ -101,7 +196,6 @@ var otherValues = []valueCase{
 	{"2020年", false, "", "", ""},
 	{"2020年12月31日", false, "", "", ""},
 	{"2020年12月31日前", false, "", "", ""},
-	{"90%以上", false, "", "", ""},
 	{"5个月内完成全部工作任务", false, "", "", ""},
 	{"1.2.3件", false, "", "", ""},
 	{"0.123456%", false, "", "", ""},
@@ -114,8 +208,13 @@ var otherValues = []valueCase{
 	{"≥400000000000000000件", false, "", "", ""},
 }
 
+// allValues is every case above.
+func allValues() []valueCase {
+	return slices.Concat(seedValues, realworldValues, wordValues, otherValues)
+}
+
 func TestParseValue(t *testing.T) {
-	for _, tt := range append(append([]valueCase(nil), seedValues...), otherValues...) {
+	for _, tt := range allValues() {
 		v := ParseValue(tt.raw)
 		if v.Raw != tt.raw {
 			t.Errorf("ParseValue(%q).Raw = %q, want the input as written", tt.raw, v.Raw)
@@ -171,13 +270,38 @@ func TestParseValueCoversSample(t *testing.T) {
 	}
 }
 
+// TestParseValueCoversRealworld makes sure realworldValues has a case for
+// every 指标值 in the published tables under testdata/realworld.
+func TestParseValueCoversRealworld(t *testing.T) {
+	known := map[string]bool{}
+	for _, c := range realworldValues {
+		known[c.raw] = true
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "realworld", "*.csv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no realworld tables: %v", err)
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff"))).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i, rec := range recs[1:] {
+			if v := rec[18]; !known[v] {
+				t.Errorf("%s row %d: value %q has no case in realworldValues", name, i+2, v)
+			}
+		}
+	}
+}
+
 // FuzzParseValue checks that ParseValue never panics, always keeps the text
 // as written, and that a quantitative value's number re-parses exactly.
 func FuzzParseValue(f *testing.F) {
-	for _, c := range seedValues {
-		f.Add(c.raw)
-	}
-	for _, c := range otherValues {
+	for _, c := range allValues() {
 		f.Add(c.raw)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -222,7 +346,7 @@ func plainValue(s string) (Value, bool) {
 // every other test).
 func TestPlainValueAgreesWithGeneral(t *testing.T) {
 	var raws []string
-	for _, c := range append(append([]valueCase(nil), seedValues...), otherValues...) {
+	for _, c := range allValues() {
 		raws = append(raws, c.raw)
 	}
 	cmps := []string{"", "≥", "≤", ">", "<", "=", ">=", "＞", "≧", "⩽", " ≥", "≥ "}

@@ -31,28 +31,54 @@ func (s *Store) backupInBackground(tx *bolt.Tx) {
 	defer close(s.backupDone)
 	err := s.guard(func() error {
 		defer tx.Rollback()
-		return s.writeBackup(tx)
+		name, err := s.writeBackup(tx)
+		s.backupPath = name
+		return err
 	})
 	s.backupErr = err
 }
 
-// backup writes a backup of the current state.
-func (s *Store) backup() error {
-	return s.view(s.writeBackup)
+// backup writes a backup of the current state and returns its path.
+func (s *Store) backup() (name string, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		name, err = s.writeBackup(tx)
+		return err
+	})
+	return name, err
+}
+
+// Backup returns the backup of the file as it was when Open opened it,
+// waiting for it to be written. A command that writes calls it before its
+// first write, so that no change is made without a backup of the state
+// before it. If Open made none (Options.NoBackup), each call writes one of
+// the current state.
+func (s *Store) Backup() (string, error) {
+	<-s.backupDone
+	if s.backupPath != "" || s.backupErr != nil {
+		return s.backupPath, s.backupErr
+	}
+	return s.backup()
+}
+
+// BackupNow writes a backup of the state as it is now and returns its
+// path: for a large change made long after Open (a document copied forward
+// in the app), where the open's backup would miss the edits since.
+func (s *Store) BackupNow() (string, error) {
+	return s.backup()
 }
 
 // writeBackup writes a consistent copy of the file (the read transaction's
 // view) as <db>.bak-YYYYMMDD-HHMMSS[-n] and keeps the newest KeepBackups.
 // A file with a damaged value is not backed up: rotating it in would push a
-// good backup out.
-func (s *Store) writeBackup(tx *bolt.Tx) error {
+// good backup out. It returns the backup's path.
+func (s *Store) writeBackup(tx *bolt.Tx) (string, error) {
 	if err := validValues(tx); err != nil {
-		return fmt.Errorf("backup of %s skipped: %w", s.path, err)
+		return "", fmt.Errorf("backup of %s skipped: %w", s.path, err)
 	}
 	dir, base := filepath.Split(s.path)
 	tmp, err := os.CreateTemp(dir, base+".baktmp-*")
 	if err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return "", fmt.Errorf("backup: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
 	_, err = tx.WriteTo(tmp)
@@ -63,17 +89,17 @@ func (s *Store) writeBackup(tx *bolt.Tx) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("backup of %s: %w", s.path, err)
+		return "", fmt.Errorf("backup of %s: %w", s.path, err)
 	}
 	name, err := nextBackupName(s.path)
 	if err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return "", fmt.Errorf("backup: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return "", fmt.Errorf("backup: %w", err)
 	}
 	syncDir(dir)
-	return pruneBackups(s.path)
+	return name, pruneBackups(s.path)
 }
 
 // removeStaleBackupTemps removes the temporary files of backups that a
@@ -144,7 +170,7 @@ func validValues(tx *bolt.Tx) error {
 			return err
 		})
 	}
-	for _, name := range append([][]byte{bucketDocsV1}, dataBuckets...) {
+	for _, name := range append([][]byte{bucketDocsV1, bucketSnapshots}, dataBuckets...) {
 		if b := tx.Bucket(name); b != nil {
 			if err := walk(b); err != nil {
 				return err
@@ -284,7 +310,7 @@ func verifyFile(path string) error {
 	} else if fi.Size() == 0 {
 		return fmt.Errorf("%w: the file is empty", ErrCorrupt)
 	}
-	db, err := openBolt(path, DefaultLockTimeout)
+	db, _, err := openBolt(path, DefaultLockTimeout)
 	if err != nil {
 		return err
 	}

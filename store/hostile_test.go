@@ -3,8 +3,6 @@ package store_test
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -182,31 +180,4 @@ func replaceInvalid(s string) string {
 		i += n
 	}
 	return b.String()
-}
-
-// TestOpenDamagedMetaPage: bbolt reads a file whose newer meta page is
-// damaged as it was one commit earlier, silently; here that would be a file
-// without its only document. Open reports it as damage naming the backup.
-func TestOpenDamagedMetaPage(t *testing.T) {
-	for page := range 2 {
-		path := filepath.Join(t.TempDir(), "jixiao.db")
-		s := storetest.MustOpenPath(t, path, &store.Options{NoBackup: true})
-		if err := s.CreateDocument(storetest.Document("315002", 2020, 2, 2)); err != nil {
-			t.Fatal(err)
-		}
-		s.Close()
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data[page*os.Getpagesize()+16+40] ^= 0x10 // the meta's txid
-		write(t, path, data)
-		backup := path + ".bak-20200101-120000"
-		write(t, backup, []byte("x"))
-		_, err = store.Open(path, nil)
-		var oe *store.OpenError
-		if !errors.Is(err, store.ErrCorrupt) || !errors.As(err, &oe) || oe.Backup != backup {
-			t.Errorf("meta page %d flipped: Open: %v, want ErrCorrupt naming %s", page, err, backup)
-		}
-	}
 }

@@ -36,6 +36,9 @@ type Store struct {
 
 	backupDone chan struct{} // closed when the open's backup has finished
 	backupErr  error         // set before backupDone is closed
+	backupPath string        // set before backupDone is closed
+
+	recovery *Recovery // what Open recovered from, or nil
 
 	closeOnce sync.Once
 	closeErr  error
@@ -44,6 +47,14 @@ type Store struct {
 // Open opens (creating it and its folders if needed) the database at path,
 // locks it against other processes, checks it, migrates an older schema and
 // starts a backup in the background.
+//
+// A file whose newest commit was cut off (its meta page fails its checksum,
+// as a power cut during the commit's last write leaves it) opens as it was
+// one commit earlier, as bbolt designed, once the tree under the other meta
+// page passes the check; the file as found is kept beside it first and
+// Recovery says where. A damaged older meta page opens silently: nothing
+// is lost. Either way Open then commits once, so that both meta pages are
+// valid again.
 //
 // Errors are *OpenError naming the file and its newest backup: ErrLocked if
 // another process holds the file for longer than LockTimeout, ErrNotJixiao
@@ -73,12 +84,16 @@ func Open(path string, opts *Options) (*Store, error) {
 		return fail(fmt.Errorf("%w: the file is empty", ErrCorrupt))
 	}
 
-	db, err := openBolt(path, o.LockTimeout)
+	db, damage, err := openBolt(path, o.LockTimeout)
 	if err != nil {
 		return fail(err)
 	}
 	removeStaleBackupTemps(path)
 	s := &Store{db: db, path: path, backupDone: make(chan struct{})}
+	if err := s.recoverMeta(damage); err != nil {
+		_ = db.Close()
+		return fail(err)
+	}
 	if err := s.prepare(); err != nil {
 		_ = db.Close()
 		return fail(err)
@@ -104,10 +119,10 @@ func Open(path string, opts *Options) (*Store, error) {
 // reads nothing checkFile has not checked; the descriptor is closed here on
 // every failure (a leaked one would keep the lock and make every later open
 // fail with ErrLocked).
-func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+func openBolt(path string, timeout time.Duration) (db *bolt.DB, damage metaDamage, err error) {
 	file, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, err // I/O: permissions, a folder in the way, …
+		return nil, 0, err // I/O: permissions, a folder in the way, …
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -118,10 +133,10 @@ func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
 		}
 	}()
 	if err := lockWait(file, timeout); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	if err := checkFile(file); err != nil {
-		return nil, err
+	if damage, err = checkFile(file); err != nil {
+		return nil, 0, err
 	}
 	openFile := func(string, int, os.FileMode) (*os.File, error) { return file, nil }
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -129,13 +144,13 @@ func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
 	var pathErr *fs.PathError
 	switch {
 	case err == nil:
-		return db, nil
+		return db, damage, nil
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, ErrLocked
+		return nil, 0, ErrLocked
 	case errors.As(err, &pathErr):
-		return nil, err
+		return nil, 0, err
 	}
-	return nil, fmt.Errorf("%w: %v", ErrCorrupt, err)
+	return nil, 0, fmt.Errorf("%w: %v", ErrCorrupt, err)
 }
 
 // prepare checks the file's meta bucket, and initialises or migrates it
@@ -153,7 +168,7 @@ func (s *Store) prepare() error {
 	case version < schemaVersion:
 		// Keep the unmigrated file: a migration that turns out wrong must
 		// not cost the user their data.
-		if err := s.backup(); err != nil {
+		if _, err := s.backup(); err != nil {
 			return fmt.Errorf("backup before migrating schema %d: %w", version, err)
 		}
 		return s.migrate(version)

@@ -364,13 +364,23 @@ func gunzip(t *testing.T, file string) []byte {
 }
 
 // openAndRead opens path and reads everything; data that differs from want
-// is an error the test reports as such.
+// is an error the test reports as such. A file whose newest meta page was
+// hit opens as it was one commit earlier, saying so (Store.Recovery): it
+// may then hold want less its last document, which the last commit added
+// (flipDocs are created one transaction each). (A Recovery on a file whose
+// newest commit is whole, when the older meta page's version or txid was
+// hit, is a false alarm the message allows for: "may".)
 func openAndRead(path string, want []*model.Document) error {
 	s, err := store.Open(path, &store.Options{NoBackup: true, LockTimeout: time.Second})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if s.Recovery() != nil {
+		if n, err := s.ListDocuments(); err == nil && len(n) == len(want)-1 {
+			want = want[:len(want)-1]
+		}
+	}
 	list, err := s.ListDocuments()
 	if err != nil {
 		return err

@@ -61,14 +61,8 @@ func readMeta(page []byte, i int) (boltMeta, error) {
 	}
 	h := fnv.New64a()
 	h.Write(page[metaAt:metaChecksumAt])
-	if ne.Uint32(page[metaAt:]) != boltMagic || ne.Uint32(page[metaAt+4:]) != 2 || h.Sum64() != ne.Uint64(page[metaChecksumAt:]) {
-		// bbolt would silently read the file as it was one commit
-		// earlier from the other meta page: after a power cut that tore
-		// the page that is right, but a killed process cannot tear a page
-		// and disks write a 4 KB page whole, so this is far likelier a
-		// flipped bit that would drop the last edit (in a file holding
-		// one document, the whole document).
-		return boltMeta{}, fmt.Errorf("%w: meta page %d fails its checksum (read as is, the file would silently lose its last change)", ErrCorrupt, i)
+	if !metaHeaderOK(page) || h.Sum64() != ne.Uint64(page[metaChecksumAt:]) {
+		return boltMeta{}, fmt.Errorf("%w: meta page %d fails its checksum", ErrCorrupt, i)
 	}
 	return boltMeta{
 		pageSize: ne.Uint32(page[metaAt+8:]),
@@ -79,21 +73,105 @@ func readMeta(page []byte, i int) (boltMeta, error) {
 	}, nil
 }
 
+// metaHeaderOK reports whether a meta page holds bbolt's magic number and
+// format version.
+func metaHeaderOK(page []byte) bool {
+	return len(page) >= metaLen && ne.Uint32(page[metaAt:]) == boltMagic && ne.Uint32(page[metaAt+4:]) == 2
+}
+
+// metaDamage is what Open found wrong with the meta page bbolt can do
+// without: bbolt keeps two, written in turn, so that a commit cut off while
+// writing its meta page leaves the previous commit readable.
+type metaDamage int
+
+const (
+	// metasIntact: both meta pages are valid.
+	metasIntact metaDamage = iota
+	// olderMetaDamaged: the meta page of the commit before the newest one
+	// fails its checksum. Nothing is lost: bbolt reads the newest commit
+	// and rewrites this page on the next one.
+	olderMetaDamaged
+	// newerMetaDamaged: a meta page fails its checksum and reads as newer
+	// than the valid one (or its version cannot be read): the newest commit
+	// was cut off, most likely by a power cut while it wrote that page, and
+	// the file reads as it was one commit earlier.
+	newerMetaDamaged
+)
+
+// metaCandidates are the offsets bbolt tries for the second meta page when
+// the first one does not give the page size (DB.getPageSizeFromSecondMeta):
+// 1 KB and its doublings, up to the largest page size the check allows.
+func metaCandidates(size int) []int {
+	var at []int
+	for pos := 1024; pos <= 1<<20 && pos < size-1024; pos <<= 1 {
+		at = append(at, pos)
+	}
+	return at
+}
+
 // looksLikeBolt tells a damaged bbolt file (ErrCorrupt) from a file that was
 // never one (ErrNotJixiao) by the magic number of either meta page (the
-// second one where the default 4 KB page size puts it).
+// second one at any offset bbolt would look for it).
 func looksLikeBolt(data []byte) bool {
-	for _, at := range []int{metaAt, 4096 + metaAt} {
-		if len(data) >= at+4 && ne.Uint32(data[at:]) == boltMagic {
+	for _, at := range append([]int{0}, metaCandidates(len(data))...) {
+		if len(data) >= at+metaAt+4 && ne.Uint32(data[at+metaAt:]) == boltMagic {
 			return true
 		}
 	}
 	return false
 }
 
+// pageSizeOf returns the page size as bbolt finds it (DB.getPageSize): from
+// the first meta page if it is valid, else from the first valid meta page
+// at one of metaCandidates.
+func pageSizeOf(data []byte) (uint64, error) {
+	m, err := readMeta(data, 0)
+	for _, at := range metaCandidates(len(data)) {
+		if err == nil {
+			break
+		}
+		m, err = readMeta(data[at:], 1)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%w: both meta pages fail their checksum", ErrCorrupt)
+	}
+	ps := uint64(m.pageSize)
+	if ps < 1024 || ps > 1<<20 || ps&(ps-1) != 0 {
+		return 0, fmt.Errorf("%w: page size %d", ErrCorrupt, ps)
+	}
+	return ps, nil
+}
+
+// chooseMeta returns the meta page bbolt will read the file from (DB.meta:
+// the valid one with the higher txid) and what is wrong with the other.
+func chooseMeta(data []byte, ps uint64) (boltMeta, metaDamage, error) {
+	m0, err0 := readMeta(data, 0)
+	m1, err1 := readMeta(data[ps:], 1)
+	switch {
+	case err0 != nil && err1 != nil:
+		return boltMeta{}, 0, fmt.Errorf("%w: both meta pages fail their checksum", ErrCorrupt)
+	case err0 == nil && err1 == nil:
+		if m1.pageSize != m0.pageSize {
+			return boltMeta{}, 0, fmt.Errorf("%w: the meta pages disagree on the page size", ErrCorrupt)
+		}
+		if m1.txid > m0.txid {
+			return m1, metasIntact, nil
+		}
+		return m0, metasIntact, nil
+	}
+	valid, damaged := m0, data[ps:]
+	if err0 != nil {
+		valid, damaged = m1, data
+	}
+	if metaHeaderOK(damaged) && ne.Uint64(damaged[metaAt+48:]) < valid.txid {
+		return valid, olderMetaDamaged, nil
+	}
+	return valid, newerMetaDamaged, nil
+}
+
 // checkFile checks the structure of the bbolt file f before bbolt reads
-// it: both meta pages, and every page reachable from the newer one and
-// from its freelist. bbolt trusts page numbers, key and value offsets and
+// it: both meta pages, and every page reachable from the one bbolt will
+// read (the newer valid one) and from its freelist. bbolt trusts page numbers, key and value offsets and
 // counts it reads from the file, and follows them with unchecked pointer
 // arithmetic; a flipped byte there makes it read outside the file (a
 // fault, fatal in a goroutine bbolt starts itself, as in tx.Check), loop
@@ -106,22 +184,23 @@ func looksLikeBolt(data []byte) bool {
 // the file's lock, so bbolt then maps exactly these bytes.
 //
 // A file of zero length is left to the caller (bbolt makes it a new
-// database). Errors wrap ErrCorrupt or ErrNotJixiao.
-func checkFile(f *os.File) (err error) {
+// database). Errors wrap ErrCorrupt or ErrNotJixiao; a damaged meta page
+// that bbolt can do without is no error but the returned metaDamage.
+func checkFile(f *os.File) (damage metaDamage, err error) {
 	fi, err := f.Stat()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	size := fi.Size()
 	if size == 0 {
-		return nil
+		return metasIntact, nil
 	}
 	if int64(int(size)) != size {
-		return fmt.Errorf("%w: the file is too large (%d bytes)", ErrCorrupt, size)
+		return 0, fmt.Errorf("%w: the file is too large (%d bytes)", ErrCorrupt, size)
 	}
 	data, unmap, err := mapFile(f, int(size))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer unmap()
 	// Another process may truncate the mapped file under us (the lock is
@@ -135,51 +214,41 @@ func checkFile(f *os.File) (err error) {
 	return checkPages(data)
 }
 
-// checkPages is checkFile on the file's bytes.
-func checkPages(data []byte) error {
+// checkPages is checkFile on the file's bytes. It checks the tree under the
+// meta page bbolt will read (chooseMeta) and returns what is wrong with the
+// other one.
+func checkPages(data []byte) (metaDamage, error) {
 	if !looksLikeBolt(data) {
-		return fmt.Errorf("%w: no bbolt meta page", ErrNotJixiao)
+		return 0, fmt.Errorf("%w: no bbolt meta page", ErrNotJixiao)
 	}
-	m0, err := readMeta(data, 0)
+	ps, err := pageSizeOf(data)
 	if err != nil {
-		return err
-	}
-	ps := uint64(m0.pageSize)
-	if ps < 1024 || ps > 1<<20 || ps&(ps-1) != 0 {
-		return fmt.Errorf("%w: page size %d", ErrCorrupt, ps)
+		return 0, err
 	}
 	if uint64(len(data)) < 2*ps {
-		return fmt.Errorf("%w: the file is cut off after %d bytes", ErrCorrupt, len(data))
+		return 0, fmt.Errorf("%w: the file is cut off after %d bytes", ErrCorrupt, len(data))
 	}
-	m1, err := readMeta(data[ps:], 1)
+	m, damage, err := chooseMeta(data, ps)
 	if err != nil {
-		return err
-	}
-	if m1.pageSize != m0.pageSize {
-		return fmt.Errorf("%w: the meta pages disagree on the page size", ErrCorrupt)
-	}
-	// bbolt reads the meta page of the later transaction.
-	m := m0
-	if m1.txid > m0.txid {
-		m = m1
+		return 0, err
 	}
 	if m.pgid < 4 || m.pgid > uint64(len(data))/ps {
-		return fmt.Errorf("%w: the file is cut off: %d bytes, %d pages in use of %d bytes", ErrCorrupt, len(data), m.pgid, ps)
+		return 0, fmt.Errorf("%w: the file is cut off: %d bytes, %d pages in use of %d bytes", ErrCorrupt, len(data), m.pgid, ps)
 	}
 	c := &pageChecker{data: data, ps: ps, hwm: m.pgid, state: make([]uint8, m.pgid)}
 	c.state[0], c.state[1] = pageUsed, pageUsed
 	if err := c.checkFreelist(m.freelist); err != nil {
-		return err
+		return 0, err
 	}
 	if err := c.checkTree(m.root, 0); err != nil {
-		return err
+		return 0, err
 	}
 	for id, st := range c.state {
 		if st == pageUnseen {
-			return fmt.Errorf("%w: page %d is neither used nor free", ErrCorrupt, id)
+			return 0, fmt.Errorf("%w: page %d is neither used nor free", ErrCorrupt, id)
 		}
 	}
-	return nil
+	return damage, nil
 }
 
 // Page states in pageChecker.state.

@@ -27,6 +27,10 @@ type Options struct {
 	// Sample returns the sample document for the home screen's s key; nil
 	// disables the key.
 	Sample func() *model.Document
+	// Notice is shown on the status line, as a warning, from start-up
+	// until the first save replaces it (e.g. that the file's last change
+	// was lost to a power cut).
+	Notice string
 }
 
 // App is the root model: a stack of screens, the status line and the help
@@ -73,6 +77,7 @@ func New(st *store.Store, opts *Options) *App {
 	a.help = help.New()
 	a.help.Styles = a.common.Styles.Help
 	a.stack = []screen{newHome(a.common, a.opts.Sample != nil)}
+	a.status, a.statusBad = a.opts.Notice, a.opts.Notice != ""
 	return a
 }
 

@@ -195,7 +195,7 @@ func (e *exportDialog) submit() tea.Cmd {
 	if e.busy {
 		return nil
 	}
-	p := strings.TrimSpace(e.path.Value())
+	p := exportPathInput(e.path.Value())
 	if p == "" {
 		e.result, e.bad = "导出失败：请填写文件路径", true
 		return nil

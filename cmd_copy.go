@@ -1,0 +1,140 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "copy", summary: "copy a document forward to another year (last year's targets as a start)", run: runCopy})
+}
+
+const copySynopsis = `jixiao copy 单位编码/年度 --year YEAR [--code 单位编码] [--name 单位名称] [--keep-layout] [--db PATH]
+
+Makes a new 草案 document from an existing one: the header, Part 1 and
+every project with its plan, goal and indicators, ready to edit. The
+source is not changed; a document already at the target is never
+overwritten. A document in the older indicator layout is copied in the
+layout of 财预〔2021〕101号 (产出指标/成本指标 → 成本指标/经济成本指标,
+效果指标 → 效益指标, 满意度 under 效益 → 满意度指标); every row moved is
+listed. --keep-layout copies the rows as they are.`
+
+func runCopy(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "copy", copySynopsis)
+	year := fs.Int("year", 0, "the copy's `年度` (required)")
+	code := fs.String("code", "", "the copy's `单位编码` (default: the source's)")
+	name := fs.String("name", "", "the copy's `单位名称` (default: the source's)")
+	keep := fs.Bool("keep-layout", false, "copy the indicator rows as they are, without moving them to the 101号 layout")
+	// The document usually comes first (jixiao copy 315002/2020 --year …).
+	var keys []string
+	for rest := args; ; {
+		if c, ok := parseFlags(fs, rest); !ok {
+			return c
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		keys = append(keys, fs.Arg(0))
+		rest = fs.Args()[1:]
+	}
+	if len(keys) != 1 {
+		fmt.Fprintln(env.stderr, "jixiao copy: name exactly one document to copy, e.g. 315002/2020")
+		fs.Usage()
+		return exitUsage
+	}
+	src, err := model.ParseDocKey(keys[0])
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao copy:", err)
+		return exitUsage
+	}
+	dst := model.DocKey{UnitCode: strings.TrimSpace(*code), Year: *year}
+	if dst.UnitCode == "" {
+		dst.UnitCode = src.UnitCode
+	}
+	if _, err := model.ParseDocKey(dst.String()); err != nil || *year == 0 {
+		fmt.Fprintln(env.stderr, "jixiao copy: --year: want the copy's 4-digit year, e.g. --year", src.Year+1)
+		return exitUsage
+	}
+	if dst == src {
+		fmt.Fprintf(env.stderr, "jixiao copy: 副本与原文档都是 %s：请用 --year 或 --code 指定另一个文档\n", src)
+		return exitUsage
+	}
+
+	// Opening the store backs it up first, as for sample and import.
+	s, c := openStore(env, *db)
+	if s == nil {
+		return c
+	}
+	defer closeStore(env, s)
+	// No write before the open's backup is on disk (a power cut in between
+	// would leave no copy of the state before the copy).
+	if _, err := s.Backup(); err != nil {
+		return reportStoreError(env, err)
+	}
+	doc, moves, err := copyDocument(s, src, dst, strings.TrimSpace(*name), *keep)
+	switch {
+	case errors.Is(err, store.ErrExists):
+		fmt.Fprintf(env.stderr, "jixiao copy: %s 已经有了，没有复制，原有的文档没有改动（换一个 --year 或 --code，或先在应用中删除它）\n", export.OneLine(dst.String()))
+		return exitDomain
+	case errors.Is(err, store.ErrNotFound):
+		fmt.Fprintf(env.stderr, "jixiao copy: 没有文档 %s（jixiao list 列出已有的文档）\n", export.OneLine(src.String()))
+		return exitDomain
+	case err != nil:
+		return reportStoreError(env, err)
+	}
+	t := doc.Totals()
+	fmt.Fprintf(env.stdout, "已把 %s 复制为 %s %s（%s）：%d 个项目，%d 行指标，预算数合计 %s 万元。\n",
+		export.OneLine(src.String()), export.OneLine(dst.String()), export.OneLine(doc.UnitName), doc.Status, t.Projects, t.Indicators, t.Budget)
+	for _, l := range layoutLines(moves) {
+		fmt.Fprintln(env.stdout, l)
+	}
+	if *keep {
+		fmt.Fprintln(env.stdout, "指标行按原样复制（--keep-layout）。")
+	}
+	return exitOK
+}
+
+// copyDocument copies src to a new document dst in one transaction, in the
+// 101号 layout unless keepLayout, and returns it with the rows it moved.
+// The target is never overwritten: store.ErrExists.
+func copyDocument(s *store.Store, src, dst model.DocKey, unitName string, keepLayout bool) (*model.Document, []model.LayoutMove, error) {
+	from, err := s.Document(src)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc := model.CopyForward(from, dst, unitName)
+	var moves []model.LayoutMove
+	if !keepLayout {
+		moves = model.MovesTo101(doc)
+		model.ApplyLayout(doc, moves)
+		// The rows are in the 101号 layout now; a layout set on the source
+		// (2020-style) must not make the rules judge them by the old one.
+		doc.Layout = model.Layout101
+	}
+	if err := s.CreateDocument(doc); err != nil {
+		return nil, nil, err
+	}
+	return doc, moves, nil
+}
+
+// layoutLines lists the moved rows in Chinese, one line each.
+func layoutLines(moves []model.LayoutMove) []string {
+	if len(moves) == 0 {
+		return nil
+	}
+	lines := []string{fmt.Sprintf("按财预〔2021〕101号的指标体系移动了 %d 行（--keep-layout 可按原样复制）：", len(moves))}
+	for _, m := range moves {
+		to := m.ToL1 + "/" + m.ToL2
+		if m.ToL2 == "" {
+			to = m.ToL1 + "/（二级指标待选）"
+		}
+		lines = append(lines, fmt.Sprintf("  %s 第 %d 行 %s：%s/%s → %s", export.OneLine(m.Name), m.Row+1,
+			export.OneLine(m.IndicatorL3), export.OneLine(m.FromL1), export.OneLine(m.FromL2), to))
+	}
+	return lines
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "diff", summary: "show what changed between two documents, or since a document was sent", run: runDiff})
+}
+
+const diffSynopsis = `jixiao diff [--db PATH] [--format text|md|json] A B
+
+Shows what changed from A (older) to B (newer): projects added, removed and
+renamed (paired by 项目编码, then 项目名称), money with the difference, the
+资金支出计划, 绩效目标 and 资金用途 texts, indicator rows added, removed and
+changed (paired by 一级+二级+三级, then position), values changed, and
+Part 1, with the counts at the top.
+
+A and B are documents, 单位编码/年度 (315002/2020), or the copies kept when
+a document was exported (see jixiao snapshots):
+  315002/2020@2026-11-30T10:00   the newest copy whose time (local) starts so
+  315002/2020@last               the newest copy
+e.g. jixiao diff 315002/2020@last 315002/2020 shows what changed since the
+document was last sent.
+
+--format text (default) is for the terminal, coloured when stdout is one
+(NO_COLOR turns it off); md is Markdown for an email; json is for scripts.
+
+Exit status: 0 the same, 1 different, 2 usage or database problems (a
+missing document or copy included).`
+
+func runDiff(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "diff", diffSynopsis)
+	formatFlag := fs.String("format", "text", "`text`, md or json")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	// Flags may also follow the two documents.
+	rest := fs.Args()
+	var names []string
+	for len(rest) > 0 {
+		names = append(names, rest[0])
+		if code, ok := parseFlags(fs, rest[1:]); !ok {
+			return code
+		}
+		rest = fs.Args()
+	}
+	if len(names) != 2 {
+		fmt.Fprintln(env.stderr, "jixiao diff: want two documents, e.g. jixiao diff 315002/2020 315002/2021")
+		return exitUsage
+	}
+	format := strings.ToLower(strings.TrimSpace(*formatFlag))
+	switch format {
+	case "text", "md", "json":
+	case "markdown":
+		format = "md"
+	default:
+		fmt.Fprintf(env.stderr, "jixiao diff: --format %q: want text, md or json\n", *formatFlag)
+		return exitUsage
+	}
+	var specs [2]diffSpec
+	for i, n := range names {
+		sp, err := parseDiffSpec(n)
+		if err != nil {
+			fmt.Fprintln(env.stderr, "jixiao diff:", err)
+			return exitUsage
+		}
+		specs[i] = sp
+	}
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	var docs [2]*model.Document
+	var labels [2]string
+	for i, sp := range specs {
+		d, label, err := sp.load(s)
+		if err != nil {
+			if errors.Is(err, store.ErrNotFound) || errors.Is(err, errNoSnapshot) {
+				fmt.Fprintln(env.stderr, "jixiao diff:", export.OneLine(err.Error()))
+				return exitUsage
+			}
+			reportStoreError(env, err)
+			return exitUsage
+		}
+		docs[i], labels[i] = d, label
+	}
+	r := &export.DiffReport{A: labels[0], B: labels[1], Diff: model.Compare(docs[0], docs[1])}
+	var err error
+	switch format {
+	case "md":
+		err = r.Markdown(env.stdout)
+	case "json":
+		err = r.JSON(env.stdout)
+	default:
+		var paint export.Paint
+		if colourful(env) {
+			paint = diffPaint
+		}
+		err = r.Text(env.stdout, paint)
+	}
+	if err != nil {
+		fmt.Fprintln(env.stderr, "jixiao diff:", err)
+		return exitUsage
+	}
+	if r.Diff.Same() {
+		return exitOK
+	}
+	return exitDomain
+}
+
+// diffSpec is one side of a diff: a document, or one of its snapshots.
+type diffSpec struct {
+	key  model.DocKey
+	at   string // after the @: "last" or a time prefix; "" for the document
+	snap bool
+}
+
+var errNoSnapshot = errors.New("no such snapshot")
+
+func parseDiffSpec(s string) (diffSpec, error) {
+	doc, at, snap := strings.Cut(s, "@")
+	k, err := model.ParseDocKey(doc)
+	if err != nil {
+		return diffSpec{}, err
+	}
+	at = strings.TrimSpace(at)
+	if snap && at == "" {
+		return diffSpec{}, fmt.Errorf("%q: after @ give a time (2026-11-30T10:00) or last", s)
+	}
+	return diffSpec{key: k, at: at, snap: snap}, nil
+}
+
+// load reads the document or the snapshot and names it.
+func (sp diffSpec) load(s *store.Store) (*model.Document, string, error) {
+	if !sp.snap {
+		d, err := s.Document(sp.key)
+		return d, sp.key.String(), err
+	}
+	list, err := s.Snapshots(sp.key)
+	if err != nil {
+		return nil, "", err
+	}
+	// A space may stand for the T, as people type times.
+	prefix := strings.Replace(sp.at, " ", "T", 1)
+	for i := len(list) - 1; i >= 0; i-- {
+		sn := list[i]
+		if strings.EqualFold(prefix, "last") || strings.HasPrefix(sn.At.Local().Format(store.SnapshotTimeLayout), prefix) {
+			d, err := s.LoadSnapshot(sp.key, sn.At)
+			return d, sn.Name(), err
+		}
+	}
+	if len(list) == 0 {
+		return nil, "", fmt.Errorf("%s has no kept copies yet (one is kept at each export): %w", sp.key, errNoSnapshot)
+	}
+	return nil, "", fmt.Errorf("%s has no copy kept at %s (jixiao snapshots --doc %s lists them): %w", sp.key, sp.at, sp.key, errNoSnapshot)
+}
+
+// colourful reports whether stdout is a terminal that may take colours.
+func colourful(env *cliEnv) bool {
+	if env.getenv("NO_COLOR") != "" {
+		return false
+	}
+	return isTerminal(env.stdout)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// diffStyles colour the text report: additions green, removals red, the
+// rest yellow.
+var diffStyles = struct{ added, removed, changed lipgloss.Style }{
+	added:   lipgloss.NewStyle().Foreground(lipgloss.Green).Bold(true),
+	removed: lipgloss.NewStyle().Foreground(lipgloss.Red).Bold(true),
+	changed: lipgloss.NewStyle().Foreground(lipgloss.Yellow).Bold(true),
+}
+
+func diffPaint(k model.ChangeKind, s string) string {
+	switch k {
+	case model.KindProjectAdded, model.KindRowAdded:
+		return diffStyles.added.Render(s)
+	case model.KindProjectRemoved, model.KindRowRemoved:
+		return diffStyles.removed.Render(s)
+	}
+	return diffStyles.changed.Render(s)
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"jixiao/export"
+	"jixiao/model"
+	"jixiao/store"
+)
+
+func init() {
+	register(command{name: "library", summary: "list the indicator library: every row in the file plus the starter rows", run: runLibrary})
+}
+
+const librarySynopsis = `jixiao library [--db PATH] [--search TEXT] [--format text|csv]
+
+Lists the indicator library (指标库): every indicator row of every document
+and year in the database, once each with how often it is used and the
+newest document that has it, then the built-in starter rows written from
+the national guidance (财预〔2021〕101号). --search keeps the rows whose
+一级, 二级, 三级, 描述 or 依据 contains TEXT, those found by their 三级 first.
+--format csv writes UTF-8 CSV with a BOM for Excel/WPS.`
+
+func runLibrary(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "library", librarySynopsis)
+	search := fs.String("search", "", "keep rows containing `TEXT`")
+	format := fs.String("format", "text", "`text` or csv")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "jixiao library: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *format != "text" && *format != "csv" {
+		fmt.Fprintf(env.stderr, "jixiao library: --format %q: want text or csv\n", *format)
+		return exitUsage
+	}
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	docs, err := allDocuments(s)
+	if err != nil {
+		return reportStoreError(env, err)
+	}
+	rows := model.NewLibrary(docs).Find(*search)
+	if *format == "csv" {
+		if err := export.WriteLibraryCSV(env.stdout, rows); err != nil {
+			fmt.Fprintln(env.stderr, "jixiao library:", err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	writeLibrary(env.stdout, rows)
+	return exitOK
+}
+
+// allDocuments reads every document of the file.
+func allDocuments(s *store.Store) ([]*model.Document, error) {
+	list, err := s.ListDocuments()
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*model.Document, 0, len(list))
+	for _, info := range list {
+		d, err := s.Document(info.Key)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// writeLibrary writes two lines a row: 一级/二级/三级, 指标值, 依据 and the
+// source, then the 描述 indented. User text is made one safe line.
+func writeLibrary(w io.Writer, rows []model.LibraryRow) {
+	for _, r := range rows {
+		uses := ""
+		if r.Uses > 1 {
+			uses = " ×" + strconv.Itoa(r.Uses)
+		}
+		fmt.Fprintf(w, "%s  %s  %s  [%s%s]\n", export.OneLine(r.L1+"/"+r.L2+"/"+r.L3), export.OneLine(r.Value), export.OneLine(r.Basis), export.OneLine(r.Source), uses)
+		if d := strings.TrimSpace(r.Desc); d != "" {
+			fmt.Fprintln(w, "    "+export.OneLine(d))
+		}
+	}
+	fmt.Fprintf(w, "%d 条\n", len(rows))
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+
+	"jixiao/export"
+)
+
+func init() {
+	register(command{name: "snapshots", summary: "list the copies of a document kept at each export (for jixiao diff)", run: runSnapshots})
+}
+
+const snapshotsSynopsis = `jixiao snapshots [--db PATH] [--doc 单位编码/年度]
+
+Lists the copies of a document kept when it was exported (Markdown or CSV,
+from the command line or the app), oldest first: the name to give jixiao
+diff, the number of projects, and the export. --doc may be left out when
+the database holds one document.`
+
+func runSnapshots(env *cliEnv, args []string) int {
+	fs, db := newFlagSet(env, "snapshots", snapshotsSynopsis)
+	docFlag := fs.String("doc", "", "document `单位编码/年度` (default: the only one)")
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.stderr, "jixiao snapshots: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	s, code := openStore(env, *db)
+	if s == nil {
+		return code
+	}
+	defer closeStore(env, s)
+	key, code, ok := chooseDocument(env, "snapshots", s, *docFlag)
+	if !ok {
+		return code
+	}
+	list, err := s.Snapshots(key)
+	if err != nil {
+		return reportStoreError(env, err)
+	}
+	if len(list) == 0 {
+		fmt.Fprintf(env.stdout, "No copies of %s kept yet; one is kept at each export.\n", export.OneLine(key.String()))
+		return exitOK
+	}
+	for _, sn := range list {
+		fmt.Fprintf(env.stdout, "%s  %d 项  %s\n", export.OneLine(sn.Name()), sn.Projects, export.OneLine(sn.Note))
+	}
+	return exitOK
+}

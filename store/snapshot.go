@@ -1,0 +1,163 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"jixiao/model"
+)
+
+// bucketSnapshots holds the copies of documents kept when they were
+// exported ("as sent"), created the first time one is kept, so files of
+// any schema read the same without it:
+//
+//	snapshots/<len><name><time>   sealed JSON of snapshotValue
+//
+// where <len><name> is the document's prefix (as in projects) and <time>
+// the UTC time in snapshotTimeLayout, which sorts as text.
+var bucketSnapshots = []byte("snapshots")
+
+// snapshotTimeLayout is fixed-width so keys sort by time.
+const snapshotTimeLayout = "20060102T150405.000000000Z"
+
+// KeepSnapshots is how many snapshots of one document are kept; the oldest
+// go first.
+const KeepSnapshots = 100
+
+// Snapshot describes one kept copy of a document.
+type Snapshot struct {
+	Key      model.DocKey
+	At       time.Time // when it was kept, UTC
+	Note     string    // why: the export's format and file, e.g. "md 司法局-2020-绩效目标.md"
+	Projects int
+}
+
+// snapshotValue is what a snapshot stores: the header, the projects in
+// order and the note. Document's Projects are not part of its JSON, so
+// they are stored beside it.
+type snapshotValue struct {
+	Note     string          `json:"note"`
+	Header   *model.Document `json:"header"`
+	Projects []model.Project `json:"projects"`
+}
+
+func snapshotKey(k model.DocKey, at time.Time) []byte {
+	return append(docPrefix(docKeyBytes(k)), at.UTC().Format(snapshotTimeLayout)...)
+}
+
+// SaveSnapshot keeps a copy of doc as it is now, named by at, with a note
+// saying why. A second snapshot at the same instant replaces the first.
+// Beyond KeepSnapshots of the document, the oldest are dropped.
+func (s *Store) SaveSnapshot(doc *model.Document, at time.Time, note string) error {
+	if err := validKey(doc.Key()); err != nil {
+		return err
+	}
+	h := *doc
+	h.Projects = nil
+	data, err := json.Marshal(snapshotValue{Note: note, Header: &h, Projects: doc.Projects})
+	if err != nil {
+		return fmt.Errorf("snapshot of %s: %w", doc.Key(), err)
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketSnapshots)
+		if err != nil {
+			return err
+		}
+		if err := b.Put(snapshotKey(doc.Key(), at), seal(data)); err != nil {
+			return err
+		}
+		return pruneSnapshots(b, docPrefix(docKeyBytes(doc.Key())))
+	})
+}
+
+func pruneSnapshots(b *bolt.Bucket, prefix []byte) error {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+	}
+	for k, _ := c.Seek(prefix); n > KeepSnapshots && k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+		n--
+	}
+	return nil
+}
+
+// Snapshots lists the kept copies of a document, oldest first. A document
+// with none (or a file that never kept one) gives an empty list.
+func (s *Store) Snapshots(key model.DocKey) ([]Snapshot, error) {
+	var list []Snapshot
+	err := s.view(func(tx *bolt.Tx) error {
+		return eachSnapshot(tx, key, func(at time.Time, v *snapshotValue) error {
+			list = append(list, Snapshot{Key: key, At: at, Note: v.Note, Projects: len(v.Projects)})
+			return nil
+		})
+	})
+	return list, err
+}
+
+// LoadSnapshot returns the copy of the document kept at at, or ErrNotFound.
+func (s *Store) LoadSnapshot(key model.DocKey, at time.Time) (*model.Document, error) {
+	var doc *model.Document
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSnapshots)
+		var v []byte
+		if b != nil {
+			v = b.Get(snapshotKey(key, at))
+		}
+		if v == nil {
+			return fmt.Errorf("snapshot %s@%s: %w", key, at.UTC().Format(time.RFC3339), ErrNotFound)
+		}
+		var sv snapshotValue
+		if err := decode(v, &sv, "snapshot of "+key.String()); err != nil {
+			return err
+		}
+		if sv.Header == nil {
+			return fmt.Errorf("%w: snapshot of %s has no header", ErrCorrupt, key)
+		}
+		doc = sv.Header
+		doc.Projects = sv.Projects
+		return nil
+	})
+	return doc, err
+}
+
+// eachSnapshot decodes the document's snapshots in time order.
+func eachSnapshot(tx *bolt.Tx, key model.DocKey, fn func(at time.Time, v *snapshotValue) error) error {
+	b := tx.Bucket(bucketSnapshots)
+	if b == nil {
+		return nil
+	}
+	prefix := docPrefix(docKeyBytes(key))
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		at, err := time.Parse(snapshotTimeLayout, string(k[len(prefix):]))
+		if err != nil {
+			return fmt.Errorf("%w: snapshot key %q of %s", ErrCorrupt, k[len(prefix):], key)
+		}
+		var sv snapshotValue
+		if err := decode(v, &sv, "snapshot of "+key.String()); err != nil {
+			return err
+		}
+		if err := fn(at, &sv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SnapshotTimeLayout is how a snapshot's time is written for people and
+// typed back after the @ of "315002/2020@2026-11-30T10:00:00", in local
+// time.
+const SnapshotTimeLayout = "2006-01-02T15:04:05"
+
+// Name writes the snapshot as 单位编码/年度@local time.
+func (sn Snapshot) Name() string {
+	return sn.Key.String() + "@" + sn.At.Local().Format(SnapshotTimeLayout)
+}

@@ -1,0 +1,88 @@
+package store_test
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"jixiao/model"
+	"jixiao/store"
+	"jixiao/store/storetest"
+)
+
+func TestSnapshots(t *testing.T) {
+	s := storetest.MustOpen(t)
+	doc := model.Sample()
+	if err := s.CreateDocument(doc); err != nil {
+		t.Fatal(err)
+	}
+	other := storetest.Document("3150021", 2020, 1, 1) // a unit code that starts with the sample's
+	if err := s.CreateDocument(other); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Snapshots(doc.Key()); err != nil || len(got) != 0 {
+		t.Fatalf("before any: %v, %v", got, err)
+	}
+	sent := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	if err := s.SaveSnapshot(doc, sent, "md a.md"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveSnapshot(other, sent, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	changed := model.Sample()
+	changed.Projects[0].Name = "改"
+	later := sent.Add(90 * time.Minute)
+	if err := s.SaveSnapshot(changed, later, "csv b.csv"); err != nil {
+		t.Fatal(err)
+	}
+	s = storetest.MustReopen(t, s, &store.Options{NoBackup: true})
+
+	list, err := s.Snapshots(doc.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []store.Snapshot{
+		{Key: doc.Key(), At: sent, Note: "md a.md", Projects: len(doc.Projects)},
+		{Key: doc.Key(), At: later, Note: "csv b.csv", Projects: len(doc.Projects)},
+	}
+	if !reflect.DeepEqual(list, want) {
+		t.Errorf("Snapshots = %+v\nwant %+v", list, want)
+	}
+	got, err := s.LoadSnapshot(doc.Key(), sent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, doc) {
+		t.Errorf("LoadSnapshot differs from what was kept")
+	}
+	if got, _ := s.LoadSnapshot(doc.Key(), later); got.Projects[0].Name != "改" {
+		t.Errorf("second snapshot: %q", got.Projects[0].Name)
+	}
+	if _, err := s.LoadSnapshot(doc.Key(), sent.Add(time.Second)); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing snapshot: %v", err)
+	}
+	// The document itself is untouched by its snapshots.
+	if cur, _ := s.Document(doc.Key()); !reflect.DeepEqual(cur, doc) {
+		t.Error("document changed by a snapshot")
+	}
+}
+
+func TestSnapshotsPruned(t *testing.T) {
+	s := storetest.MustOpen(t)
+	doc := storetest.Document("315002", 2020, 1, 1)
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range store.KeepSnapshots + 3 {
+		if err := s.SaveSnapshot(doc, t0.Add(time.Duration(i)*time.Minute), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := s.Snapshots(doc.Key())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != store.KeepSnapshots || !list[0].At.Equal(t0.Add(3*time.Minute)) {
+		t.Errorf("%d kept, first %v", len(list), list[0].At)
+	}
+}
