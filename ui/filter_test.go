@@ -52,13 +52,13 @@ func TestFindingsPanelFilter(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.openSample()
 	h.keys("v")
-	h.mustSee("审核问题", "1/45")
+	h.mustSee("审核问题", "1/57")
 	h.keys("/")
 	h.typeText("公用取暖")
-	h.mustSee("1/3 共 45", "公用取暖费")
+	h.mustSee("1/4 共 57", "公用取暖费")
 	if strings.Contains(h.screen(), "法律援助经费") {
 		t.Fatalf("the filter shows other projects' findings:\n%s", h.screen())
 	}
 	h.keys("esc") // all again, the cursor still on 公用取暖费's first finding
-	h.mustSee("6/45")
+	h.mustSee("7/57")
 }

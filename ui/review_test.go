@@ -17,7 +17,7 @@ func TestFindingsPanelGoldens(t *testing.T) {
 		h.openSample()
 		h.keys("v")
 		// The sample's known faults, as the finance bureau would see them.
-		h.mustSee("审核问题  4 个错误，41 个警告", "1. 法律援助经费", "“效果指标”是一级指标",
+		h.mustSee("审核问题  4 个错误，53 个警告", "1. 法律援助经费", "“效果指标”是一级指标",
 			"不能作为“产出指标”的二级指标", "写作 ≥65%", "满意度目标 65% 低于 80%",
 			"2. 公用取暖费", "“**平米”是占位符")
 		h.checkSize(sz[0], sz[1])
@@ -39,7 +39,7 @@ func TestFindingsPanelJumps(t *testing.T) {
 		{"table as a whole", 0, "法律援助经费", 0, colL1, "产出指标中没有时效指标"},
 		{"value of row 3", 1, "法律援助经费", 2, colValue, "指标值未填写"},
 		{"二级 of row 4", 2, "法律援助经费", 3, colL2, "“效果指标”是一级指标"},
-		{"placeholder in the next project", 5, "公用取暖费", 0, colValue, "“**平米”是占位符"},
+		{"placeholder in the next project", 6, "公用取暖费", 0, colValue, "“**平米”是占位符"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,6 +92,7 @@ func TestNextPreviousFinding(t *testing.T) {
 		{"法律援助经费", 0, colL1},    // 产出指标中没有时效指标 (the table)
 		{"法律援助经费", 2, colValue}, // row 3 value empty
 		{"法律援助经费", 3, colL2},    // row 4 效果指标
+		{"法律援助经费", 4, colValue}, // row 5: a 成本指标 as a rate
 		{"法律援助经费", 6, colValue}, // row 7: two findings, one place
 		{"公用取暖费", 0, colValue},  // the next project: **平米
 	}
@@ -138,9 +139,9 @@ func TestNextPreviousFinding(t *testing.T) {
 func TestCountsFollowEdits(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.keys("s")
-	h.mustSee("4 错 41 警") // home, checked after the list showed
+	h.mustSee("4 错 53 警") // home, checked after the list showed
 	h.keys("enter")
-	h.mustSee("问题 4 错 41 警", "1 错 2 警")
+	h.mustSee("问题 4 错 53 警", "1 错 3 警")
 	h.keys("down", "down", "down", "down", "i") // 公用取暖费's grid
 	g := h.topGrid()
 	g.FocusCell(0, colValue)
@@ -155,9 +156,9 @@ func TestCountsFollowEdits(t *testing.T) {
 		t.Errorf("the fixed cell still shows its finding:\n%s", h.screen())
 	}
 	h.keys("esc")
-	h.mustSee("问题 3 错 41 警", "2 警")
+	h.mustSee("问题 3 错 53 警", "3 警")
 	h.keys("esc")
-	h.mustSee("3 错 41 警")
+	h.mustSee("3 错 53 警")
 }
 
 func TestExportDialogWritesFiles(t *testing.T) {
