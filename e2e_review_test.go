@@ -24,13 +24,13 @@ func TestE2EReviewFixAndExport(t *testing.T) {
 	}
 
 	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
-	s.WaitFor(wait, "315002", "4 错 41 警") // home's 问题数, checked after the list showed
+	s.WaitFor(wait, "315002", "4 错 53 警") // home's 问题数, checked after the list showed
 	s.Keys("Enter")
-	s.WaitFor(wait, "问题 4 错 41 警", "1 错 2 警")
+	s.WaitFor(wait, "问题 4 错 53 警", "1 错 3 警")
 
 	s.Keys("v")
 	s.WaitFor(wait, "审核问题  4 个错误，53 个警告", "“**平米”是占位符")
-	for range 5 { // the sixth finding: 公用取暖费, row 1, 指标值
+	for range 6 { // the seventh finding: 公用取暖费, row 1, 指标值
 		s.Keys("Down")
 	}
 	s.Keys("Enter")
@@ -43,7 +43,7 @@ func TestE2EReviewFixAndExport(t *testing.T) {
 	s.WaitFor(wait, "1200平方", "已保存") // wrapped in its 80-column cell
 	s.WaitGone(wait, "占位符")
 	s.Keys("Escape")
-	s.WaitFor(wait, "问题 3 错 41 警", "2 警")
+	s.WaitFor(wait, "问题 3 错 53 警", "3 警")
 
 	out := filepath.Join(dir, "抚宁-export.md")
 	s.Keys("e")
@@ -53,7 +53,7 @@ func TestE2EReviewFixAndExport(t *testing.T) {
 	s.Keys("Enter")
 	s.WaitFor(wait, "已导出：")
 	s.Keys("Escape") // alone: escape then q at once reads as alt+q
-	s.WaitFor(wait, "问题 3 错 41 警")
+	s.WaitFor(wait, "问题 3 错 53 警")
 	s.Keys("q")
 	if status := s.WaitExit(wait); status != 0 {
 		t.Fatalf("exit status %d", status)
