@@ -198,3 +198,24 @@ func TestNextFindingWithNoneLeft(t *testing.T) {
 	}
 	h.mustSee("没有更多问题")
 }
+
+// TestAmountsInWanYuanOrYuan: the form shows 万元 beside the amounts,
+// takes 84万元 and 840,000元 (converted exactly), and asks 是否以元填写？
+// about a bare 50000 without changing it.
+func TestAmountsInWanYuanOrYuan(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("down", "down", "down", "enter", "tab", "tab") // 预算数
+	h.mustSee("16.00 万元")
+	h.typeText("84万元")
+	h.keys("tab")
+	h.typeText("840,000元")
+	h.keys("tab")
+	h.typeText("50000")
+	h.keys("tab")
+	p := h.storedProjects()[0]
+	if p.Budget.String() != "84.00" || p.Fiscal.String() != "84.00" || p.Other.String() != "50000.00" {
+		t.Fatalf("stored 预算数 %s 财政资金 %s 其他资金 %s", p.Budget, p.Fiscal, p.Other)
+	}
+	h.mustSee("是否以元填写？50000.00 元 = 5.00 万元")
+}

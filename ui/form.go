@@ -324,9 +324,9 @@ func check(fd *formField, text string) (string, string) {
 	}
 	switch fd.Kind {
 	case kindMoney:
-		m, err := model.ParseMoney(t)
+		m, err := parseWanYuan(t)
 		if err != nil {
-			return "", fd.Label + "：" + numberError(err) + "（金额以万元计，如 16.00）"
+			return "", fd.Label + "：" + numberError(err) + "（金额以万元计，如 16.00；也可写 84万元 或 840,000元）"
 		}
 		return m.String(), ""
 	case kindPercent:
@@ -344,6 +344,28 @@ func check(fd *formField, text string) (string, string) {
 		return strconv.Itoa(k.Year), ""
 	}
 	return t, ""
+}
+
+// parseWanYuan reads an amount in 万元 as accountants write it: 16.00,
+// 1,234.5, 84万元, or in 元 (840,000元), converted exactly (1 元 is the
+// smallest unit kept; 0.5 元 is too precise).
+func parseWanYuan(s string) (model.Money, error) {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), "，", "")
+	if n, ok := strings.CutSuffix(s, "万元"); ok {
+		return model.ParseMoney(strings.TrimSpace(n))
+	}
+	n, ok := strings.CutSuffix(s, "元")
+	if !ok {
+		return model.ParseMoney(s)
+	}
+	m, err := model.ParseMoney(strings.TrimSpace(n))
+	if err != nil {
+		return m, err
+	}
+	if m.Units()%10000 != 0 {
+		return model.Money{}, model.ErrTooPrecise
+	}
+	return model.MoneyUnits(m.Units() / 10000), nil
 }
 
 // numberError says in Chinese what is wrong with a number.

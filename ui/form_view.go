@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"jixiao/model"
@@ -88,8 +90,15 @@ func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
 		}
 		if fd.input.Value() == "" && fd.Offer != "" {
 			v = fit(v, 2) + st.Muted.Render("回车采用 "+fd.Offer+"（预算数 − 财政资金）")
+		} else if fd.Kind == kindMoney {
+			// The unit after the text (and the cursor), not after the
+			// input's padding.
+			v = fitWidth(v, min(lipgloss.Width(safe(fd.input.Value()))+1, iw-6)) + st.Muted.Render(" 万元")
 		}
 		return []string{v}
+	}
+	if fd.Kind == kindMoney && fd.saved != "" {
+		return []string{safe(fd.saved) + st.Muted.Render(" 万元")}
 	}
 	return f.savedBody(fd, iw)
 }

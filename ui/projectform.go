@@ -132,7 +132,10 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 
 // hints recomputes the offer and warnings from the project as committed.
 func (pf *projectForm) hints() {
-	pf.form.SetHints(pfOther, pf.otherOffer(), pf.sumNote())
+	p := &pf.project
+	pf.form.SetHints(pfBudget, "", yuanNote(p.Budget))
+	pf.form.SetHints(pfFiscal, "", yuanNote(p.Fiscal))
+	pf.form.SetHints(pfOther, pf.otherOffer(), joinNotes(yuanNote(p.Other), pf.sumNote()))
 	pf.form.SetHints(pfDec, "", pf.planNote())
 }
 
@@ -171,6 +174,23 @@ func apply(p *model.Project, i int, v string) {
 	case pfGoal:
 		p.Goal = v
 	}
+}
+
+// yuanNote asks about an amount that looks written in 元 (10,000 万元 or
+// more: a hundred million 元, not a department's project); it is kept as
+// typed, never changed silently.
+func yuanNote(m model.Money) string {
+	if !m.IsSet() || m.Units() < 10000*10000 {
+		return ""
+	}
+	return fmt.Sprintf("是否以元填写？%s 元 = %s 万元（按元填写请写 %s元）", m, model.MoneyUnits(m.Units()/10000), m)
+}
+
+func joinNotes(a, b string) string {
+	if a != "" && b != "" {
+		return a + "；" + b
+	}
+	return a + b
 }
 
 // otherOffer proposes 其他资金 = 预算数 − 财政资金 when both are filled and
