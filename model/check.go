@@ -257,6 +257,9 @@ type checker struct {
 	// whether its rows mix both.
 	layout                 Layout
 	layoutSet, layoutMixed bool
+	layoutNoteText         string // layoutNote, once built
+	// LAYOUT_MIXED's messages, once built.
+	layoutMsgL1, layoutMsgL2 string
 
 	// The two largest budgets of the document, where the largest is, and
 	// the largest of the projects other than the current one.
@@ -295,6 +298,7 @@ func getChecker(d *Document) *checker {
 	}
 	c := checkers.Get().(*checker)
 	c.d, c.satMin = d, min.Hundredths()*scale
+	c.layoutNoteText, c.layoutMsgL1, c.layoutMsgL2 = "", "", ""
 	c.layoutSet = d != nil && d.Layout != LayoutAuto
 	if c.layoutSet {
 		c.layout, c.layoutMixed = d.Layout, false

@@ -456,15 +456,27 @@ func (c *checker) goal(raw string) {
 		}
 	}
 	if k := m.direction; k >= 0 {
-		c.add(RuleGoalVague, -1, FieldGoal, "绩效目标只写了方向（“"+directionWords.words[k]+"”），没有可考核的数字或时限",
+		c.add(RuleGoalVague, -1, FieldGoal, goalVagueMsgs[k],
 			"写出年底要达到的结果：完成多少（件、人次、亩），达到什么标准，如 服务对象满意度≥90%")
 		return
 	}
 	if k := m.process; k >= 0 {
-		c.add(RuleGoalProcess, -1, FieldGoal, "绩效目标写的是过程或进度（“"+processWords.words[k]+"”），没有写交付什么",
+		c.add(RuleGoalProcess, -1, FieldGoal, goalProcessMsgs[k],
 			"写出资金换来的产出和效果：建成或完成多少（亩、公里、件、人次），带来什么效益")
 	}
 }
+
+// goalVagueMsgs and goalProcessMsgs are the goal findings' messages, one
+// per word, built once rather than per finding.
+var goalVagueMsgs, goalProcessMsgs = func() (vague, process []string) {
+	for _, w := range directionWords.words {
+		vague = append(vague, "绩效目标只写了方向（“"+w+"”），没有可考核的数字或时限")
+	}
+	for _, w := range processWords.words {
+		process = append(process, "绩效目标写的是过程或进度（“"+w+"”），没有写交付什么")
+	}
+	return vague, process
+}()
 
 // goalMemo is what goal works out from one 绩效目标 text: the index of
 // the direction word of a goal with no figure, and of the process word of
@@ -481,8 +493,9 @@ const goalMemoBits = 6
 type valueMemo struct {
 	set              bool
 	raw              string
-	vague, checkable bool // vaguePhrases.in; hasFigure or stateWords.in
-	direction        int  // directionWords.index
+	vague, checkable bool   // vaguePhrases.in; hasFigure or stateWords.in
+	direction        int    // directionWords.index
+	costMsg          string // COST_NOT_AMOUNT's message for it, once built
 }
 
 const valueMemoBits = 7
@@ -676,7 +689,10 @@ func (c *checker) row(i int) {
 	}
 	mixed := r.layout != LayoutAuto && r.layout != c.layout && (c.layoutSet || c.layoutMixed)
 	if mixed && r.layout == Layout101 {
-		c.add(RuleLayoutMixed, i, FieldL1, c.layoutNote()+"，此行却把成本指标作为一级指标",
+		if c.layoutMsgL1 == "" {
+			c.layoutMsgL1 = c.layoutNote() + "，此行却把成本指标作为一级指标"
+		}
+		c.add(RuleLayoutMixed, i, FieldL1, c.layoutMsgL1,
 			"改为一级指标“产出指标”、二级指标“成本指标”；或把文档格式改为 101号")
 	}
 
@@ -696,7 +712,10 @@ func (c *checker) row(i int) {
 			"现行模板把满意度作为一级指标：改为一级指标“"+L1Satisfaction+"”、二级指标“"+L2Satisfaction+"”")
 	}
 	if mixed && r.layout == Layout2020 {
-		c.add(RuleLayoutMixed, i, FieldL2, c.layoutNote()+"，此行却把成本指标放在产出指标下",
+		if c.layoutMsgL2 == "" {
+			c.layoutMsgL2 = c.layoutNote() + "，此行却把成本指标放在产出指标下"
+		}
+		c.add(RuleLayoutMixed, i, FieldL2, c.layoutMsgL2,
 			"改为一级指标“成本指标”、二级指标“经济成本指标”；或把文档格式改为 2020年式")
 	}
 
@@ -714,8 +733,12 @@ func (c *checker) row(i int) {
 	}
 }
 
-// layoutNote says which layout the document follows and why.
+// layoutNote says which layout the document follows and why; built once
+// per run, as every LAYOUT_MIXED finding of it starts so.
 func (c *checker) layoutNote() string {
+	if c.layoutNoteText != "" {
+		return c.layoutNoteText
+	}
 	how := "本文档"
 	switch {
 	case c.layoutSet:
@@ -724,9 +747,11 @@ func (c *checker) layoutNote() string {
 		how = "本文档多数指标按"
 	}
 	if c.layout == Layout101 {
-		return how + "财预〔2021〕101号格式（成本指标为一级指标）"
+		c.layoutNoteText = how + "财预〔2021〕101号格式（成本指标为一级指标）"
+	} else {
+		c.layoutNoteText = how + "2020年式（成本指标在产出指标下）"
 	}
-	return how + "2020年式（成本指标在产出指标下）"
+	return c.layoutNoteText
 }
 
 // name checks a row's 三级指标.
@@ -882,7 +907,10 @@ func (c *checker) qualitative(i int, raw string, r *rowInfo) {
 		// A plan or report is never a target, whatever the 二级.
 		vague()
 	case r.isMoneyCost():
-		c.costNotAmount(i, raw, Value{Raw: raw})
+		if m.costMsg == "" {
+			m.costMsg = costNotAmountMsg(raw, Value{Raw: raw})
+		}
+		c.add(RuleCostNotAmount, i, FieldValue, m.costMsg, costNotAmountHint)
 	case r.isImpactCost():
 		if !r.costBenefit && !checkable {
 			vague()
@@ -901,6 +929,14 @@ func (c *checker) qualitative(i int, raw string, r *rowInfo) {
 
 // costNotAmount flags a money cost whose value is not an amount of money.
 func (c *checker) costNotAmount(i int, raw string, v Value) {
+	c.add(RuleCostNotAmount, i, FieldValue, costNotAmountMsg(raw, v), costNotAmountHint)
+}
+
+// costNotAmountHint is COST_NOT_AMOUNT's suggestion.
+const costNotAmountHint = "写出金额上限（万元）或单位成本（如 元/平方米、元/人·天），不超过预算数"
+
+// costNotAmountMsg says why a cost value is not an amount.
+func costNotAmountMsg(raw string, v Value) string {
 	why := "不是金额"
 	switch {
 	case v.IsPercent():
@@ -910,8 +946,7 @@ func (c *checker) costNotAmount(i int, raw string, v Value) {
 	case v.Quantitative && v.Unit == "":
 		why = "没有金额单位"
 	}
-	c.add(RuleCostNotAmount, i, FieldValue, "成本指标的值“"+raw+"”"+why,
-		"写出金额上限（万元）或单位成本（如 元/平方米、元/人·天），不超过预算数")
+	return "成本指标的值“" + raw + "”" + why
 }
 
 func (c *checker) vagueSuggestion(r *rowInfo) string {

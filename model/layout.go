@@ -100,32 +100,30 @@ func pickLayout(n2020, n101, year int) (Layout, bool) {
 // countLayoutRows counts a project's rows that follow each layout.
 func countLayoutRows(p *Project) (n2020, n101 int) {
 	// Rows come in runs under one 一级 and 二级: look a pair up once.
+	// Only a row that files 成本 is asked whether it is a blank template
+	// row.
 	var prev *Indicator
 	var l Layout
 	for j := range p.Indicators {
 		in := &p.Indicators[j]
-		switch {
-		case blankRow(in):
-			continue
-		case prev == nil || in.L1 != prev.L1 || in.L2 != prev.L2:
-			l, prev = rowLayout(in), in
+		if prev == nil || in.L1 != prev.L1 || in.L2 != prev.L2 {
+			l, prev = namesLayout(in), in
 		}
-		switch l {
-		case Layout2020:
+		if l == LayoutAuto || blankRow(in) {
+			continue
+		}
+		if l == Layout2020 {
 			n2020++
-		case Layout101:
+		} else {
 			n101++
 		}
 	}
 	return n2020, n101
 }
 
-// rowLayout says which layout one row follows by where it files 成本, or
-// LayoutAuto when it says nothing about it.
-func rowLayout(in *Indicator) Layout {
-	if blankRow(in) {
-		return LayoutAuto
-	}
+// namesLayout says which layout a row follows by where its 一级 and 二级
+// file 成本, or LayoutAuto when they say nothing about it.
+func namesLayout(in *Indicator) Layout {
 	// Most rows use the standard names: decide those without a lookup.
 	switch in.L1 {
 	case L1Cost:

@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -84,9 +85,13 @@ type Library struct {
 	rowsOf [][]int32
 	// uni and bi index the groups by each rune and each pair of adjacent
 	// runes of their 三级, in group order.
-	uni   map[rune][]int32
-	bi    map[[2]rune][]int32
-	bases []string
+	uni map[rune][]int32
+	// groupOf finds a group by its name; sorted lists the groups in
+	// name order, for the names starting with what was typed.
+	groupOf map[string]int32
+	sorted  []int32
+	bi      map[[2]rune][]int32
+	bases   []string
 }
 
 // NewLibrary builds the library of the documents' rows and the starter
@@ -128,6 +133,7 @@ func NewLibrary(docs []*Document) *Library {
 	}
 	l := &Library{rows: rows, uni: make(map[rune][]int32), bi: make(map[[2]rune][]int32)}
 	groupOf := make(map[string]int32)
+	l.groupOf = groupOf
 	for i := range rows {
 		key := strings.TrimSpace(rows[i].L3)
 		g, ok := groupOf[key]
@@ -140,6 +146,11 @@ func NewLibrary(docs []*Document) *Library {
 		}
 		l.rowsOf[g] = append(l.rowsOf[g], int32(i))
 	}
+	l.sorted = make([]int32, len(l.groups))
+	for i := range l.sorted {
+		l.sorted[i] = int32(i)
+	}
+	slices.SortFunc(l.sorted, func(a, b int32) int { return strings.Compare(l.groups[a], l.groups[b]) })
 	l.bases = slices.Clone(BasisStandards)
 	var used []string
 	for b := range basisUses {
@@ -197,46 +208,56 @@ const perGroup = 3
 // Search returns up to limit rows whose 三级指标 contains q, best first: the
 // 三级 equal to q, then starting with it, then containing it; within each,
 // the most used and newest rows first, the starter rows last, and at most
-// perGroup rows of one 三级. Blank q finds
-// nothing. The cost depends on the rows that share q's rarest pair of
-// characters, not on the size of the library.
+// perGroup rows of one 三级. Blank q finds nothing. The equal name is found
+// in a map and the names starting with q in a sorted list; the names
+// containing q are walked in rank order among those sharing q's rarest
+// pair of characters until limit rows are found, so the cost follows the
+// matches, not the size of the library.
 func (l *Library) Search(q string, limit int) []LibraryRow {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
 		return nil
 	}
-	candidates := l.candidates(q)
-	var tiers [3][]int32
-	for _, g := range candidates {
-		text := l.groups[g]
-		var t int
-		switch {
-		case text == q:
-			t = 0
-		case strings.HasPrefix(text, q):
-			t = 1
-		case strings.Contains(text, q):
-			t = 2
-		default:
-			continue
-		}
-		for k, r := range l.rowsOf[g] {
-			if len(tiers[t]) == limit || k == perGroup {
-				break
-			}
-			tiers[t] = append(tiers[t], r)
-		}
-		if len(tiers[0]) == limit {
-			break // nothing can rank above these
-		}
-	}
 	out := make([]LibraryRow, 0, limit)
-	for _, t := range tiers {
-		for _, r := range t {
-			if len(out) == limit {
-				return out
+	take := func(g int32) {
+		for k, r := range l.rowsOf[g] {
+			if len(out) == limit || k == perGroup {
+				return
 			}
 			out = append(out, l.rows[r])
+		}
+	}
+	// The 三级 equal to q, by the map of names.
+	if g, ok := l.groupOf[q]; ok {
+		take(g)
+	}
+	// Those starting with q: a range of the names in text order, taken
+	// in rank (group) order.
+	var prefixed []int32
+	for i := sort.Search(len(l.sorted), func(i int) bool { return l.groups[l.sorted[i]] >= q }); i < len(l.sorted); i++ {
+		name := l.groups[l.sorted[i]]
+		if !strings.HasPrefix(name, q) {
+			break
+		}
+		if name != q {
+			prefixed = append(prefixed, l.sorted[i])
+		}
+	}
+	slices.Sort(prefixed)
+	for _, g := range prefixed {
+		if len(out) == limit {
+			return out
+		}
+		take(g)
+	}
+	// Then those containing it, walked in rank order until the list is
+	// full: the cost is the candidates before the limit-th match.
+	for _, g := range l.candidates(q) {
+		if len(out) == limit {
+			break
+		}
+		if name := l.groups[g]; !strings.HasPrefix(name, q) && strings.Contains(name, q) {
+			take(g)
 		}
 	}
 	return out

@@ -132,3 +132,23 @@ func BenchmarkLibrarySearch(b *testing.B) {
 		})
 	}
 }
+
+// TestLibrarySearchTiersBeatUses: equal, then prefixed, then containing,
+// however often the later ones are used; within a tier, more uses first.
+func TestLibrarySearchTiersBeatUses(t *testing.T) {
+	row := func(l3 string) Indicator { return Indicator{L1: "满意度指标", L3: l3} }
+	p := Project{Indicators: []Indicator{row("满意"), row("满意度"), row("满意率"), row("满意率"), row("服务满意"), row("服务满意"), row("服务满意"), row("群众满意")}}
+	l := NewLibrary([]*Document{{UnitName: "x", Year: 2021, Projects: []Project{p}}})
+	got := l3s(l.Search("满意", 5))
+	want := []string{"满意", "满意率", "满意度", "服务满意", "群众满意"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Search(满意) = %v, want %v", got, want)
+	}
+	if got := l3s(l.Search("满意", 2)); !slices.Equal(got, want[:2]) {
+		t.Errorf("limit 2: %v", got)
+	}
+	// The file's prefixed row before the starter rows'.
+	if got := l3s(l.Search("服务", 9)); len(got) < 2 || got[0] != "服务满意" || got[1] != "服务覆盖率" {
+		t.Errorf("Search(服务) = %v", got)
+	}
+}

@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -84,5 +87,40 @@ func TestSnapshotsPruned(t *testing.T) {
 	}
 	if len(list) != store.KeepSnapshots || !list[0].At.Equal(t0.Add(3*time.Minute)) {
 		t.Errorf("%d kept, first %v", len(list), list[0].At)
+	}
+}
+
+// TestSnapshotsListChecksDamage: a listed snapshot's checksum is checked
+// even though only its note and count are decoded.
+func TestSnapshotsListChecksDamage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "jixiao.db")
+	s := storetest.MustOpenPath(t, path, &store.Options{NoBackup: true})
+	doc := model.Sample()
+	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	if err := s.SaveSnapshot(doc, at, "md"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Flip one byte inside the stored JSON (a project name).
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("法律援助经费"))
+	if i < 0 {
+		t.Fatal("snapshot text not found in the file")
+	}
+	data[i+1] ^= 0x01
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s = storetest.MustOpenPath(t, path, &store.Options{NoBackup: true})
+	if _, err := s.Snapshots(doc.Key()); !errors.Is(err, store.ErrCorrupt) {
+		t.Errorf("Snapshots of a damaged copy: %v, want ErrCorrupt", err)
+	}
+	if _, err := s.LoadSnapshot(doc.Key(), at); !errors.Is(err, store.ErrCorrupt) {
+		t.Errorf("LoadSnapshot of a damaged copy: %v, want ErrCorrupt", err)
 	}
 }

@@ -293,10 +293,17 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		a.push(newDocument(a.common, m.Key))
 		return w.loadHeader(m.Key), true
 	case openProjectMsg:
-		if m.Project != nil {
-			return msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), true
+		var lib tea.Cmd
+		if m.View == viewGrid {
+			// The indicator library, with the rows typed since it was
+			// last read; only here, so opening a document reads no
+			// project.
+			lib = w.readLibrary()
 		}
-		return w.readProject(m), true
+		if m.Project != nil {
+			return tea.Batch(msgCmd(projectLoadedMsg{Key: m.Key, Project: m.Project, View: m.View, Jump: m.Jump, InPlace: m.InPlace}), lib), true
+		}
+		return tea.Batch(w.readProject(m), lib), true
 	case projectLoadedMsg:
 		return a.projectLoaded(m), true
 	case openPart1Msg:
@@ -340,7 +347,7 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return a.broadcast(m), true
 	}
-	return nil, false
+	return a.routeDiff(msg)
 }
 
 func (a *App) push(s screen) {
@@ -393,7 +400,7 @@ func (a *App) gotoFinding(m gotoFindingMsg) tea.Cmd {
 	a.stack = a.stack[:di+1]
 	a.showHelp = false
 	f := m.F
-	cmd := a.stack[di].Update(focusProjectMsg{Key: m.Key, ID: f.ProjectID})
+	cmd := a.stack[di].Update(focusProjectMsg{Key: m.Key, ID: f.ProjectID, Field: f.Field})
 	if f.ProjectID == "" {
 		return cmd
 	}

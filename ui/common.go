@@ -20,6 +20,9 @@ type Common struct {
 	// Reviews is the findings cache of the documents opened (review.go);
 	// nil for a widget tested alone.
 	Reviews *Reviews
+	// Library is the indicator library the grid's 三级 editor offers rows
+	// from, read in the background (libraryLoadedMsg); nil until then.
+	Library *model.Library
 
 	// histories are the grids' undo histories, per project, for the run.
 	histories map[string]*undoHistory

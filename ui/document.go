@@ -20,6 +20,19 @@ const (
 	secMeasures                     // 工作保障措施
 )
 
+// part1Field returns the Part 1 entry a finding's field names, or -1.
+func part1Field(field string) part1Section {
+	switch field {
+	case model.FieldOverall:
+		return secOverall
+	case model.FieldGoals:
+		return secGoals
+	case model.FieldMeasures:
+		return secMeasures
+	}
+	return -1
+}
+
 // part1Names are the entries' titles, in order.
 var part1Names = [3]string{"总体绩效目标", "分项绩效目标", "工作保障措施"}
 
@@ -169,6 +182,10 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 			d.seek(int(msg.Section))
 		default:
 			d.focus(msg.ID)
+			if sec := part1Field(msg.Field); msg.ID == "" && sec >= 0 && d.doc != nil {
+				d.seek(int(sec))
+				return d.open(viewForm)
+			}
 		}
 	case tea.KeyPressMsg:
 		if d.doc == nil {
@@ -234,10 +251,14 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return d.common.post(openFindingsMsg{Key: d.key})
 	case key.Matches(k, km.Doc.Export):
 		return d.common.post(openExportMsg{Doc: headerCopy(d.doc)})
+	case key.Matches(k, km.Doc.Diff):
+		return d.common.post(openDiffMsg{Key: d.key})
 	case key.Matches(k, km.Doc.NextFinding):
 		return d.stepFinding(1)
 	case key.Matches(k, km.Doc.PrevFinding):
 		return d.stepFinding(-1)
+	case key.Matches(k, km.Doc.Layout):
+		return d.nextLayout()
 	}
 	return nil
 }
@@ -249,6 +270,16 @@ func (d *document) filterKey(msg tea.Msg) tea.Cmd {
 		d.refilter()
 	}
 	return cmd
+}
+
+// nextLayout sets the document's 指标体系 to the next of auto, 2020年式,
+// 101号 and saves the header; the reviewer checks the document again.
+func (d *document) nextLayout() tea.Cmd {
+	c := headerCopy(d.doc)
+	i := slices.Index(model.Layouts, c.Layout)
+	c.Layout = model.Layouts[(i+1)%len(model.Layouts)]
+	d.doc = &c
+	return d.common.post(headerChangedMsg{Doc: headerCopy(&c)})
 }
 
 // stepFinding opens the first finding of the selected project or after it
@@ -319,7 +350,7 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	return d.common.post(deleteProjectMsg{Key: d.key, ID: id})
 }
 
-// headerLines is the header's height: title, totals, blank.
+// headerLines is the header's height: title, totals, 指标体系.
 const headerLines = 3
 
 // listHeight leaves the header, the table's title row and the filter's
@@ -376,7 +407,7 @@ func (d *document) View() string {
 		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())) + issues,
 		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
 			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
-		"",
+		st.Muted.Render("指标体系 ") + layoutName(d.doc.Layout, dr) + st.Muted.Render("  "+d.common.Keys.Doc.Layout.Help().Key+" 切换"),
 	}
 	// Narrow terminals drop the progress bar and two columns of 项目编码
 	// (codes are 17–18 wide) to make room for 问题数.
@@ -429,6 +460,20 @@ func (d *document) View() string {
 		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？%s", safe(p.Code), safe(p.Name), p.Indicators, d.common.Keys.confirmHint())))
 	}
 	return box(lines, d.width, d.height)
+}
+
+// layoutName is the document's 指标体系 as the header shows it: the one
+// set on it, or the one the review detected from its rows (自动).
+func layoutName(set model.Layout, dr *docReview) string {
+	switch {
+	case set != model.LayoutAuto:
+		return set.Label()
+	case !dr.loaded():
+		return "自动识别"
+	case dr.layoutMixed:
+		return "自动识别：" + dr.layout.Label() + "，两种格式混用"
+	}
+	return "自动识别：" + dr.layout.Label()
 }
 
 // issues is a project's 问题数 cell, coloured by its worst finding.

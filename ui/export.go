@@ -103,6 +103,9 @@ func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
 			e.result, e.bad = "导出失败："+describeExportErr(msg.Path, msg.Err), true
 		} else {
 			e.result, e.bad = "已导出："+msg.Path, false
+			if msg.Kept != nil {
+				e.result += "（导出时的副本未能保存：" + describeErr(msg.Kept) + "）"
+			}
 		}
 	case tea.KeyPressMsg:
 		return e.onKey(msg)

@@ -111,6 +111,10 @@ func (p *findingsPanel) layout() {
 			if f.ProjectCode != "" {
 				head += "（" + safe(f.ProjectCode) + "）"
 			}
+			if f.ProjectID == "" {
+				// Part 1's findings, listed first; not a project.
+				head, n = "第一部分 部门整体绩效目标", n-1
+			}
 			add(st.Heading.Render(oneLine(head))+"  "+st.Muted.Render(countOf(p.findings[i:j]).String()), -1)
 		}
 		p.start = append(p.start, len(p.lines))

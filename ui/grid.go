@@ -73,6 +73,10 @@ type Grid struct {
 
 	hist *undoHistory // the project's, kept by Common for the run
 
+	// suggest are the library rows offered while 三级 is typed
+	// (grid_library.go).
+	suggest suggestions
+
 	// findings are the project's review findings; marks the worst
 	// severity per cell ({row, col}), drawn as a coloured underline.
 	findings []model.Finding
@@ -481,6 +485,9 @@ func (g *Grid) ShortHelp() []key.Binding {
 	case modePick:
 		return []key.Binding{k.PickDown, k.Commit, k.NextCell, k.Cancel}
 	case modeCell, modeLarge:
+		if len(g.suggest.rows) > 0 {
+			return []key.Binding{k.Fill, k.PickDown, k.Commit, k.NextCell, k.Cancel}
+		}
 		return []key.Binding{k.Commit, k.Newline, k.NextCell, k.Cancel}
 	}
 	return []key.Binding{k.Edit, k.AddBelow, k.Delete, k.Undo, k.MoveDown}

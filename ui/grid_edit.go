@@ -33,17 +33,26 @@ func (g *Grid) openEditor(col int) tea.Cmd {
 	switch col {
 	case colL1:
 		g.mode = modePick
-		g.picker = newPicker(model.L1Names(), value, g.layout.cols[col], g.st())
+		g.picker = newPicker(model.LayoutL1Names(g.docLayout()), value, g.layout.cols[col], g.st())
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
 	case colL2:
 		g.mode = modePick
 		value = l2Prefill(in.L1, value)
-		g.picker = newPicker(model.L2Names(in.L1), value, g.layout.cols[col], g.st())
+		g.picker = newPicker(model.LayoutL2Names(g.docLayout(), in.L1), value, g.layout.cols[col], g.st())
 		g.setLoaded(value, g.picker.input.Value())
 		g.opened = g.picker.Value()
 		return g.picker.Focus()
+	case colBasis:
+		if basisPickable(value) {
+			g.mode = modePick
+			g.picker = newPicker(g.bases(), value, g.layout.cols[col], g.st())
+			g.picker.preferTyped = true
+			g.setLoaded(value, g.picker.input.Value())
+			g.opened = g.picker.Value()
+			return g.picker.Focus()
+		}
 	}
 	if tooLongToEdit(value) {
 		return g.common.post(errMsg{What: "编辑" + model.IndicatorColumns[col], Err: errTooLongToEdit})
@@ -69,6 +78,16 @@ func (g *Grid) editText(text string) tea.Cmd {
 	cmd := g.editor.Focus()
 	g.scrollToCursor()
 	return cmd
+}
+
+// docLayout is the 指标体系 the pickers follow: the document's as the
+// review found it (set on the document, or detected from its rows), or
+// auto — every standard name — before the review has loaded.
+func (g *Grid) docLayout() model.Layout {
+	if dr := g.common.Reviews.doc(g.docKey); dr.loaded() {
+		return dr.layout
+	}
+	return model.LayoutAuto
 }
 
 // l2Prefill is what the 二级 picker opens on: the cell's 二级 if it
@@ -150,12 +169,16 @@ func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		if cmd, done := g.suggestKey(k); done {
+			return cmd
+		}
 		if cmd, done := g.endEdit(k, g.editor.Value); done {
 			return cmd
 		}
 	}
 	var cmd tea.Cmd
 	g.editor, cmd = g.editor.Update(msg)
+	g.refreshSuggestions()
 	if g.mode == modeCell && len(wrapCell(g.editor.Value(), g.layout.cols[g.editCol])) > inPlaceMaxLines {
 		// Long or pasted multi-line text: go on in the larger editor.
 		g.mode = modeLarge
@@ -210,6 +233,7 @@ func (g *Grid) closeEditor() {
 	g.mode = modeBrowse
 	g.asking = false
 	g.picker = nil
+	g.suggest = suggestions{}
 	g.retry = false
 	g.editor.Blur()
 	g.scrollToCursor()
@@ -259,9 +283,9 @@ func (g *Grid) reopen(o editOrigin) tea.Cmd {
 	var cmd tea.Cmd
 	switch o.field {
 	case colL1, colL2:
-		names := model.L1Names()
+		names := model.LayoutL1Names(g.docLayout())
 		if o.field == colL2 {
-			names = model.L2Names(g.project.Indicators[o.row].L1)
+			names = model.LayoutL2Names(g.docLayout(), g.project.Indicators[o.row].L1)
 		}
 		g.mode = modePick
 		g.picker = newPicker(names, o.text, g.layout.cols[o.field], g.st())

@@ -89,6 +89,11 @@ func (g *Grid) apply(op undoOp) undoOp {
 		inv = undoOp{Kind: undoMove, Row: op.To, To: op.Row}
 		g.swapRows(op.To, op.Row)
 		g.row = op.Row
+	case undoRow:
+		inv = undoOp{Kind: undoRow, Row: op.Row, Col: op.Col, Ind: g.project.Indicators[op.Row]}
+		g.project.Indicators[op.Row] = op.Ind
+		g.cache[op.Row] = rowCache{}
+		g.row, g.col = op.Row, op.Col
 	}
 	g.moveCursor(g.row, g.col)
 	return inv

@@ -173,6 +173,8 @@ func (g *Grid) View() string {
 		out = g.overlayLarge(out)
 	case modePick:
 		out = g.overlayPicker(out, editY)
+	case modeCell:
+		out = g.overlaySuggestions(out, editY)
 	}
 	return out
 }

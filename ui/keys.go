@@ -62,6 +62,10 @@ type DocKeys struct {
 	NextFinding key.Binding
 	PrevFinding key.Binding
 	Export      key.Binding
+	// Layout steps the document's 指标体系 (auto, 2020年式, 101号).
+	Layout key.Binding
+	// Diff compares the document with another (last year's, or as sent).
+	Diff key.Binding
 }
 
 // FormKeys are the form widget's keys (new document, project, Part 1).
@@ -100,6 +104,9 @@ type GridKeys struct {
 	Commit, Cancel   key.Binding
 	Newline          key.Binding
 	PickUp, PickDown key.Binding
+	// Fill puts the highlighted indicator-library row into the row being
+	// typed (the 三级 editor's suggestions).
+	Fill key.Binding
 }
 
 // ExportKeys are the export dialog's own keys.
@@ -155,6 +162,8 @@ func DefaultKeyMap() *KeyMap {
 			NextFinding: b("]/f8", "下一个问题", "]", "f8"),
 			PrevFinding: b("[/shift+f8", "上一个问题", "[", "shift+f8"),
 			Export:      b("e", "导出", "e"),
+			Layout:      b("L", "指标体系", "L"),
+			Diff:        b("d", "变动对比", "d"),
 		},
 		Form: FormKeys{
 			NextField:   b("tab/↓", "下一栏", "tab"),
@@ -196,6 +205,7 @@ func DefaultKeyMap() *KeyMap {
 			Newline:  b("alt+enter", "换行", "alt+enter", "ctrl+j"),
 			PickUp:   b("↑", "上一项", "up", "ctrl+p"),
 			PickDown: b("↓", "下一项", "down", "ctrl+n"),
+			Fill:     b("ctrl+y", "填入整行", "ctrl+y"),
 		},
 		Export: ExportKeys{
 			Toggle: b("←/→/空格", "切换", "left", "right", "space", "h", "l"),
@@ -240,7 +250,7 @@ func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
 	return [][]key.Binding{append(km.listMoves(true), km.List.Filter),
 		{km.List.Open, d.Grid, d.Findings, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
-		{d.NextFinding, d.PrevFinding}}
+		{d.NextFinding, d.PrevFinding, d.Layout, d.Diff}}
 }
 
 func (km *KeyMap) part1Help() [][]key.Binding {
@@ -264,7 +274,7 @@ func (km *KeyMap) gridHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Left, k.Right, k.NextCell, k.PrevCell},
 		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
 		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.Redo, k.MoveUp, k.MoveDown},
-		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown},
+		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown, k.Fill},
 		{km.Doc.NextFinding, km.Doc.PrevFinding, km.Global.Back},
 	}
 }

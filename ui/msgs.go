@@ -162,12 +162,14 @@ type startWalkMsg struct {
 type backMsg struct{}
 
 // focusProjectMsg asks the document screen to put its cursor on a project,
-// or with Part1 on Part 1's entry Section.
+// or with Part1 on Part 1's entry Section, or, with ID "" and a Part 1
+// field (a finding about Part 1), to open Part 1 on that entry.
 type focusProjectMsg struct {
 	Key     model.DocKey
 	ID      string
 	Part1   bool
 	Section part1Section
+	Field   string
 }
 
 // editOrigin is where a committed edit was typed: the component that
@@ -266,4 +268,37 @@ type exportMsg struct {
 type exportDoneMsg struct {
 	Path string
 	Err  error
+	// Kept is the error of keeping the copy as sent (store.SaveSnapshot),
+	// after the file was written.
+	Kept error
+}
+
+// diffChoicesMsg carries what the open document can be compared with.
+type diffChoicesMsg struct {
+	Key   model.DocKey
+	Docs  []store.DocInfo
+	Snaps []store.Snapshot
+	Err   error
+}
+
+// compareMsg asks the root to compare the open document with Other.
+type compareMsg struct {
+	Key   model.DocKey
+	Other diffSource
+}
+
+// diffReadyMsg carries the comparison.
+type diffReadyMsg struct {
+	Key    model.DocKey
+	Report *export.DiffReport
+	Err    error
+}
+
+// openDiffMsg asks the root to open the diff screen on a document.
+type openDiffMsg struct{ Key model.DocKey }
+
+// libraryLoadedMsg carries the indicator library.
+type libraryLoadedMsg struct {
+	Lib *model.Library
+	Err error
 }

@@ -26,6 +26,10 @@ type picker struct {
 	// first character typed replaces it (as a spreadsheet does), so
 	// typing never appends to an inherited name.
 	fresh bool
+	// preferTyped keeps what was typed as the choice enter takes, the
+	// names only offered below it (指标值确定依据, where free text is as
+	// good as a standard).
+	preferTyped bool
 }
 
 // pickerPrompt starts the picker's input line.
@@ -130,6 +134,10 @@ func (p *picker) refresh() {
 	p.choices = append(p.choices, names...)
 	p.sel = 0
 	switch {
+	case p.preferTyped && typed != "":
+		if i := slices.Index(p.choices, typed); i >= 0 {
+			p.sel = i
+		}
 	case !p.filtered && typed != "":
 		// Opening on a value: highlight it, wherever it is in the list.
 		if i := slices.Index(p.choices, typed); i >= 0 {

@@ -39,6 +39,7 @@ func TestFindingsPanelJumps(t *testing.T) {
 		{"table as a whole", 0, "法律援助经费", 0, colL1, "产出指标中没有时效指标"},
 		{"value of row 3", 1, "法律援助经费", 2, colValue, "指标值未填写"},
 		{"二级 of row 4", 2, "法律援助经费", 3, colL2, "“效果指标”是一级指标"},
+		{"cost that is not money, row 5", 3, "法律援助经费", 4, colValue, "成本指标的值“70%”是比率，不是金额"},
 		{"placeholder in the next project", 6, "公用取暖费", 0, colValue, "“**平米”是占位符"},
 	}
 	for _, tc := range tests {
@@ -92,7 +93,7 @@ func TestNextPreviousFinding(t *testing.T) {
 		{"法律援助经费", 0, colL1},    // 产出指标中没有时效指标 (the table)
 		{"法律援助经费", 2, colValue}, // row 3 value empty
 		{"法律援助经费", 3, colL2},    // row 4 效果指标
-		{"法律援助经费", 4, colValue}, // row 5: a 成本指标 as a rate
+		{"法律援助经费", 4, colValue}, // row 5: a cost in %
 		{"法律援助经费", 6, colValue}, // row 7: two findings, one place
 		{"公用取暖费", 0, colValue},  // the next project: **平米
 	}

@@ -66,6 +66,7 @@ func (r *reviewer) observe(msg tea.Msg) tea.Cmd {
 	case headerChangedMsg:
 		d := m.Doc
 		r.headers[d.Key()] = &d
+		return r.headerChanged(d)
 	case addProjectMsg:
 		return r.load(m.Key)
 	case deleteProjectMsg:
@@ -106,6 +107,24 @@ func (r *reviewer) edit(k model.DocKey, change func(*model.Document), gone strin
 
 // load reads the whole document behind the queued writes (so it sees
 // them) and checks it in a command of its own.
+// headerChanged checks the whole document again after its header or
+// Part 1 changed: Part 1's findings, and the layout (指标体系) every
+// project's findings follow.
+func (r *reviewer) headerChanged(h model.Document) tea.Cmd {
+	k := h.Key()
+	dr := r.reviews.doc(k)
+	if !dr.loaded() {
+		return nil
+	}
+	h.Projects = dr.doc.Projects
+	dr.doc = &h
+	dr.edits++
+	snap, at := dr.doc, dr.edits
+	return func() tea.Msg {
+		return reviewLoadedMsg{Key: k, Doc: snap, Findings: model.Check(snap), At: at}
+	}
+}
+
 func (r *reviewer) load(k model.DocKey) tea.Cmd {
 	at := r.reviews.ensure(k).edits
 	return r.writes.readDocument(k, func(doc *model.Document, err error) tea.Msg {
@@ -161,13 +180,21 @@ func (r *reviewer) recheck(k model.DocKey, p model.Project) tea.Cmd {
 	at := dr.edits
 	dr.editAt[p.ID] = at
 	var codeChanged bool
+	var layoutWas model.Layout
+	var mixedWas bool
 	if dr.doc != nil {
 		if i := dr.doc.ProjectIndex(p.ID); i >= 0 {
 			codeChanged = dr.doc.Projects[i].Code != p.Code
 		}
+		layoutWas, mixedWas = model.DetectLayout(dr.doc)
 	}
 	dr.setProject(p)
 	snap := dr.doc
+	if snap != nil && snap.Layout == model.LayoutAuto {
+		// The rows decide the layout every project is checked against.
+		l, mixed := model.DetectLayout(snap)
+		codeChanged = codeChanged || l != layoutWas || mixed != mixedWas
+	}
 	switch {
 	case snap == nil:
 		// Not loaded yet: the header's 满意度 threshold, no other codes.

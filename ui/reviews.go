@@ -97,6 +97,11 @@ type docReview struct {
 
 	err error // why the last load failed
 
+	// layout is the document's effective 指标体系 (model.Layout): set on
+	// it, or detected from its rows; layoutMixed, its rows mix both.
+	layout      model.Layout
+	layoutMixed bool
+
 	edits  int            // numbers the edits seen since the document opened
 	editAt map[string]int // project ID → number of its last edit
 }
@@ -121,6 +126,15 @@ func (dr *docReview) refresh() {
 	if dr.doc == nil {
 		return
 	}
+	dr.layout, dr.layoutMixed = dr.doc.Layout, false
+	if dr.layout == model.LayoutAuto {
+		dr.layout, dr.layoutMixed = model.DetectLayout(dr.doc)
+	}
+	// Part 1's findings (ProjectID "") come first, as model.Check lists
+	// them.
+	part1 := dr.byID[""]
+	dr.total = countOf(part1)
+	dr.all = append(dr.all, part1...)
 	for i := range dr.doc.Projects {
 		fs := dr.byID[dr.doc.Projects[i].ID]
 		c := countOf(fs)
@@ -130,7 +144,6 @@ func (dr *docReview) refresh() {
 	}
 }
 
-// setProject puts the edited p into the snapshot (copy on write).
 func (dr *docReview) setProject(p model.Project) {
 	if dr.doc == nil {
 		return

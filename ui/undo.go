@@ -17,6 +17,7 @@ const (
 	undoInsert                 // a row was inserted at Row
 	undoDelete                 // Row was deleted: Ind is what it held
 	undoMove                   // the row at Row moved to To
+	undoRow                    // the row at Row was filled from the library: Ind is what it held
 )
 
 // undoOp records one committed grid edit by what it takes to reverse it,

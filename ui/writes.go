@@ -143,6 +143,10 @@ func (q *writeQueue) export(m exportMsg) tea.Cmd {
 		if m.Opts.Format == export.FormatMarkdown {
 			findings = model.Check(doc)
 		}
-		return exportDoneMsg{Path: m.Path, Err: export.WriteFile(m.Path, doc, findings, m.Opts)}
+		if err := export.WriteFile(m.Path, doc, findings, m.Opts); err != nil {
+			return exportDoneMsg{Path: m.Path, Err: err}
+		}
+		// What was sent is kept, for 变动对比 with it later.
+		return exportDoneMsg{Path: m.Path, Kept: q.keepSent(doc, m)}
 	})
 }
