@@ -51,20 +51,21 @@ func (g *Grid) moveRow(d int) tea.Cmd {
 // undoLast reverses the last committed edit and puts the cursor on it;
 // ctrl+r (redoLast) does it again.
 func (g *Grid) undoLast() tea.Cmd {
-	op, ok := g.hist.undo.pop()
-	if !ok {
-		return g.common.post(noteMsg{Text: "没有可撤销的操作"})
-	}
-	g.hist.redo.push(g.apply(op))
-	return g.changed()
+	return g.replay(&g.hist.undo, &g.hist.redo, "没有可撤销的操作")
 }
 
 func (g *Grid) redoLast() tea.Cmd {
-	op, ok := g.hist.redo.pop()
+	return g.replay(&g.hist.redo, &g.hist.undo, "没有可重做的操作")
+}
+
+// replay applies the newest op of from and keeps its reverse in to; with
+// from empty the status line says none.
+func (g *Grid) replay(from, to *undoStack, none string) tea.Cmd {
+	op, ok := from.pop()
 	if !ok {
-		return g.common.post(noteMsg{Text: "没有可重做的操作"})
+		return g.common.post(noteMsg{Text: none})
 	}
-	g.hist.undo.push(g.apply(op))
+	to.push(g.apply(op))
 	return g.changed()
 }
 
