@@ -148,7 +148,8 @@ func writeFindingsJSON(w io.Writer, results []checkedDoc) error {
 
 // writeFindingsText writes, per document, a title line, each project with
 // findings (numbered by its place in the document, as the app lists them)
-// and its findings, then the document's totals.
+// and its findings, then the document's totals, and the review's once
+// someone has started reviewing.
 func writeFindingsText(w io.Writer, results []checkedDoc) error {
 	var b strings.Builder
 	for n, r := range results {
@@ -177,6 +178,9 @@ func writeFindingsText(w io.Writer, results []checkedDoc) error {
 			fmt.Fprintf(&b, "%s：未发现问题（共 %d 个项目）\n", d.Key(), len(d.Projects))
 		} else {
 			fmt.Fprintf(&b, "%s：%d 个错误，%d 个警告（%d 个项目中 %d 个有问题）\n", d.Key(), e, wn, len(d.Projects), withFindings)
+		}
+		if d.Reviewed() {
+			fmt.Fprintf(&b, "%s：%s（审核意见 %d 条）\n", d.Key(), d.ReviewCounts(), notes(d))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

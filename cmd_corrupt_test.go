@@ -239,7 +239,7 @@ func TestListHostileNames(t *testing.T) {
 	}
 	s.Close()
 	code, out, errOut := runCLI(t, nil, "list", "--db", db)
-	want := `31\u001B[2J5002  司法局\u202E\u000A\u001B]0;pwned\u0007  2020  草案  1 项  1.00 万元` + "\n"
+	want := `31\u001B[2J5002  司法局\u202E\u000A\u001B]0;pwned\u0007  2020  草案  1 项  1.00 万元  已审核 0/1` + "\n"
 	if code != exitOK || errOut != "" || out != want {
 		t.Errorf("list: %d %q\n got %q\nwant %q", code, errOut, out, want)
 	}

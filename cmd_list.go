@@ -18,7 +18,7 @@ func init() {
 }
 
 func runList(env *cliEnv, args []string) int {
-	fs, db := newFlagSet(env, "list", "jixiao list [--db PATH]\n\nOne line per document: 单位编码, 单位名称, 年度, 状态, projects, total 预算数.")
+	fs, db := newFlagSet(env, "list", "jixiao list [--db PATH]\n\nOne line per document: 单位编码, 单位名称, 年度, 状态, projects, total 预算数,\nand the review: projects 已审核 of all (and 需修改 when any).")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -56,9 +56,9 @@ func writeDocList(w io.Writer, docs []store.DocInfo) {
 		// Names are stored as typed or imported; none of their characters
 		// may reach the terminal as a control.
 		rows[i] = []string{export.OneLine(d.Key.UnitCode), export.OneLine(d.UnitName), strconv.Itoa(d.Key.Year), export.OneLine(string(d.Status)),
-			strconv.Itoa(d.Projects) + " 项", budget.String() + " 万元"}
+			strconv.Itoa(d.Projects) + " 项", budget.String() + " 万元", d.Review.String()}
 	}
-	rightAligned := []bool{false, false, false, false, true, true}
+	rightAligned := []bool{false, false, false, false, true, true, false}
 	widths := make([]int, len(rightAligned))
 	for _, r := range rows {
 		for c, cell := range r {

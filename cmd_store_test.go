@@ -45,7 +45,7 @@ func TestSampleThenList(t *testing.T) {
 	}
 	// JIXIAO_DB names the file when --db is absent.
 	code, out, errOut = runCLI(t, map[string]string{"JIXIAO_DB": db}, "list")
-	if code != exitOK || errOut != "" || out != "315002  抚宁区司法局  2020  草案  9 项  207.09 万元\n" {
+	if code != exitOK || errOut != "" || out != "315002  抚宁区司法局  2020  草案  9 项  207.09 万元  已审核 0/9\n" {
 		t.Errorf("list: %d %q %q", code, out, errOut)
 	}
 }
@@ -64,6 +64,11 @@ func TestListAlignsByDisplayWidth(t *testing.T) {
 	docs[0].UnitName = "抚宁区司法局"
 	docs[1].UnitName = "Bureau"
 	docs[1].Status = model.StatusFinal
+	for i := range docs[1].Projects {
+		docs[1].Projects[i].Review.Status = model.ReviewApproved
+	}
+	docs[0].Projects[3].Review.Status = model.ReviewApproved
+	docs[0].Projects[4].Review = model.Review{Status: model.ReviewChanges, Note: "请补充"}
 	docs[2].UnitName = "财政局"
 	for _, d := range docs {
 		if err := s.CreateDocument(d); err != nil {
@@ -73,9 +78,9 @@ func TestListAlignsByDisplayWidth(t *testing.T) {
 	s.Close()
 	code, out, errOut := runCLI(t, nil, "list", "--db", db)
 	want := "" +
-		"1           Bureau        2021  定稿  12 项  78.00 万元\n" +
-		"315002      抚宁区司法局  2020  草案   9 项  45.00 万元\n" +
-		"3150020001  财政局        2019  草案   0 项   0.00 万元\n"
+		"1           Bureau        2021  定稿  12 项  78.00 万元  已审核 12/12\n" +
+		"315002      抚宁区司法局  2020  草案   9 项  45.00 万元  已审核 1/9，需修改 1\n" +
+		"3150020001  财政局        2019  草案   0 项   0.00 万元  已审核 0/0\n"
 	if code != exitOK || errOut != "" || out != want {
 		t.Errorf("list: %d %q\n got:\n%s\nwant:\n%s", code, errOut, out, want)
 	}

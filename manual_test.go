@@ -162,10 +162,11 @@ func TestManualScreens(t *testing.T) {
 	for _, sc := range []manualScreen{
 		{name: "home", wait: []string{"315002", " 警"}},
 		{name: "newdoc", keys: []string{"n"}, wait: []string{"新建文本", "审核单位"}, after: []string{"Escape"}},
-		{name: "document", keys: []string{"Enter"}, wait: []string{"行政复议行政诉讼工作经费", " 警"}},
+		{name: "document", keys: []string{"Enter"}, wait: []string{"315-0401-JBN-V4MV", " 警"}},
 		{name: "project", keys: []string{"Down", "Down", "Down", "Down", "Enter"}, wait: []string{"项目编码", "315-0405-JBN-A4W0", "绩效目标"}},
 		{name: "grid", keys: []string{"C-g"}, wait: []string{"第 1/7 行", "产出指标"}, after: []string{"Escape", "Escape"}},
 		{name: "findings", keys: []string{"v"}, wait: []string{"审核问题", "个警告"}, after: []string{"Escape"}},
+		{name: "review", keys: []string{"r"}, wait: []string{"项目 2/9", "审核问题与意见"}, after: []string{"Escape"}},
 		{name: "export", keys: []string{"e"}, wait: []string{"导出 抚宁区司法局", "绩效目标.md"}, after: []string{"Escape"}},
 	} {
 		if len(sc.keys) > 0 {

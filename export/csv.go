@@ -40,12 +40,16 @@ func ParseEncoding(s string) (Encoding, error) {
 }
 
 // CSVHeader is the header row of the CSV, in order. One row per indicator
-// follows, with the document's and the project's columns repeated.
+// follows, with the document's and the project's columns repeated. The last
+// two, the project's 审核状态 and 审核意见, are project columns as well
+// (notes on single rows are not in the CSV); files written before reviews
+// end at 指标值确定依据 and are still read.
 var CSVHeader = [...]string{
 	"单位编码", "单位名称", "年度",
 	"项目编码", "项目名称", "预算数", "财政资金", "其他资金", "资金用途",
 	"3月底", "6月底", "10月底", "12月底", "绩效目标",
 	"一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据",
+	"审核状态", "审核意见",
 }
 
 // Column positions in CSVHeader.
@@ -64,8 +68,15 @@ const (
 	colOct
 	colDec
 	colGoal
-	colL1      // the six indicator columns follow in model.IndicatorColumns order
-	csvColumns = colL1 + len(model.IndicatorColumns)
+	colL1 // the six indicator columns follow in model.IndicatorColumns order
+)
+
+const (
+	colReview     = colL1 + len(model.IndicatorColumns) // 审核状态
+	colReviewNote = colReview + 1                       // 审核意见
+	csvColumns    = colReviewNote + 1
+	// csvColumnsNoReview is the width of a file written before reviews.
+	csvColumnsNoReview = colReview
 )
 
 // utf8BOM makes Excel and WPS read the file as UTF-8 instead of the
@@ -139,6 +150,8 @@ func forEachRow(doc *model.Document, rec []string, emit func() error) error {
 			rec[colMar+i] = m.String()
 		}
 		rec[colGoal] = neutralize(p.Goal)
+		rec[colReview] = p.Review.Status.String()
+		rec[colReviewNote] = neutralize(p.Review.Note)
 		if len(p.Indicators) == 0 {
 			for c := range model.IndicatorColumns {
 				rec[colL1+c] = ""

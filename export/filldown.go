@@ -53,6 +53,8 @@ func fillDown(cells, prev []string) int {
 		for c := colUnitCode; c <= colGoal; c++ {
 			take(c)
 		}
+		take(colReview) // the review columns are the project's too
+		take(colReviewNote)
 	} else if blank(cells[colUnitCode]) && blank(cells[colUnitName]) && blank(cells[colYear]) {
 		for c := colUnitCode; c <= colYear; c++ {
 			take(c)

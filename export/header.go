@@ -44,7 +44,7 @@ func mapHeader(head []string) (columnMap, []string) {
 	}
 	var missing []string
 	for c, at := range m.at {
-		if at < 0 {
+		if at < 0 && c < csvColumnsNoReview { // the review columns are optional
 			missing = append(missing, CSVHeader[c])
 		}
 	}

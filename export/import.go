@@ -28,6 +28,10 @@ type Import struct {
 	// Ignored are the headers of the file's columns that are not
 	// CSVHeader columns, in file order; their cells are not read.
 	Ignored []string
+	// StatusColumn and NoteColumn say whether the file has the 审核状态
+	// and 审核意见 columns (files from before reviews have neither);
+	// Apply keeps a project's own status or note where it has not.
+	StatusColumn, NoteColumn bool
 	// Projects are in the order of their first row, IDs empty. Rows are
 	// grouped by 项目编码; a project whose only row has all six indicator
 	// cells empty has no indicators.
@@ -160,7 +164,7 @@ type projectRow struct {
 }
 
 // projectCols are the columns that must agree across a project's rows.
-var projectCols = [...]int{colName, colBudget, colFiscal, colOther, colUse, colMar, colJun, colOct, colDec, colGoal}
+var projectCols = [...]int{colName, colBudget, colFiscal, colOther, colUse, colMar, colJun, colOct, colDec, colGoal, colReview, colReviewNote}
 
 // docCols are the columns that must agree across the whole file.
 var docCols = [...]int{colUnitCode, colUnitName, colYear}
@@ -190,7 +194,7 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 		errs = append(errs, CellError{Row: row + 1, Column: name, Where: pos(row, at), Msg: fmt.Sprintf(format, args...)})
 	}
 
-	im := &Import{Encoding: enc, Ignored: cols.ignored}
+	im := &Import{Encoding: enc, Ignored: cols.ignored, StatusColumn: cols.at[colReview] >= 0, NoteColumn: cols.at[colReviewNote] >= 0}
 	var firstDoc []string // doc columns of the first data row
 	firstDocRow := 0
 	byCode := map[string]int{}
@@ -213,6 +217,10 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 		im.Rows++
 		bad := false
 		for c := range cells {
+			if cols.at[c] < 0 { // an optional column the file has not
+				cells[c] = ""
+				continue
+			}
 			cells[c] = unneutralize(fields[cols.at[c]])
 			if enc == EncodingGBK && strings.ContainsRune(cells[c], utf8.RuneError) {
 				add(ri, c, "含有无法识别的字节，文件不是有效的 GBK 编码")
@@ -303,8 +311,15 @@ func buildImport(records [][]string, pos func(row, col int) string, enc Encoding
 			}
 			*m = v
 		}
+		var err error
+		if p.Review.Status, err = model.ParseReviewStatus(cells[colReview]); err != nil {
+			add(ri, colReview, "应为 未审核、已审核 或 需修改（“%s”）", clip(cells[colReview]))
+			bad = true
+		}
+		p.Review.Note = cells[colReviewNote]
 		canon := []string{p.Name, p.Budget.String(), p.Fiscal.String(), p.Other.String(), p.Use,
-			p.Plan.Mar.String(), p.Plan.Jun.String(), p.Plan.Oct.String(), p.Plan.Dec.String(), p.Goal}
+			p.Plan.Mar.String(), p.Plan.Jun.String(), p.Plan.Oct.String(), p.Plan.Dec.String(), p.Goal,
+			p.Review.Status.String(), p.Review.Note}
 		var in model.Indicator
 		empty := true
 		for c := range model.IndicatorColumns {
@@ -451,6 +466,7 @@ func (im *Import) Apply(doc *model.Document) Applied {
 		}
 		if ok {
 			p.ID = doc.Projects[i].ID
+			keepReview(&p, &doc.Projects[i], im)
 			doc.Projects[i] = p
 			a.Updated = append(a.Updated, ProjectRef{Code: p.Code, Name: p.Name})
 			continue

@@ -22,7 +22,8 @@ const alignMaxWidth = 60
 // with GFM tables. It holds the title and the 编制/审核 line, a summary
 // table of the projects with a 合计 row, Part 1, each project's 绩效目标表
 // in the seed's structure (basics, 资金支出计划, 绩效目标, the indicator
-// table), and the findings. findings nil means the document was not
+// table, and 审核意见 once the document is being reviewed), and the
+// findings. findings nil means the document was not
 // checked: the summary then has no 错误/警告 columns and there is no
 // findings section. All user text is escaped (see EscapeCell), and table
 // pipes are aligned by display width where the cells are short, so the
@@ -40,6 +41,8 @@ type mdWriter struct {
 	scratch []byte
 	cellW   []int // display width of each body cell of the current table
 	widths  []int // padded width of each column, 0 when not aligned
+	// reviewed: the document has a review, and each project its section.
+	reviewed bool
 }
 
 func (m *mdWriter) blank() { m.w.WriteByte('\n') }
@@ -77,6 +80,9 @@ func (m *mdWriter) document(d *model.Document, findings []model.Finding) {
 		m.paragraph(strings.Join(by, "　"))
 	}
 	m.paragraph(fmt.Sprintf("单位：%s %s　年度：%d　金额单位：%s", d.UnitCode, d.UnitName, d.Year, currency(d)))
+	if m.reviewed = d.Reviewed(); m.reviewed {
+		m.paragraph("审核进度：" + d.ReviewCounts().String())
+	}
 
 	m.heading(2, "汇总")
 	m.summary(d, findings)
@@ -211,6 +217,9 @@ func (m *mdWriter) project(d *model.Document, i int) {
 	m.table(model.PlanMonthNames[:], planRight, 1, func(_, c int) string { return months[c].String() })
 	m.paragraph("绩效目标：" + p.Goal)
 	m.table(indicatorCols, indicatorLeft, len(p.Indicators), func(r, c int) string { return p.Indicators[r].Cell(c) })
+	if m.reviewed {
+		m.review(p)
+	}
 }
 
 var (

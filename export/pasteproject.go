@@ -9,7 +9,8 @@ var ProjectColumns = CSVHeader[colCode : colGoal+1]
 // PastedProject reads a project's row pasted into the project form from a
 // spreadsheet, a Word table or a CSV opened as text: one row of the
 // 项目编码 … 绩效目标 cells (11), or with 单位编码/单位名称/年度 before them
-// (14), or a whole row of the CSV (20); or two rows, a header naming the
+// (14), or a whole row of the CSV (22, or 20 without the review
+// columns); or two rows, a header naming the
 // columns (in any order, other columns ignored) and the row. It returns the
 // cells in ProjectColumns order, and false when the text is none of these
 // (a paste of one value, say, which belongs in the field being edited).
@@ -51,7 +52,7 @@ func PastedProject(text string) ([]string, bool) {
 		from = 0
 	case colGoal + 1:
 		from = colCode
-	case csvColumns:
+	case csvColumns, csvColumnsNoReview: // with the review columns or without
 		from = colCode
 	default:
 		return nil, false

@@ -82,12 +82,12 @@ func cleanDoc(t testing.TB) *Document {
 			Plan: mustPlan(t, "20", "40", "60", "100"),
 			Goal: "受理法律援助案件 260 件以上，案件补贴按月发放",
 			Indicators: []Indicator{
-				{"产出指标", "数量指标", "法律援助案件受理数", "咨询受理案件数量", "≥260件", "上年受理数"},
-				{"产出指标", "质量指标", "法律援助案件办结率", "办结案件占受理案件的比例", "≥95%", "历年经验"},
-				{"产出指标", "时效指标", "补贴发放及时率", "按月发放补贴", "100%", "补贴发放办法"},
-				{"产出指标", "成本指标", "案件补贴", "案件补贴与律师值班补贴", "≤10万元", "补贴标准"},
-				{"效益指标", "社会效益指标", "法律援助宣传人次", "法律援助宣传情况", "≥30 人次", "宣传场次人数"},
-				{"满意度指标", "服务对象满意度指标", "受援群众满意度", "受援群众的满意程度", "≥90%", "调查问卷"},
+				{"产出指标", "数量指标", "法律援助案件受理数", "咨询受理案件数量", "≥260件", "上年受理数", ""},
+				{"产出指标", "质量指标", "法律援助案件办结率", "办结案件占受理案件的比例", "≥95%", "历年经验", ""},
+				{"产出指标", "时效指标", "补贴发放及时率", "按月发放补贴", "100%", "补贴发放办法", ""},
+				{"产出指标", "成本指标", "案件补贴", "案件补贴与律师值班补贴", "≤10万元", "补贴标准", ""},
+				{"效益指标", "社会效益指标", "法律援助宣传人次", "法律援助宣传情况", "≥30 人次", "宣传场次人数", ""},
+				{"满意度指标", "服务对象满意度指标", "受援群众满意度", "受援群众的满意程度", "≥90%", "调查问卷", ""},
 			},
 		}},
 	}
@@ -177,7 +177,7 @@ func ruleCases() []ruleCase {
 		{"二级 unknown", func(t *testing.T, d *Document) { row(d, 1).L2 = "品质指标" }, []string{"NEED_QUALITY", "L2_UNKNOWN@2.l2"}},
 		{"二级 short name", func(t *testing.T, d *Document) { row(d, 1).L2 = "质量" }, nil},
 		{"一级 used as 二级", func(t *testing.T, d *Document) {
-			*row(d, 1) = Indicator{"产出指标", "效果指标", "社会效益指标", "法律援助案件办结率(%)", "75%", "完成情况"}
+			*row(d, 1) = Indicator{"产出指标", "效果指标", "社会效益指标", "法律援助案件办结率(%)", "75%", "完成情况", ""}
 		}, []string{"NEED_QUALITY", "L2_PARENT@2.l2"}},
 		{"二级 under the wrong 一级", func(t *testing.T, d *Document) { row(d, 4).L2 = "数量指标" }, []string{"L2_PARENT@5.l2"}},
 		{"成本 as its own 一级", func(t *testing.T, d *Document) { row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标" }, nil},
@@ -187,9 +187,9 @@ func ruleCases() []ruleCase {
 		{"no satisfaction", func(t *testing.T, d *Document) { p0(d).Indicators = p0(d).Indicators[:5] }, []string{"NEED_SATISFACTION"}},
 		{"no 产出 kinds", func(t *testing.T, d *Document) {
 			p0(d).Indicators = []Indicator{
-				{"产出指标", "数量指标", "案件受理数", "", "≥260件", "上年受理数"},
-				{"效益指标", "社会效益指标", "宣传人次", "", "≥30人次", "宣传场次"},
-				{"满意度指标", "服务对象满意度指标", "满意度", "", "≥90%", "调查问卷"},
+				{"产出指标", "数量指标", "案件受理数", "", "≥260件", "上年受理数", ""},
+				{"效益指标", "社会效益指标", "宣传人次", "", "≥30人次", "宣传场次", ""},
+				{"满意度指标", "服务对象满意度指标", "满意度", "", "≥90%", "调查问卷", ""},
 			}
 		}, []string{"NEED_QUALITY", "NEED_TIMELINESS", "NEED_COST"}},
 		{"no quantity", func(t *testing.T, d *Document) { row(d, 0).L2 = "质量指标" }, []string{"NEED_QUANTITY"}},
@@ -280,13 +280,13 @@ func ruleCases() []ruleCase {
 		}, []string{"REQUIRED@7.l3"}},
 		// LAYOUT_MIXED
 		{"mixed layouts, 2020 majority", func(t *testing.T, d *Document) {
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "经济成本指标", "单件成本", "", "≤500元/件", "计划标准"})
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "经济成本指标", "单件成本", "", "≤500元/件", "计划标准", ""})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准", ""})
 		}, []string{"LAYOUT_MIXED@7.l1"}},
 		{"mixed layouts, 101 majority", func(t *testing.T, d *Document) {
 			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "占用耕地", "", "≤5亩", "计划标准"})
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "占用耕地", "", "≤5亩", "计划标准", ""})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"产出指标", "成本指标", "宣传成本", "", "≤2万元", "计划标准", ""})
 		}, []string{"LAYOUT_MIXED@8.l2"}},
 		{"layout set to 101, cost under 产出", func(t *testing.T, d *Document) { d.Layout = Layout101 }, []string{"LAYOUT_MIXED@4.l2"}},
 		{"layout set to 2020, cost 一级", func(t *testing.T, d *Document) {
@@ -327,16 +327,16 @@ func ruleCases() []ruleCase {
 		{"effect with no figure", func(t *testing.T, d *Document) { row(d, 4).Value = "时限长远" }, []string{"VALUE_VAGUE@5.value"}},
 		{"effect yes/no", func(t *testing.T, d *Document) { row(d, 4).Value = "无重大安全事故" }, nil},
 		{"social cost with no figure", func(t *testing.T, d *Document) {
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "对当地文物保护影响", "", "长远", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "社会成本指标", "对当地文物保护影响", "", "长远", "计划标准", ""})
 		}, []string{"LAYOUT_MIXED@7.l1", "VALUE_VAGUE@7.value"}},
 		// COST_BENEFIT
 		{"eco cost states a benefit", func(t *testing.T, d *Document) {
 			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "生态环境成本指标", "提升绿化水平", "", "提升", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "生态环境成本指标", "提升绿化水平", "", "提升", "计划标准", ""})
 		}, []string{"COST_BENEFIT@7.l3"}},
 		{"eco cost states a harm", func(t *testing.T, d *Document) {
 			row(d, 3).L1, row(d, 3).L2 = "成本指标", "经济成本指标"
-			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "生态环境成本指标", "施工扬尘超标天数", "", "0天", "计划标准"})
+			p0(d).Indicators = append(p0(d).Indicators, Indicator{"成本指标", "生态环境成本指标", "施工扬尘超标天数", "", "0天", "计划标准", ""})
 		}, nil},
 		// QUANTITY_RATE
 		{"rate as a count", func(t *testing.T, d *Document) { row(d, 0).L3 = "法律援助覆盖率"; row(d, 0).Value = "≥90%" }, []string{"QUANTITY_RATE@1.value"}},
@@ -358,14 +358,14 @@ func ruleCases() []ruleCase {
 		// COUNT_OVER_TOTAL
 		{"part above the beneficiaries", func(t *testing.T, d *Document) {
 			p0(d).Indicators = append(p0(d).Indicators[:5:5],
-				Indicator{"效益指标", "社会效益指标", "受益脱贫(监测)人口数", "", "≥500人", "计划标准"},
-				Indicator{"效益指标", "社会效益指标", "解决脱贫(监测)饮水安全问题人数", "", "≥1000人", "计划标准"},
+				Indicator{"效益指标", "社会效益指标", "受益脱贫(监测)人口数", "", "≥500人", "计划标准", ""},
+				Indicator{"效益指标", "社会效益指标", "解决脱贫(监测)饮水安全问题人数", "", "≥1000人", "计划标准", ""},
 				row(d, 5).clone())
 		}, []string{"COUNT_OVER_TOTAL@7.value"}},
 		{"other people above the beneficiaries", func(t *testing.T, d *Document) {
 			p0(d).Indicators = append(p0(d).Indicators[:5:5],
-				Indicator{"效益指标", "社会效益指标", "接待游客数量(≥**人)", "", ">=60000人", "计划标准"},
-				Indicator{"效益指标", "社会效益指标", "受益建档立卡贫困人口数≥**人", "", ">=29人", "计划标准"},
+				Indicator{"效益指标", "社会效益指标", "接待游客数量(≥**人)", "", ">=60000人", "计划标准", ""},
+				Indicator{"效益指标", "社会效益指标", "受益建档立卡贫困人口数≥**人", "", ">=29人", "计划标准", ""},
 				row(d, 5).clone())
 		}, []string{"L3_TEMPLATE@6.l3", "L3_TEMPLATE@7.l3"}},
 		// GOAL_VAGUE, GOAL_PROCESS
@@ -626,7 +626,7 @@ func FuzzCheck(f *testing.F) {
 		d := &Document{Projects: []Project{{
 			ID: "p", Code: code, Budget: MoneyUnits(budget), Fiscal: MoneyUnits(fiscal), Goal: l3 + value,
 			Plan:       Plan{Mar: PercentHundredths(budget % 20000), Dec: PercentHundredths(fiscal % 20000)},
-			Indicators: []Indicator{{l1, l2, l3, value, value, basis}, {l2, l1, l3, basis, value, l3}},
+			Indicators: []Indicator{{l1, l2, l3, value, value, basis, ""}, {l2, l1, l3, basis, value, l3, ""}},
 		}, {ID: "q", Code: value}}}
 		for _, fd := range Check(d) {
 			if RuleOrder(fd.Rule) < 0 || FieldOrder(fd.Field) < 0 || fd.Row < -1 || fd.Row > 1 || fd.Message == "" {

@@ -9,7 +9,8 @@ import (
 // CopyForward returns a new 草案 document for key made from src — last
 // year's targets as this year's starting point: the header (with the year
 // in the title moved on), Part 1 and every project with its plan, goal and
-// indicators, copied so that editing one never changes the other. The
+// indicators, copied so that editing one never changes the other, and
+// none of src's review (审核状态, 审核意见, row notes). The
 // projects keep their IDs (IDs are per document). unitName, when not
 // empty, replaces the 单位名称.
 func CopyForward(src *Document, key DocKey, unitName string) *Document {
@@ -25,6 +26,7 @@ func CopyForward(src *Document, key DocKey, unitName string) *Document {
 	d.Projects = make([]Project, len(src.Projects))
 	for i, p := range src.Projects {
 		p.Indicators = slices.Clone(p.Indicators)
+		p.clearReview() // a new draft is not reviewed yet
 		d.Projects[i] = p
 	}
 	return &d

@@ -115,16 +115,18 @@ type Project struct {
 	Plan       Plan        `json:"plan"`   // 资金支出计划 (%)
 	Goal       string      `json:"goal"`   // 绩效目标
 	Indicators []Indicator `json:"indicators"`
+	Review     Review      `json:"review,omitzero"` // 审核状态 and 审核意见
 }
 
 // Indicator is one row of the indicator grid.
 type Indicator struct {
-	L1    string `json:"l1"`    // 一级指标
-	L2    string `json:"l2"`    // 二级指标
-	L3    string `json:"l3"`    // 三级指标
-	Desc  string `json:"desc"`  // 绩效指标描述
-	Value string `json:"value"` // 指标值, e.g. ≥260件; see ParseValue
-	Basis string `json:"basis"` // 指标值确定依据
+	L1    string `json:"l1"`             // 一级指标
+	L2    string `json:"l2"`             // 二级指标
+	L3    string `json:"l3"`             // 三级指标
+	Desc  string `json:"desc"`           // 绩效指标描述
+	Value string `json:"value"`          // 指标值, e.g. ≥260件; see ParseValue
+	Basis string `json:"basis"`          // 指标值确定依据
+	Note  string `json:"note,omitempty"` // the reviewer's note on the row, not a grid column
 }
 
 // IndicatorColumns are the grid's column titles in order.

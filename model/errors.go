@@ -12,3 +12,6 @@ var (
 	ErrOverflow   = errors.New("too large")
 	ErrRange      = errors.New("out of range")
 )
+
+// ErrReviewStatus is a 审核状态 that is not 未审核, 已审核 or 需修改.
+var ErrReviewStatus = errors.New("not a review status")

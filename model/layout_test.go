@@ -7,12 +7,12 @@ import (
 )
 
 func TestDetectLayout(t *testing.T) {
-	out2020 := Indicator{"产出指标", "成本指标", "案件补贴", "", "≤10万元", "计划标准"}
-	cost101 := Indicator{"成本指标", "经济成本指标", "项目总成本", "", "≤10万元", "计划标准"}
-	social := Indicator{"成本", "社会成本", "占用耕地", "", "≤5亩", "计划标准"}
-	l2Only := Indicator{"产出指标", "经济成本指标", "项目总成本", "", "≤10万元", "计划标准"}
+	out2020 := Indicator{"产出指标", "成本指标", "案件补贴", "", "≤10万元", "计划标准", ""}
+	cost101 := Indicator{"成本指标", "经济成本指标", "项目总成本", "", "≤10万元", "计划标准", ""}
+	social := Indicator{"成本", "社会成本", "占用耕地", "", "≤5亩", "计划标准", ""}
+	l2Only := Indicator{"产出指标", "经济成本指标", "项目总成本", "", "≤10万元", "计划标准", ""}
 	blankCost := Indicator{L1: "成本指标", L2: "经济成本指标"}
-	other := Indicator{"产出指标", "数量指标", "受理数", "", "≥260件", "计划标准"}
+	other := Indicator{"产出指标", "数量指标", "受理数", "", "≥260件", "计划标准", ""}
 	doc := func(year int, rows ...[]Indicator) *Document {
 		d := &Document{Year: year}
 		for _, r := range rows {

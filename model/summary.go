@@ -20,13 +20,18 @@ type ProjectSummary struct {
 	Indicators int    `json:"indicators"`
 	Filled     int    `json:"filled"` // fields filled in, of Fields
 	Fields     int    `json:"fields"`
+	// Review is the project's 审核状态 and Notes its count of notes
+	// (Project.Notes), so lists count reviews without reading projects.
+	Review ReviewStatus `json:"review"`
+	Notes  int          `json:"notes"`
 }
 
 // Summarize returns the project's summary. Completeness counts the form's
 // fields (项目编码, 项目名称, 预算数, 财政资金, 资金用途, the four plan points,
 // 绩效目标) and every indicator cell; 其他资金 is optional and not counted.
 func Summarize(p *Project) ProjectSummary {
-	s := ProjectSummary{ID: p.ID, Code: p.Code, Name: p.Name, Budget: p.Budget, Fiscal: p.Fiscal, Other: p.Other, Indicators: len(p.Indicators)}
+	s := ProjectSummary{ID: p.ID, Code: p.Code, Name: p.Name, Budget: p.Budget, Fiscal: p.Fiscal, Other: p.Other, Indicators: len(p.Indicators),
+		Review: p.Review.Status, Notes: p.Notes()}
 	count := func(ok bool) {
 		s.Fields++
 		if ok {

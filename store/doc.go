@@ -3,13 +3,14 @@
 // migrations, an exclusive lock against a second process, and rotating
 // backups next to the file. It is the only package that imports bbolt.
 //
-// Layout (schema 2):
+// Layout (schema 3):
 //
 //	meta                        magic "jixiao", schema version
 //	headers/<name>              JSON of model.Document (without Projects)
 //	orders/<name>               JSON list of project IDs, in document order
 //	projects/<len><name><id>\x00p  JSON of model.Project
-//	projects/<len><name><id>\x00s  model.ProjectSummary as fields (summary.go)
+//	projects/<len><name><id>\x00s  model.ProjectSummary as fields (summary.go),
+//	                               审核状态 and the count of notes included
 //
 // where <name> is <unit>\x00<year> and <len> its length as a uvarint, so no
 // document's keys begin with another's. Every value is followed by a CRC-32C

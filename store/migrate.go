@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 
@@ -11,13 +12,19 @@ import (
 
 // migrations[v] turns a file of schema v straight into the current schema:
 // it reads v's layout and writes each document with writeDocument (or its
-// stored values as they are). One step per old version, rather than a chain
+// stored values as they are, or mended in place). One step per old version, rather than a chain
 // v → v+1 → …, means no writer of an old layout has to be kept. A
 // migration runs in one write transaction, after Open has backed the file
 // up, so it either completes or leaves the file as it was.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: migrate0,
-	1: migrate1,
+	1: func(tx *bolt.Tx) error {
+		if err := migrate1(tx); err != nil {
+			return err
+		}
+		return migrate2(tx) // migrate1 leaves schema 2's summaries
+	},
+	2: migrate2,
 }
 
 // migrate brings the file from schema version to schemaVersion.
@@ -74,6 +81,47 @@ func migrate0(tx *bolt.Tx) error {
 		return err
 	}
 	return tx.DeleteBucket(bucketDocumentsV0)
+}
+
+// Schema 2 had the layout of schema 3 (see the package comment) with
+// summaries of 9 fields: no 审核状态 and no count of notes, which schema 3
+// adds (summary.go) so that lists count reviews without reading projects.
+// Projects of schema 2 hold no review (that came with schema 3), so every
+// summary gains the fields of an unreviewed project without notes.
+const summaryFieldsV2 = 9
+
+// migrate2 appends the two review fields to every schema-2 summary,
+// nothing decoded. Open refuses a damaged file before it migrates; should a
+// summary fail its checksum anyway, it is left as it is, still detectably
+// damaged, rather than sealed afresh around damaged bytes.
+func migrate2(tx *bolt.Tx) error {
+	d, err := dataBucketsOf(tx)
+	if err != nil {
+		return err
+	}
+	suffix := []byte(summarySep + string(model.ReviewPending) + summarySep + "0")
+	type update struct{ k, v []byte }
+	var updates []update
+	c := d.projects.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v == nil || len(k) < 2 || k[len(k)-2] != 0 || k[len(k)-1] != kindSummary {
+			continue
+		}
+		body, ok := sealedBody(v)
+		if !ok || bytes.Count(body, []byte(summarySep)) != summaryFieldsV2-1 {
+			continue
+		}
+		nv := seal(append(append(make([]byte, 0, len(body)+len(suffix)+crcLen), body...), suffix...))
+		updates = append(updates, update{bytes.Clone(k), nv})
+	}
+	// Put after the pass: bbolt's cursor must not see the bucket change
+	// under it.
+	for _, u := range updates {
+		if err := d.projects.Put(u.k, u.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Schema 1 nested a bucket per document in bucket "docs", named

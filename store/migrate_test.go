@@ -273,8 +273,8 @@ func TestMigrateSchema1(t *testing.T) {
 		if tx.Bucket([]byte("docs")) != nil {
 			t.Error("schema 1's docs bucket is still there")
 		}
-		if v := string(tx.Bucket([]byte("meta")).Get([]byte("schema"))); v != "2" {
-			t.Errorf("schema %q after migration, want 2", v)
+		if v := string(tx.Bucket([]byte("meta")).Get([]byte("schema"))); v != "3" {
+			t.Errorf("schema %q after migration, want 3", v)
 		}
 		return nil
 	})

@@ -177,7 +177,7 @@ func TestOpenBadFiles(t *testing.T) {
 			}
 			defer db.Close()
 			if err := db.Update(func(tx *bolt.Tx) error {
-				return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("3"))
+				return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("99"))
 			}); err != nil {
 				t.Fatal(err)
 			}

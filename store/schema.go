@@ -10,7 +10,7 @@ import (
 
 // schemaVersion is the layout this code writes (see the package comment).
 // Each older version has a step in migrate.go.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // schemaNone is the "version" of a bbolt file with no buckets yet: a file
 // this package just created.
@@ -28,8 +28,8 @@ var (
 	bucketProjects = []byte("projects")
 )
 
-// dataBuckets are the buckets of schema 2 that hold documents, every value
-// in them sealed (see seal).
+// dataBuckets are the buckets of schemas 2 and 3 that hold documents, every
+// value in them sealed (see seal).
 var dataBuckets = [][]byte{bucketHeaders, bucketOrders, bucketProjects}
 
 // schemaVersion reads the file's schema version from its meta bucket.

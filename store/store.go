@@ -22,6 +22,8 @@ type DocInfo struct {
 	Status                model.Status
 	Projects, Indicators  int
 	Budget, Fiscal, Other model.Money
+	Review                model.ReviewCounts // 审核状态 of the projects
+	Notes                 int                // 审核意见 on projects and rows
 }
 
 // docKeyBytes is a document's key in the headers and orders buckets. The
@@ -304,6 +306,7 @@ func (s *Store) ListDocuments() ([]DocInfo, error) {
 				Key: h.Key(), UnitName: h.UnitName, Title: h.Title, Status: h.Status,
 				Projects: t.Projects, Indicators: t.Indicators,
 				Budget: t.Budget, Fiscal: t.Fiscal, Other: t.Other,
+				Review: model.ReviewCountsOf(ps), Notes: notesOf(ps),
 			})
 			return nil
 		})

@@ -14,10 +14,11 @@ import (
 // of them with encoding/json (and Money's UnmarshalJSON) cost ~10 ms, this
 // costs a few hundred µs. Amounts are integer units of 0.0001 万元, "" when
 // not filled in. Fields: ID, Code, Name, Budget, Fiscal, Other,
-// Indicators, Filled, Fields.
+// Indicators, Filled, Fields, and since schema 3 Review ("" for 未审核)
+// and Notes.
 const summarySep = "\x1f"
 
-const summaryFields = 9
+const summaryFields = 11
 
 func encodeSummary(s *model.ProjectSummary) []byte {
 	money := func(m model.Money) string {
@@ -29,6 +30,7 @@ func encodeSummary(s *model.ProjectSummary) []byte {
 	return []byte(strings.Join([]string{
 		escapeField(s.ID), escapeField(s.Code), escapeField(s.Name), money(s.Budget), money(s.Fiscal), money(s.Other),
 		strconv.Itoa(s.Indicators), strconv.Itoa(s.Filled), strconv.Itoa(s.Fields),
+		string(s.Review), strconv.Itoa(s.Notes),
 	}, summarySep))
 }
 
@@ -78,10 +80,17 @@ func decodeSummary(data []byte, what func() string) (model.ProjectSummary, error
 	if s.Other, err = money(f[5], "other"); err != nil {
 		return s, err
 	}
-	for i, p := range []*int{&s.Indicators, &s.Filled, &s.Fields} {
-		if *p, err = strconv.Atoi(f[6+i]); err != nil || *p < 0 {
+	for _, c := range []struct {
+		p *int
+		v string
+	}{{&s.Indicators, f[6]}, {&s.Filled, f[7]}, {&s.Fields, f[8]}, {&s.Notes, f[10]}} {
+		if *c.p, err = strconv.Atoi(c.v); err != nil || *c.p < 0 {
 			return s, bad("count")
 		}
+	}
+	// Only the stored spellings: "" for 未审核, never "未审核" itself.
+	if s.Review, err = model.ParseReviewStatus(f[9]); err != nil || string(s.Review) != f[9] {
+		return s, bad("review status")
 	}
 	return s, nil
 }
@@ -121,4 +130,13 @@ func unescapeField(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, string([]byte{escapedSep}), summarySep)
+}
+
+// notesOf adds up the summaries' counts of notes.
+func notesOf(ps []model.ProjectSummary) int {
+	n := 0
+	for i := range ps {
+		n += ps[i].Notes
+	}
+	return n
 }

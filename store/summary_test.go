@@ -11,10 +11,13 @@ import (
 )
 
 // TestSummaryRoundTrip: every project of a generated document (amounts
-// with and without 其他资金) and a blank one come back from their stored
-// form exactly.
+// with and without 其他资金, each review status, notes) and a blank one
+// come back from their stored form exactly.
 func TestSummaryRoundTrip(t *testing.T) {
 	ps := append(model.Generate(30, 4).Projects, model.Project{ID: "empty"})
+	ps[1].Review = model.Review{Status: model.ReviewApproved, Note: "第一行\n第二行"}
+	ps[2].Review.Status = model.ReviewChanges
+	ps[2].Indicators[1].Note = "指标值请量化"
 	for i := range ps {
 		want := model.Summarize(&ps[i])
 		got, err := decodeSummary(seal(encodeSummary(&want)), func() string { return "summary " + want.ID })
@@ -27,7 +30,7 @@ func TestSummaryRoundTrip(t *testing.T) {
 // TestSummaryDamage: a damaged summary is ErrCorrupt naming the value,
 // never a wrong summary.
 func TestSummaryDamage(t *testing.T) {
-	good := "g1\x1fP001\x1f法律援助\x1f10000\x1f10000\x1f\x1f3\x1f20\x1f30"
+	good := "g1\x1fP001\x1f法律援助\x1f10000\x1f10000\x1f\x1f3\x1f20\x1f30\x1f需修改\x1f2"
 	if _, err := decodeSummary(seal([]byte(good)), func() string { return "x" }); err != nil {
 		t.Fatalf("the good value does not decode: %v", err)
 	}
@@ -41,11 +44,16 @@ func TestSummaryDamage(t *testing.T) {
 		{"missing", nil, "is missing"},
 		{"truncated", []byte{1, 2}, "is truncated"},
 		{"flipped byte", flipped, "fails its checksum"},
-		{"8 fields", seal([]byte(strings.TrimSuffix(good, "\x1f30"))), "has 8 fields"},
-		{"10 fields", seal([]byte(good + "\x1f1")), "more than 9 fields"},
+		{"10 fields", seal([]byte(strings.TrimSuffix(good, "\x1f2"))), "has 10 fields"},
+		{"12 fields", seal([]byte(good + "\x1f1")), "more than 11 fields"},
+		{"9 fields (schema 2)", seal([]byte(strings.TrimSuffix(good, "\x1f需修改\x1f2"))), "has 9 fields"},
+		{"bad review status", seal([]byte(strings.Replace(good, "需修改", "通过", 1))), "bad review status"},
+		{"pending spelled out", seal([]byte(strings.Replace(good, "需修改", "未审核", 1))), "bad review status"},
+		{"negative notes", seal([]byte(strings.Replace(good, "\x1f2", "\x1f-2", 1))), "bad count"},
 		{"bad budget", seal([]byte(strings.Replace(good, "\x1f10000\x1f", "\x1f1e4\x1f", 1))), "bad budget"},
 		{"negative count", seal([]byte(strings.Replace(good, "\x1f3\x1f", "\x1f-3\x1f", 1))), "bad count"},
 		{"bad count", seal([]byte(strings.Replace(good, "\x1f30", "\x1fthirty", 1))), "bad count"},
+		{"bad notes", seal([]byte(good + "x")), "bad count"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := decodeSummary(tc.data, func() string { return "summary of project g1" })

@@ -246,6 +246,9 @@ func (a *App) request(msg tea.Msg) (cmd tea.Cmd, ok bool) {
 	if cmd, ok := a.review.handle(msg); ok {
 		return cmd, true
 	}
+	if cmd, ok := a.reviewModeRequest(msg); ok {
+		return cmd, true
+	}
 	cmd, ok = a.route(msg)
 	return tea.Batch(cmd, a.review.observe(msg)), ok
 }

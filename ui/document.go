@@ -160,6 +160,12 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 		if msg.Key == d.key && msg.Doc != nil {
 			d.doc = msg.Doc
 		}
+	case docStatusMsg:
+		if msg.Key == d.key && d.doc != nil {
+			c := *d.doc
+			c.Status = msg.Status
+			d.doc = &c
+		}
 	case projectChangedMsg:
 		// Edited over this screen: the row, counts and totals follow.
 		if msg.Key == d.key {
@@ -248,6 +254,12 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return d.common.post(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
 	case key.Matches(k, km.Doc.Findings):
 		return d.common.post(openFindingsMsg{Key: d.key})
+	case key.Matches(k, km.Doc.Review):
+		id := ""
+		if i := d.project(); i >= 0 {
+			id = d.projects[i].ID
+		}
+		return d.common.post(openReviewMsg{Key: d.key, ID: id})
 	case key.Matches(k, km.Doc.Export):
 		return d.common.post(openExportMsg{Doc: headerCopy(d.doc)})
 	case key.Matches(k, km.Doc.Diff):

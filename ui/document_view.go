@@ -38,6 +38,7 @@ const (
 	docCountW = 4
 	docDoneW  = 12
 	docIssueW = 11
+	docRevW   = 6
 )
 
 func (d *document) View() string {
@@ -61,23 +62,29 @@ func (d *document) View() string {
 		issues = st.Warning.Render("  问题 无法检查：" + describeErr(dr.err))
 	}
 	lines := []string{
-		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())) + issues,
+		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())) + issues +
+			"  " + model.ReviewCountsOf(d.projects).String(),
 		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
 			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
 		st.Muted.Render("指标体系 ") + layoutName(d.doc.Layout, dr) + st.Muted.Render("  "+d.common.Keys.Doc.Layout.Help().Key+" 切换"),
 	}
 	// Narrow terminals drop the progress bar and two columns of 项目编码
 	// (codes are 17–18 wide) to make room for 问题数.
-	codeW, doneW, barW := docCodeW, docDoneW, 6
+	// They show the 审核状态 as a mark: ✓ 已审核, 改 需修改.
+	codeW, doneW, barW, revW := docCodeW, docDoneW, 6, docRevW
 	if d.width < 100 {
-		codeW, doneW, barW = docCodeW-2, 4, 0
+		codeW, doneW, barW, revW = docCodeW-2, 4, 0, 2
 	}
-	nameW := max(8, d.width-codeW-docMoneyW-docCountW-doneW-docIssueW-7)
-	row := func(code, name, money, count, done, issue string) string {
+	nameW := max(8, d.width-codeW-docMoneyW-docCountW-doneW-docIssueW-revW-8)
+	row := func(code, name, money, count, done, issue, review string) string {
 		return fit(code, codeW) + " " + fit(name, nameW) + " " + fitRight(money, docMoneyW) + " " +
-			fitRight(count, docCountW) + "  " + fit(done, doneW) + " " + fit(issue, docIssueW)
+			fitRight(count, docCountW) + "  " + fit(done, doneW) + " " + fit(issue, docIssueW) + " " + fit(review, revW)
 	}
-	lines = append(lines, st.Header.Render(row("项目编码", "项目名称 / 第一部分", "预算数", "指标", "完成", "问题数")))
+	revHead := "审核"
+	if revW < docRevW {
+		revHead = "审"
+	}
+	lines = append(lines, st.Header.Render(row("项目编码", "项目名称 / 第一部分", "预算数", "指标", "完成", "问题数", revHead)))
 	h := d.listHeight()
 	if d.confirm {
 		h--
@@ -94,14 +101,21 @@ func (d *document) View() string {
 			if r == 0 {
 				label = "第一部分"
 			}
-			line = row(label, part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "", "")
+			line = row(label, part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "", "", "")
 		} else {
 			p := d.projects[r-3]
 			done := fmt.Sprintf("%3d%%", percentOf(p.Filled, p.Fields))
 			if barW > 0 {
 				done += " " + bar(st, p.Filled, p.Fields, barW)
 			}
-			line = row(safe(p.Code), fitMiddle(safe(p.Name), nameW), p.Budget.String(), strconv.Itoa(p.Indicators), done, d.issues(dr, p.ID))
+			review := st.Muted.Render(p.Review.String())
+			switch {
+			case revW < docRevW:
+				review = reviewMark(st, p.Review)
+			case p.Review != model.ReviewPending:
+				review = reviewBadge(st, p.Review, "")
+			}
+			line = row(safe(p.Code), fitMiddle(safe(p.Name), nameW), p.Budget.String(), strconv.Itoa(p.Indicators), done, d.issues(dr, p.ID), review)
 		}
 		if j == d.cur {
 			line = st.Selected.Render(fit(stripped(line), d.width))

@@ -11,19 +11,21 @@ import (
 )
 
 // findingsPanel lists a document's findings grouped by project, each with
-// its severity, place, message and suggestion; enter opens the project at
-// the finding's field or cell.
+// its severity, place, message and suggestion, and beside them the
+// reviewer's notes (审核意见) on the project and its rows; enter opens the
+// project at the finding's field or cell, or a note in the review mode.
 type findingsPanel struct {
 	common *Common
 	key    model.DocKey
 
-	findings []model.Finding
-	// lines is the rendered list; item[i] is the finding a line belongs
-	// to (-1 for project headings), start[j] the first line of finding j.
+	items []reviewItem
+	// lines is the rendered list; item[i] is the entry a line belongs
+	// to (-1 for project headings), start[j] the first line of entry j.
 	lines []string
 	item  []int
 	start []int
 	total issueCount
+	notes int
 
 	cur, first    int
 	width, height int
@@ -50,34 +52,54 @@ func (p *findingsPanel) SetSize(w, h int) {
 	p.height = h
 }
 
-// sync takes the cached findings; the cursor stays on the same place
-// when it can.
+// sync takes the cached findings and notes; the cursor stays on the same
+// place when it can.
 func (p *findingsPanel) sync() {
 	dr := p.common.Reviews.doc(p.key)
-	var was *model.Finding
-	if p.cur < len(p.findings) {
-		was = &p.findings[p.cur]
+	var was *reviewItem
+	if p.cur < len(p.items) {
+		was = &p.items[p.cur]
 	}
-	p.findings, p.all = nil, 0
-	if dr.loaded() {
-		p.total, p.all = dr.total, len(dr.all)
-		for _, f := range dr.all {
-			if p.filter.match(f.ProjectCode, f.ProjectName, f.Message, findingPlace(&f)) {
-				p.findings = append(p.findings, f)
-			}
+	p.items = documentItems(dr)
+	p.notes = 0
+	for i := range p.items {
+		if p.items[i].isNote() {
+			p.notes++
 		}
 	}
+	p.all = len(p.items)
+	if p.filter.query() != "" {
+		kept := p.items[:0]
+		for _, it := range p.items {
+			if p.matches(&it) {
+				kept = append(kept, it)
+			}
+		}
+		p.items = kept
+	}
+	if dr.loaded() {
+		p.total = dr.total
+	}
 	if was != nil {
-		for i := range p.findings {
-			f := &p.findings[i]
-			if f.ProjectID == was.ProjectID && f.Row == was.Row && f.Field == was.Field && f.Rule == was.Rule {
+		for i := range p.items {
+			if sameItem(&p.items[i], was) {
 				p.cur = i
 				break
 			}
 		}
 	}
-	p.cur = max(0, min(p.cur, len(p.findings)-1))
+	p.cur = max(0, min(p.cur, len(p.items)-1))
 	p.layout()
+}
+
+// sameItem reports whether two entries are at the same place: the same
+// rule at the same field, or the note of the same project or row.
+func sameItem(a, b *reviewItem) bool {
+	if a.isNote() || b.isNote() {
+		return a.isNote() && b.isNote() && a.ProjectID == b.ProjectID && a.Row == b.Row
+	}
+	f, g := a.Finding, b.Finding
+	return f.ProjectID == g.ProjectID && f.Row == g.Row && f.Field == g.Field && f.Rule == g.Rule
 }
 
 // layout renders every finding's lines, wrapped to the width; View then
@@ -91,16 +113,18 @@ func (p *findingsPanel) layout() {
 		p.lines = append(p.lines, s)
 		p.item = append(p.item, it)
 	}
+	dr := p.common.Reviews.doc(p.key)
 	n := 0
-	for i := range p.findings {
-		f := &p.findings[i]
-		if i == 0 || f.ProjectID != p.findings[i-1].ProjectID {
-			j := i
-			for j < len(p.findings) && p.findings[j].ProjectID == f.ProjectID {
-				j++
-			}
+	for i := range p.items {
+		it := &p.items[i]
+		if i == 0 || it.ProjectID != p.items[i-1].ProjectID {
 			n++
-			name := f.ProjectName
+			var name, code string
+			var status model.ReviewStatus
+			if k := dr.projectIndex(it.ProjectID); k >= 0 {
+				pr := &dr.doc.Projects[k]
+				name, code, status = pr.Name, pr.Code, pr.Review.Status
+			}
 			if name == "" {
 				name = "（未命名项目）"
 			}
@@ -108,16 +132,29 @@ func (p *findingsPanel) layout() {
 				add("", -1)
 			}
 			head := fmt.Sprintf("%d. %s", n, safe(name))
-			if f.ProjectCode != "" {
-				head += "（" + safe(f.ProjectCode) + "）"
+			if code != "" {
+				head += "（" + safe(code) + "）"
 			}
-			if f.ProjectID == "" {
+			count := dr.counts[it.ProjectID]
+			if it.ProjectID == "" {
 				// Part 1's findings, listed first; not a project.
-				head, n = "第一部分 部门整体绩效目标", n-1
+				head, n, count = "第一部分 部门整体绩效目标", n-1, countOf(dr.byID[""])
 			}
-			add(st.Heading.Render(oneLine(head))+"  "+st.Muted.Render(countOf(p.findings[i:j]).String()), -1)
+			add(st.Heading.Render(oneLine(head))+"  "+st.Muted.Render(count.String())+reviewBadge(st, status, "  "), -1)
 		}
 		p.start = append(p.start, len(p.lines))
+		if it.isNote() {
+			lead := "  " + st.Note.Render("✎ 意见") + " "
+			for k, l := range wrapNote(notePlace(it.Row)+"："+it.Note, w-ansi.StringWidth(indent)-4) {
+				if k == 0 {
+					add(lead+l, i)
+				} else {
+					add(indent+"    "+l, i)
+				}
+			}
+			continue
+		}
+		f := it.Finding
 		sev := st.Warning
 		if f.Severity == model.SeverityError {
 			sev = st.Error
@@ -158,6 +195,15 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// matches reports whether the / filter lets item it through: a finding
+// by its project, place or message, a note by its text.
+func (p *findingsPanel) matches(it *reviewItem) bool {
+	if f := it.Finding; f != nil {
+		return p.filter.match(f.ProjectCode, f.ProjectName, f.Message, findingPlace(f))
+	}
+	return p.filter.match(it.Note)
+}
+
 // filterKey is a key typed into the / filter.
 func (p *findingsPanel) filterKey(msg tea.Msg) tea.Cmd {
 	changed, cmd := p.filter.update(msg)
@@ -169,7 +215,7 @@ func (p *findingsPanel) filterKey(msg tea.Msg) tea.Cmd {
 
 func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := p.common.Keys
-	n := len(p.findings)
+	n := len(p.items)
 	// A finding takes about three lines: a page is a third of the lines.
 	if cur, ok := km.List.move(k, p.cur, n, max(1, p.listHeight()/3)); ok {
 		p.cur = cur
@@ -184,8 +230,13 @@ func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Global.Back), key.Matches(k, km.Doc.Findings):
 		return p.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
-		if p.cur < n {
-			return p.common.post(gotoFindingMsg{Key: p.key, F: p.findings[p.cur]})
+		if p.cur >= n {
+			return nil
+		}
+		if it := p.items[p.cur]; !it.isNote() {
+			return p.common.post(gotoFindingMsg{Key: p.key, F: *it.Finding})
+		} else {
+			return p.common.post(openReviewMsg{Key: p.key, ID: it.ProjectID, Row: it.Row})
 		}
 	}
 	return nil
@@ -201,8 +252,11 @@ func (p *findingsPanel) View() string {
 		return box([]string{st.Muted.Render("正在检查…")}, p.width, p.height)
 	}
 	head := st.Heading.Render("审核问题") + "  " + fmt.Sprintf("%d 个错误，%d 个警告", p.total.Errors, p.total.Warnings)
-	filterLine := p.filter.line(st, position(p.cur, len(p.findings), p.all), p.width)
-	if len(p.findings) == 0 {
+	if p.notes > 0 {
+		head += fmt.Sprintf("，审核意见 %d 条", p.notes)
+	}
+	filterLine := p.filter.line(st, position(p.cur, len(p.items), p.all), p.width)
+	if len(p.items) == 0 {
 		msg := st.Good.Render("没有发现问题。")
 		if p.all > 0 {
 			msg = st.Muted.Render("没有匹配的问题")

@@ -68,13 +68,21 @@ func (g *gridScreen) stepFinding(dir int) tea.Cmd {
 	return g.common.post(gotoFindingMsg{Key: g.docKey, F: f})
 }
 
-// Hint shows the findings on the cursor's cell, or those about the table
-// as a whole, in the status line.
+// Hint shows the findings on the cursor's cell in the status line, else
+// the reviewer's note on the row, else the findings about the table as a
+// whole.
 func (g *gridScreen) Hint() string {
 	if g.Editing() {
 		return ""
 	}
-	return findingHint(g.common.Styles, g.cursorFindings())
+	fs := g.cursorFindings()
+	onCell := len(fs) > 0 && fs[0].Row == g.row && fs[0].Row >= 0
+	if !onCell && g.row < len(g.project.Indicators) {
+		if h := noteHint(g.common.Styles, g.project.Indicators[g.row].Note); h != "" {
+			return h
+		}
+	}
+	return findingHint(g.common.Styles, fs)
 }
 
 func (g *gridScreen) ShortHelp() []key.Binding {

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"jixiao/model"
 	"jixiao/store"
 )
 
@@ -177,9 +178,9 @@ func (h *home) closeConfirm() {
 // Column widths of the home table, in display columns.
 const (
 	homeCodeW   = 8
-	homeYearW   = 6
-	homeStatusW = 6
-	homeCountW  = 8
+	homeYearW   = 4
+	homeStatusW = 4
+	homeCountW  = 6
 	homeMoneyW  = 14
 	homeIssueW  = 11
 )
@@ -197,12 +198,13 @@ func (h *home) View() string {
 		}
 		return box(lines, h.width, h.height)
 	}
-	nameW := max(8, h.width-homeCodeW-homeYearW-homeStatusW-homeCountW-homeMoneyW-homeIssueW-8)
-	row := func(code, name, year, status, count, money, issues string) string {
+	nameW := max(8, h.width-homeCodeW-homeYearW-homeStatusW-homeCountW-homeMoneyW-homeIssueW-homeReviewW-9)
+	row := func(code, name, year, status, count, money, issues, review string) string {
 		return fit(safe(code), homeCodeW) + " " + fitMiddle(safe(name), nameW) + " " + fit(year, homeYearW) + " " +
-			fit(safe(status), homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW) + "  " + fit(issues, homeIssueW)
+			fit(safe(status), homeStatusW) + " " + fitRight(count, homeCountW) + " " + fitRight(money, homeMoneyW) + "  " + fit(issues, homeIssueW) +
+			" " + fit(review, homeReviewW)
 	}
-	lines := []string{st.Header.Render(row("单位编码", "单位名称", "年度", "状态", "项目数", "预算合计(万元)", "问题数"))}
+	lines := []string{st.Header.Render(row("单位编码", "单位名称", "年度", "状态", "项目数", "预算合计(万元)", "问题数", "已审核"))}
 	rows := h.height - 2 // the header and the filter's line
 	if h.confirm {
 		rows -= 2
@@ -221,7 +223,7 @@ func (h *home) View() string {
 		if c, ok := h.common.Reviews.count(d.Key); ok {
 			issues = c.String()
 		}
-		line := row(d.Key.UnitCode, name, strconv.Itoa(d.Key.Year), string(d.Status), strconv.Itoa(d.Projects), d.Budget.String(), issues)
+		line := row(d.Key.UnitCode, name, strconv.Itoa(d.Key.Year), string(d.Status), strconv.Itoa(d.Projects), d.Budget.String(), issues, reviewCell(d.Review))
 		if j == h.cur {
 			line = st.Selected.Render(line)
 		}
@@ -252,4 +254,18 @@ func (h *home) FullHelp() [][]key.Binding {
 		return [][]key.Binding{h.ShortHelp()}
 	}
 	return h.common.Keys.homeHelp(h.sample)
+}
+
+// homeReviewW is the width of home's 已审核 column: "12/30" and, when any
+// project is 需修改, "改3".
+const homeReviewW = 9
+
+// reviewCell is a document's 已审核 cell: 12/30, with 改3 when 3 projects
+// are 需修改.
+func reviewCell(c model.ReviewCounts) string {
+	s := strconv.Itoa(c.Approved) + "/" + strconv.Itoa(c.Projects)
+	if c.Changes > 0 {
+		s += " 改" + strconv.Itoa(c.Changes)
+	}
+	return s
 }

@@ -20,6 +20,7 @@ type KeyMap struct {
 	Grid   GridKeys
 	Export ExportKeys
 	Walk   WalkKeys
+	Review ReviewKeys
 }
 
 // GlobalKeys work on every screen.
@@ -62,6 +63,7 @@ type DocKeys struct {
 	NextFinding key.Binding
 	PrevFinding key.Binding
 	Export      key.Binding
+	Review      key.Binding // the review mode (审核模式)
 	// Layout steps the document's 指标体系 (auto, 2020年式, 101号).
 	Layout key.Binding
 	// Diff compares the document with another (last year's, or as sent).
@@ -115,6 +117,16 @@ type ExportKeys struct {
 	Write  key.Binding
 }
 
+// ReviewKeys are the review mode's own keys: a project at a time, its
+// status one key each, notes on the project and on the row under the
+// cursor, and 定稿. The note editor uses the grid's editor keys.
+type ReviewKeys struct {
+	Next, Prev              key.Binding // the next / previous project
+	Approve, Changes, Reset key.Binding // 已审核, 需修改, 未审核
+	Note, RowNote           key.Binding // the project's note, the row's
+	Final                   key.Binding // 定稿 (or back to 草案)
+}
+
 // WalkKeys are the walk-through's own keys.
 type WalkKeys struct {
 	Next, Prev key.Binding
@@ -162,6 +174,7 @@ func DefaultKeyMap() *KeyMap {
 			NextFinding: b("]/f8", "下一个问题", "]", "f8"),
 			PrevFinding: b("[/shift+f8", "上一个问题", "[", "shift+f8"),
 			Export:      b("e", "导出", "e"),
+			Review:      b("r", "审核模式", "r"),
 			Layout:      b("L", "指标体系", "L"),
 			Diff:        b("d", "变动对比", "d"),
 		},
@@ -216,6 +229,16 @@ func DefaultKeyMap() *KeyMap {
 			Prev:  b("ctrl+p", "上一步", "ctrl+p"),
 			Leave: b("esc", "结束逐项填写", "esc"),
 		},
+		Review: ReviewKeys{
+			Next:    b("n", "下一个项目", "n"),
+			Prev:    b("p", "上一个项目", "p"),
+			Approve: b("a", "已审核", "a"),
+			Changes: b("x", "需修改", "x"),
+			Reset:   b("u", "未审核", "u"),
+			Note:    b("m", "项目意见", "m"),
+			RowNote: b("M", "本行意见", "M"),
+			Final:   b("F", "定稿/草案", "F"),
+		},
 	}
 }
 
@@ -249,7 +272,7 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
 	return [][]key.Binding{append(km.listMoves(true), km.List.Filter),
-		{km.List.Open, d.Grid, d.Findings, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
+		{km.List.Open, d.Grid, d.Findings, d.Review, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
 		{d.NextFinding, d.PrevFinding, d.Layout, d.Diff}}
 }
 
@@ -287,6 +310,15 @@ func (km *KeyMap) exportHelp() [][]key.Binding {
 	return [][]key.Binding{{km.Form.NextField, km.Export.Toggle, km.Export.Write, km.Form.Cancel}}
 }
 
+func (km *KeyMap) reviewHelp() [][]key.Binding {
+	r, g := km.Review, km.Grid
+	return [][]key.Binding{
+		{r.Next, r.Prev, km.List.Up, km.List.Down},
+		{r.Approve, r.Changes, r.Reset, r.Note, r.RowNote, r.Final, km.Global.Back},
+		{g.Commit, g.Newline, g.Cancel},
+	}
+}
+
 func (km *KeyMap) walkHelp() [][]key.Binding {
 	w := km.Walk
 	return [][]key.Binding{{w.Next, w.Prev, w.Leave}}
@@ -319,6 +351,7 @@ func KeyHelp() []KeySection {
 		{"项目表单", km.formHelp()},
 		{"指标表", km.gridHelp()},
 		{"审核问题", km.findingsHelp()},
+		{"审核模式", km.reviewHelp()},
 		{"导出", km.exportHelp()},
 		{"逐项填写", km.walkHelp()},
 		{"全局", km.globalHelp()},

@@ -16,6 +16,7 @@ func TestKeyHelpCoversEveryScreen(t *testing.T) {
 		"指标表":  {"alt+enter", "换行"},
 		"导出":   {"enter", "写入文件"},
 		"逐项填写": {"ctrl+n", "下一步"},
+		"审核模式": {"M", "本行意见"},
 		"全局":   {"q", "退出"},
 	}
 	secs := KeyHelp()

@@ -85,13 +85,17 @@ func (pf *projectForm) syncFindings() {
 	}
 }
 
-// Hint shows the findings on the focused field in the status line.
+// Hint shows the findings on the focused field in the status line, or
+// else the reviewer's note on the project.
 func (pf *projectForm) Hint() string {
 	var on []model.Finding
 	for _, f := range pf.findings {
 		if f.Row < 0 && f.Field == pfFields[pf.form.Focused()] {
 			on = append(on, f)
 		}
+	}
+	if len(on) == 0 {
+		return noteHint(pf.common.Styles, pf.project.Review.Note)
 	}
 	return findingHint(pf.common.Styles, on)
 }

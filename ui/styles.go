@@ -61,6 +61,7 @@ type Styles struct {
 	BarOff   lipgloss.Style
 	Overlay  lipgloss.Style // the ? overlay box
 	Prompt   lipgloss.Style // a confirmation question
+	Note     lipgloss.Style // the mark of a reviewer's note (审核意见)
 
 	Help     help.Styles
 	Input    textinput.Styles
@@ -125,6 +126,7 @@ func DefaultStyles(isDark bool) *Styles {
 		BarOff:   n().Foreground(p.Border),
 		Overlay:  n().Border(lipgloss.RoundedBorder()).BorderForeground(p.Accent).Padding(0, 1),
 		Prompt:   n().Bold(true).Foreground(p.Warn),
+		Note:     n().Bold(true).Foreground(p.Accent),
 		Grid:     gridStyles(p),
 	}
 	s.Help = help.DefaultStyles(isDark)

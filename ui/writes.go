@@ -29,6 +29,21 @@ func (q *writeQueue) saveHeader(m headerChangedMsg) tea.Cmd {
 		run: func(s *store.Store) error { return s.SaveHeader(&doc) }})
 }
 
+// saveStatus sets a document's 状态 (草案 / 定稿): it reads the header as
+// stored, behind the queued writes, and changes only the status, so no
+// older copy of Part 1 is written back.
+func (q *writeQueue) saveStatus(k model.DocKey, st model.Status) tea.Cmd {
+	return q.add(saveJob{what: "状态 " + string(st), key: k,
+		run: func(s *store.Store) error {
+			doc, _, err := s.Header(k)
+			if err != nil {
+				return err
+			}
+			doc.Status = st
+			return s.SaveHeader(doc)
+		}})
+}
+
 func (q *writeQueue) deleteDoc(k model.DocKey) tea.Cmd {
 	return q.add(saveJob{what: "删除 " + k.String(), key: k,
 		run: func(s *store.Store) error { return s.DeleteDocument(k) }})
