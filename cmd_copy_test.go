@@ -39,7 +39,7 @@ func TestCopySampleForward(t *testing.T) {
 		t.Fatalf("check --json: %v %q", err, errOut)
 	}
 	for _, f := range findings {
-		if f.Rule == model.RuleL2Parent || f.Rule == model.RuleL1Unknown || f.Rule == model.RuleL2Unknown {
+		if f.Rule == model.RuleL2Parent || f.Rule == model.RuleL1Unknown || f.Rule == model.RuleL2Unknown || f.Rule == model.RuleLayoutMixed {
 			t.Errorf("finding %s in the copy", f.Rule)
 		}
 	}

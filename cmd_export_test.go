@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"jixiao/export"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -273,15 +274,19 @@ func TestImportOtherInputs(t *testing.T) {
 		t.Errorf("GBK read as UTF-8: %d %q", code, errOut)
 	}
 
+	headerOnly := filepath.Join(dir, "header.csv")
+	os.WriteFile(headerOnly, []byte(strings.Join(export.CSVHeader[:], ",")+"\r\n"), 0o644)
 	tests := []struct {
 		args []string
 		code int
 		err  string
 	}{
-		{nil, exitUsage, "jixiao import: want exactly one CSV file\n"},
-		{[]string{"a.csv", "b.csv"}, exitUsage, "jixiao import: want exactly one CSV file\n"},
-		{[]string{filepath.Join(dir, "missing.csv")}, exitUsage, "jixiao import: open " + filepath.Join(dir, "missing.csv") + ": no such file or directory\n"},
-		{[]string{gbkFile, "--encoding", "latin1"}, exitUsage, "jixiao import: encoding \"latin1\": want utf-8 or gbk\n"},
+		{[]string{headerOnly}, exitDomain, "jixiao import: " + headerOnly + " 只有表头，没有数据行；要建一个空文档，请用 --doc 指定 单位编码/年度\n"},
+		{nil, exitUsage, "jixiao import: 请给出一个 CSV 文件（只能一个）\n"},
+		{[]string{"a.csv", "b.csv"}, exitUsage, "jixiao import: 请给出一个 CSV 文件（只能一个）\n"},
+		{[]string{filepath.Join(dir, "missing.csv")}, exitUsage, "jixiao import: 读不了 " + filepath.Join(dir, "missing.csv") + "：open " + filepath.Join(dir, "missing.csv") + ": no such file or directory\n"},
+		{[]string{gbkFile, "--encoding", "latin1"}, exitUsage, "jixiao import: --encoding 只能是 utf-8 或 gbk（不是 “latin1”）\n"},
+		{[]string{gbkFile, "--doc", "315002"}, exitUsage, "jixiao import: --doc 应写成 单位编码/年度，如 315002/2020（不是 “315002”）\n"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCLI(t, nil, append([]string{"import", "--db", tempDB(t)}, tt.args...)...)

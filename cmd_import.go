@@ -52,19 +52,19 @@ func runImport(env *cliEnv, args []string) int {
 		rest = fs.Args()[1:]
 	}
 	if len(files) != 1 {
-		fmt.Fprintln(env.stderr, "jixiao import: want exactly one CSV file")
+		fmt.Fprintln(env.stderr, "jixiao import: 请给出一个 CSV 文件（只能一个）")
 		fs.Usage()
 		return exitUsage
 	}
 	enc, err := export.ParseEncoding(*encFlag)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao import:", err)
+		fmt.Fprintf(env.stderr, "jixiao import: --encoding 只能是 utf-8 或 gbk（不是 “%s”）\n", export.OneLine(*encFlag))
 		return exitUsage
 	}
 	var target model.DocKey
 	if *docFlag != "" {
 		if target, err = model.ParseDocKey(*docFlag); err != nil {
-			fmt.Fprintln(env.stderr, "jixiao import: --doc:", err)
+			fmt.Fprintf(env.stderr, "jixiao import: --doc 应写成 单位编码/年度，如 315002/2020（不是 “%s”）\n", export.OneLine(*docFlag))
 			return exitUsage
 		}
 	}
@@ -77,7 +77,7 @@ func runImport(env *cliEnv, args []string) int {
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao import:", err)
+		fmt.Fprintf(env.stderr, "jixiao import: 读不了 %s：%v\n", export.OneLine(name), err)
 		return exitUsage
 	}
 	// Validate the whole file before the database is even opened.
@@ -93,7 +93,7 @@ func runImport(env *cliEnv, args []string) int {
 	}
 	if *docFlag == "" {
 		if im.Rows == 0 {
-			fmt.Fprintf(env.stderr, "jixiao import: %s has no data rows; to create an empty document name it with --doc\n", name)
+			fmt.Fprintf(env.stderr, "jixiao import: %s 只有表头，没有数据行；要建一个空文档，请用 --doc 指定 单位编码/年度\n", export.OneLine(name))
 			return exitDomain
 		}
 		target = im.Key

@@ -270,6 +270,10 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return w.addSample(a.opts.Sample()), true
 	case createDocMsg:
 		return w.createDoc(m), true
+	case planCopyMsg:
+		return w.planCopy(m), true
+	case copyDocMsg:
+		return w.copyDoc(m), true
 	case deleteDocMsg:
 		return w.deleteDoc(m.Key), true
 	case addProjectMsg:
@@ -314,6 +318,9 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case newDocFormMsg:
 		a.push(newDocForm(a.common))
+		return nil, true
+	case openCopyFormMsg:
+		a.push(newCopyForm(a.common, m.From, m.UnitName))
 		return nil, true
 	case startWalkMsg:
 		wk := newWalk(a.common, m.Doc, m.Projects)

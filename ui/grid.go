@@ -85,6 +85,9 @@ type Grid struct {
 	// as a whole, at wholeAt; ] and [ count from there until it moves.
 	whole   bool
 	wholeAt [2]int
+	// pasteOffer is a block pasted into an open editor, held while the
+	// user answers whether to insert it as rows (y) or in the cell (n).
+	pasteOffer string
 }
 
 // rowCache holds one row's cells wrapped to the column widths, each line
@@ -169,6 +172,9 @@ func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	}
+	if cmd, done := g.pasteIntoEditor(msg); done {
+		return cmd
+	}
 	switch g.mode {
 	case modeCell, modeLarge:
 		return g.updateEditor(msg)
@@ -179,6 +185,9 @@ func (g *Grid) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return g.handleKey(msg)
 	case tea.PasteMsg:
+		if pastedBlock(msg.Content) {
+			return g.pasteRows(msg.Content)
+		}
 		// Pasting on a cell starts editing it with the pasted text added.
 		if cmd := g.openEditor(g.col); g.mode != modeBrowse {
 			return tea.Batch(cmd, g.Update(msg))
@@ -478,7 +487,7 @@ func (g *Grid) Project() model.Project { return cloneProject(g.project) }
 // one is open.
 func (g *Grid) ShortHelp() []key.Binding {
 	k := g.keys
-	if g.asking {
+	if g.asking || g.pasteOffer != "" {
 		return []key.Binding{g.common.Keys.Global.Yes, g.common.Keys.Global.No}
 	}
 	switch g.mode {

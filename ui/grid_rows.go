@@ -95,6 +95,8 @@ func (g *Grid) apply(op undoOp) undoOp {
 		g.project.Indicators[op.Row] = op.Ind
 		g.cache[op.Row] = rowCache{}
 		g.row, g.col = op.Row, op.Col
+	case undoPaste, undoUnpaste:
+		inv = g.applyPaste(op)
 	}
 	g.moveCursor(g.row, g.col)
 	return inv

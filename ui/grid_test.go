@@ -310,7 +310,9 @@ func TestGridPicker(t *testing.T) {
 		{"up from the best match keeps free text", colL1, []tea.Msg{press("ctrl+u"), typeText("产出")}, "产出指标"},
 		{"free text when nothing matches", colL1, []tea.Msg{press("ctrl+u"), typeText("自定义一级")}, "自定义一级"},
 		{"free text chosen over a match", colL1, []tea.Msg{press("ctrl+u"), typeText("效益"), press("up")}, "效益"},
-		{"paste is one line", colL2, []tea.Msg{press("ctrl+u"), tea.PasteMsg{Content: "自定\n二级"}}, "自定 二级"},
+		// Several lines first ask whether to insert them as rows; n keeps
+		// them in the picker, as one line.
+		{"paste is one line", colL2, []tea.Msg{press("ctrl+u"), tea.PasteMsg{Content: "自定\n二级"}, press("n")}, "自定 二级"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -196,6 +196,9 @@ func (g *Grid) infoLine() string {
 	if g.asking {
 		right = g.st().Unsaved.Render("放弃修改？" + g.common.Keys.confirmHint())
 	}
+	if g.pasteOffer != "" {
+		right = g.st().Unsaved.Render(g.pasteQuestion())
+	}
 	// A long name gives way: the position always shows.
 	if rw := ansi.StringWidth(right); ansi.StringWidth(left)+rw+1 > g.width {
 		left = ansi.Truncate(left, max(g.width-rw-1, 0), "…")

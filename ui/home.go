@@ -127,6 +127,10 @@ func (h *home) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Home.Sample) && h.sample:
 		// A write: posted, so a quit key right after finds it queued.
 		return h.common.post(addSampleMsg{})
+	case key.Matches(k, km.Home.CopyDoc):
+		if d, ok := h.selected(); ok {
+			return msgCmd(openCopyFormMsg{From: d.Key, UnitName: d.UnitName})
+		}
 	case key.Matches(k, km.Home.DeleteDoc):
 		if _, ok := h.selected(); ok {
 			h.confirm = true

@@ -47,6 +47,10 @@ type HomeKeys struct {
 	NewDoc    key.Binding
 	Sample    key.Binding
 	DeleteDoc key.Binding
+	// CopyDoc copies the selected document forward (next year); in its
+	// preview, KeepLayout copies without the 101号 relayout.
+	CopyDoc    key.Binding
+	KeepLayout key.Binding
 }
 
 // DocKeys are the document screen's (and Part 1's list's) own keys.
@@ -159,9 +163,11 @@ func DefaultKeyMap() *KeyMap {
 			Filter:   b("/", "筛选", "/"),
 		},
 		Home: HomeKeys{
-			NewDoc:    b("n", "新建文本", "n"),
-			Sample:    b("s", "添加示例", "s"),
-			DeleteDoc: b("D", "删除文本", "D"),
+			NewDoc:     b("n", "新建文本", "n"),
+			Sample:     b("s", "添加示例", "s"),
+			DeleteDoc:  b("D", "删除文本", "D"),
+			CopyDoc:    b("c", "复制到新年度", "c"),
+			KeepLayout: b("k", "按原样复制", "k"),
 		},
 		Doc: DocKeys{
 			Add:         b("a", "添加", "a"),
@@ -266,7 +272,13 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 	if sample {
 		b = append(b, h.Sample)
 	}
-	return [][]key.Binding{append(km.listMoves(false), km.List.Filter), append(b, h.DeleteDoc)}
+	// c is on the ? page only: the help bar is full at 80 columns.
+	return [][]key.Binding{append(km.listMoves(false), km.List.Filter), append(b, h.DeleteDoc), {h.CopyDoc}}
+}
+
+// copyHelp is the copy-forward preview's keys (its fields are a form).
+func (km *KeyMap) copyHelp() [][]key.Binding {
+	return [][]key.Binding{{km.Global.Yes, km.Home.KeepLayout, km.Global.Back}}
 }
 
 func (km *KeyMap) docHelp() [][]key.Binding {
@@ -346,6 +358,7 @@ func KeyHelp() []KeySection {
 		groups [][]key.Binding
 	}{
 		{"文本列表", km.homeHelp(true)},
+		{"复制文本", km.copyHelp()},
 		{"文档", km.docHelp()},
 		{"第一部分", km.part1Help()},
 		{"项目表单", km.formHelp()},

@@ -11,6 +11,7 @@ import (
 func TestKeyHelpCoversEveryScreen(t *testing.T) {
 	want := map[string]KeyLine{
 		"文本列表": {"n", "新建文本"},
+		"复制文本": {"k", "按原样复制"},
 		"文档":   {"i", "指标表"},
 		"项目表单": {"ctrl+g", "指标表"},
 		"指标表":  {"alt+enter", "换行"},

@@ -19,6 +19,7 @@ type projectChangedMsg struct {
 	Key     model.DocKey
 	Project model.Project // a copy, safe to keep
 	Origin  *editOrigin   // the editor it was typed in; nil for other edits
+	Done    string        // what the edit did, for the status line (粘贴了 6 行); "" for a plain edit
 }
 
 // headerChangedMsg says the document header or Part 1 was edited; the root
@@ -120,6 +121,35 @@ type createDocMsg struct {
 // docCreatedMsg says a new document is in the file: the root replaces the
 // new-document form with the document's screen.
 type docCreatedMsg struct{ Key model.DocKey }
+
+// openCopyFormMsg asks the root to open the copy-forward form for a
+// document (c on the home list).
+type openCopyFormMsg struct {
+	From     model.DocKey
+	UnitName string
+}
+
+// planCopyMsg asks the root to read the document to copy and work out the
+// copy (model.CopyForward) and the rows the 101号 layout moves; the answer
+// is copyPlannedMsg.
+type planCopyMsg struct {
+	From, To model.DocKey
+	UnitName string // the copy's 单位名称; "" keeps the source's
+}
+
+// copyPlannedMsg carries the copy to be made, not yet stored, and the rows
+// the 101号 layout would move, for the user to see before confirming.
+type copyPlannedMsg struct {
+	Copy  *model.Document
+	Moves []model.LayoutMove
+	Err   error
+}
+
+// copyDocMsg asks the root to store the copy, after a backup of the file.
+type copyDocMsg struct {
+	Doc    *model.Document
+	Origin *editOrigin
+}
 
 // addSampleMsg asks the root to add the sample document.
 type addSampleMsg struct{}

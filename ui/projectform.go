@@ -317,6 +317,11 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		p := pf.changed().Project
 		return tea.Batch(cmd, pf.common.post(openProjectMsg{Key: pf.key, ID: p.ID, View: viewGrid, Project: &p}))
 	}
+	if m, ok := msg.(tea.PasteMsg); ok {
+		if cmd, ok := pf.pasteProject(m.Content); ok {
+			return cmd
+		}
+	}
 	cmd, res := pf.form.Update(msg)
 	cmds := []tea.Cmd{cmd, pf.commitMsg(res.Committed)}
 	if res.Reverted {

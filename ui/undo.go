@@ -13,11 +13,13 @@ const undoDepth = 100
 type undoKind int
 
 const (
-	undoEdit   undoKind = iota // a cell changed: Text is the old value
-	undoInsert                 // a row was inserted at Row
-	undoDelete                 // Row was deleted: Ind is what it held
-	undoMove                   // the row at Row moved to To
-	undoRow                    // the row at Row was filled from the library: Ind is what it held
+	undoEdit    undoKind = iota // a cell changed: Text is the old value
+	undoInsert                  // a row was inserted at Row
+	undoDelete                  // Row was deleted: Ind is what it held
+	undoMove                    // the row at Row moved to To
+	undoRow                     // the row at Row was filled from the library: Ind is what it held
+	undoPaste                   // To rows were pasted from Row on
+	undoUnpaste                 // the pasted rows Inds were taken out from Row on
 )
 
 // undoOp records one committed grid edit by what it takes to reverse it,
@@ -28,6 +30,7 @@ type undoOp struct {
 	To       int
 	Text     string
 	Ind      model.Indicator
+	Inds     []model.Indicator // undoUnpaste's rows
 }
 
 // undoStack keeps the last undoDepth ops; the oldest fall off.

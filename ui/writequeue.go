@@ -33,6 +33,8 @@ type saveJob struct {
 	// origin is the editor the edit was typed in: on failure it opens
 	// again there with the text (saveFailedMsg).
 	origin *editOrigin
+	// done says what the edit did (粘贴了 6 行), put before 已保存.
+	done string
 	// read marks a read queued behind the writes, so that it sees them
 	// (a project opened right after its form's last edit).
 	read bool
@@ -69,6 +71,9 @@ func (q *writeQueue) add(j saveJob) tea.Cmd {
 		}
 		for i := from; i < len(q.jobs); i++ {
 			if q.jobs[i].coalesce == j.coalesce {
+				if j.done == "" {
+					j.done = q.jobs[i].done
+				}
 				if j.origin == nil {
 					// The typed edit is in this save too (a row moved
 					// after a cell was typed): reopen it if it fails.
@@ -131,6 +136,9 @@ func (q *writeQueue) finish(m savedMsg) (*saveStatus, tea.Cmd) {
 		}
 	} else {
 		st = saveStatus{text: "已保存 " + m.At.Format("15:04:05")}
+		if j.done != "" {
+			st.text = j.done + "，" + st.text
+		}
 		if j.after != nil {
 			cmds = append(cmds, j.after())
 		}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,7 +19,7 @@ import (
 // still queued replaces the older.
 func (q *writeQueue) saveProject(m projectChangedMsg) tea.Cmd {
 	p, k := m.Project, m.Key
-	return q.add(saveJob{coalesce: "p:" + k.String() + "/" + p.ID, what: projectLabel(p), key: k, origin: m.Origin,
+	return q.add(saveJob{coalesce: "p:" + k.String() + "/" + p.ID, what: projectLabel(p), key: k, origin: m.Origin, done: m.Done,
 		run: func(s *store.Store) error { return s.SaveProject(k, &p) }})
 }
 
@@ -78,6 +79,33 @@ func (q *writeQueue) createDoc(m createDocMsg) tea.Cmd {
 	k := doc.Key()
 	return q.add(saveJob{what: "新建 " + k.String(), key: k, origin: m.Origin,
 		run:   func(s *store.Store) error { return s.CreateDocument(&doc) },
+		after: func() tea.Cmd { return msgCmd(docCreatedMsg{Key: k}) }})
+}
+
+// planCopy reads the document to copy behind the queued writes and
+// answers with the copy and the rows the 101号 layout moves.
+func (q *writeQueue) planCopy(m planCopyMsg) tea.Cmd {
+	return q.readDocument(m.From, func(doc *model.Document, err error) tea.Msg {
+		if err != nil {
+			return copyPlannedMsg{Err: err}
+		}
+		c := model.CopyForward(doc, m.To, m.UnitName)
+		return copyPlannedMsg{Copy: c, Moves: model.MovesTo101(c)}
+	})
+}
+
+// copyDoc backs the file up, then stores the copy as a new document (never
+// over one), and opens it.
+func (q *writeQueue) copyDoc(m copyDocMsg) tea.Cmd {
+	doc := m.Doc
+	k := doc.Key()
+	return q.add(saveJob{what: "复制为 " + k.String(), key: k, origin: m.Origin, done: "已复制为 " + k.String(),
+		run: func(s *store.Store) error {
+			if _, err := s.BackupNow(); err != nil {
+				return fmt.Errorf("复制前备份数据库：%w", err)
+			}
+			return s.CreateDocument(doc)
+		},
 		after: func() tea.Cmd { return msgCmd(docCreatedMsg{Key: k}) }})
 }
 
