@@ -14,21 +14,26 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write a document as Markdown (for email) or CSV (for Excel/WPS)", run: runExport})
+	register(command{name: "export", summary: "write a document as Markdown or HTML (for email), CSV or XLSX (for Excel/WPS)", run: runExport})
 }
 
-const exportSynopsis = `jixiao export [--db PATH] [--doc 单位编码/年度] [--format md|csv] [-o FILE|-] [--no-bom] [--encoding utf-8|gbk]
+const exportSynopsis = `jixiao export [--db PATH] [--doc 单位编码/年度] [--format md|csv|xlsx|html] [-o FILE|-] [--no-bom] [--encoding utf-8|gbk]
 
-Writes the document to <单位名称>-<年度>-绩效目标.md (or .csv) in the current
-folder, or to FILE (an existing file only with --force); -o - writes to stdout. --doc may be left out when the
-database holds one document. Markdown includes the review findings. CSV is
-UTF-8 with a BOM unless --no-bom or --encoding gbk; cells that a spreadsheet
-would run as a formula get a leading ' (undone by jixiao import).`
+Writes the document to <单位名称>-<年度>-绩效目标.md (or .csv, .xlsx, .html)
+in the current folder, or to FILE (an existing file only with --force); -o -
+writes to stdout. --doc may be left
+out when the database holds one document. Markdown, HTML and XLSX include
+the review findings. CSV is UTF-8 with a BOM unless --no-bom or --encoding
+gbk; cells that a spreadsheet would run as a formula get a leading ' (undone
+by jixiao import). XLSX is a workbook laid out like the printed tables
+(汇总, 第一部分, one sheet per project, 审核问题) that jixiao import reads
+back; HTML is the Markdown summary as one self-contained page for the body
+of an email.`
 
 func runExport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "export", exportSynopsis)
 	docFlag := fs.String("doc", "", "document `单位编码/年度`, e.g. 315002/2020 (default: the only one)")
-	formatFlag := fs.String("format", "md", "`md` (Markdown) or csv")
+	formatFlag := fs.String("format", "md", "`md` (Markdown), csv, xlsx or html")
 	out := fs.String("o", "", "output `FILE`, or - for stdout (default <单位名称>-<年度>-绩效目标.<format>)")
 	noBOM := fs.Bool("no-bom", false, "CSV: write UTF-8 without the byte order mark")
 	encFlag := fs.String("encoding", "utf-8", "CSV: `utf-8` or gbk (for old Excel set-ups)")
@@ -87,7 +92,11 @@ func runExport(env *cliEnv, args []string) int {
 	var cells export.Errors
 	switch {
 	case errors.As(err, &cells):
-		fmt.Fprintf(env.stderr, "jixiao export: %s has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n", export.OneLine(key.String()))
+		if format == export.FormatXLSX {
+			fmt.Fprintf(env.stderr, "jixiao export: %s has text that an Excel cell cannot hold; nothing was written. Change these cells, or export csv:\n", export.OneLine(key.String()))
+		} else {
+			fmt.Fprintf(env.stderr, "jixiao export: %s has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n", export.OneLine(key.String()))
+		}
 		printCellErrors(env, cells)
 		return exitDomain
 	case err != nil:

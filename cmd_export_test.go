@@ -106,7 +106,7 @@ func TestExportErrors(t *testing.T) {
 		code int
 		err  string
 	}{
-		{[]string{"--format", "xlsx"}, exitUsage, "jixiao export: format \"xlsx\": want md or csv\n"},
+		{[]string{"--format", "pdf"}, exitUsage, "jixiao export: format \"pdf\": want md, csv, xlsx or html\n"},
 		{[]string{"--no-bom"}, exitUsage, "jixiao export: --no-bom and --encoding apply to --format csv only\n"},
 		{[]string{"--format", "csv", "--encoding", "big5"}, exitUsage, "jixiao export: --encoding \"big5\": want utf-8 or gbk\n"},
 		{[]string{"--doc", "315002/2021"}, exitDomain, "jixiao: document 315002/2021: not found\n"},

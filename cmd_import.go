@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,10 +12,13 @@ import (
 )
 
 func init() {
-	register(command{name: "import", summary: "read a CSV written by export (or edited in Excel/WPS) into a document", run: runImport})
+	register(command{name: "import", summary: "read a CSV or XLSX written by export (or edited in Excel/WPS) into a document", run: runImport})
 }
 
-const importSynopsis = `jixiao import FILE.csv [--db PATH] [--doc 单位编码/年度] [--encoding utf-8|gbk]
+const importSynopsis = `jixiao import FILE.csv|FILE.xlsx [--db PATH] [--doc 单位编码/年度] [--encoding utf-8|gbk]
+
+An .xlsx is a workbook jixiao export --format xlsx wrote (its header and
+第一部分 are imported too), or one sheet with the CSV's 20 columns.
 
 Reads a CSV in the layout jixiao export writes (UTF-8 with or without BOM,
 or GBK). The document is the file's 单位编码/年度 unless --doc names
@@ -81,7 +83,7 @@ func runImport(env *cliEnv, args []string) int {
 		return exitUsage
 	}
 	// Validate the whole file before the database is even opened.
-	im, err := export.ReadCSV(bytes.NewReader(data), enc)
+	im, apply, err := readImportFile(data, enc)
 	var cells export.Errors
 	if errors.As(err, &cells) {
 		fmt.Fprintf(env.stderr, "jixiao import: %s 有 %d 处错误，数据库没有改动：\n", name, len(cells))
@@ -127,7 +129,7 @@ func runImport(env *cliEnv, args []string) int {
 	case err != nil:
 		return reportStoreError(env, err)
 	}
-	applied := im.Apply(doc)
+	applied := apply(doc)
 	// One transaction for the whole document: all of the file or nothing.
 	if err := s.PutDocument(doc); err != nil {
 		return reportStoreError(env, err)

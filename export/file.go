@@ -19,17 +19,23 @@ type Format string
 const (
 	FormatMarkdown Format = "md"
 	FormatCSV      Format = "csv"
+	FormatXLSX     Format = "xlsx"
+	FormatHTML     Format = "html"
 )
 
-// ParseFormat reads a --format flag: md (markdown) or csv.
+// ParseFormat reads a --format flag: md (markdown), csv, xlsx or html.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(s) {
 	case "md", "markdown":
 		return FormatMarkdown, nil
 	case "csv":
 		return FormatCSV, nil
+	case "xlsx":
+		return FormatXLSX, nil
+	case "html", "htm":
+		return FormatHTML, nil
 	}
-	return "", fmt.Errorf("format %q: want md or csv", s)
+	return "", fmt.Errorf("format %q: want md, csv, xlsx or html", s)
 }
 
 // Options choose what Write produces. The zero value is Markdown; CSV is
@@ -40,10 +46,15 @@ type Options struct {
 }
 
 // Write writes the document in the chosen format. findings are used by
-// Markdown only (see Markdown); nil means not checked.
+// Markdown, HTML and XLSX (not by CSV); nil means not checked.
 func Write(w io.Writer, doc *model.Document, findings []model.Finding, opts Options) error {
-	if opts.Format == FormatCSV {
+	switch opts.Format {
+	case FormatCSV:
 		return WriteCSV(w, doc, opts.CSV)
+	case FormatXLSX:
+		return XLSX(w, doc, findings)
+	case FormatHTML:
+		return HTML(w, doc, findings)
 	}
 	return Markdown(w, doc, findings)
 }
@@ -79,7 +90,7 @@ func WriteFile(path string, doc *model.Document, findings []model.Finding, opts 
 }
 
 // DefaultFileName is the file name an export gets unless the user picks
-// one: <单位名称>-<年度>-绩效目标.md (or .csv). Characters that are not
+// one: <单位名称>-<年度>-绩效目标.md (or .csv, .xlsx, .html). Characters that are not
 // allowed in file names on Windows, macOS or Linux become _, so the unit
 // name can never point into another folder; so do controls, bidi and
 // hidden characters (a U+202E would show "绩效目标.exe" reversed) and
@@ -112,8 +123,9 @@ func DefaultFileName(doc *model.Document, f Format) string {
 		name = "单位"
 	}
 	ext := ".md"
-	if f == FormatCSV {
-		ext = ".csv"
+	switch f {
+	case FormatCSV, FormatXLSX, FormatHTML:
+		ext = "." + string(f)
 	}
 	return name + "-" + strconv.Itoa(doc.Year) + "-绩效目标" + ext
 }

@@ -33,7 +33,8 @@ type exportDialog struct {
 	doc    model.Document
 
 	row    int
-	csv    bool
+	csv    bool // format is CSV: the BOM and encoding rows apply
+	fmtIdx int  // index in exportFormats
 	noBOM  bool
 	gbk    bool
 	path   textinput.Model
@@ -60,23 +61,26 @@ func newExportDialog(c *Common, doc model.Document) *exportDialog {
 	ti.Prompt = ""
 	ti.SetStyles(c.Styles.Input)
 	e := &exportDialog{common: c, doc: doc, dir: dir, path: ti}
-	e.path.SetValue(e.defaultPath(false))
+	e.path.SetValue(e.defaultPath(export.FormatMarkdown))
 	e.path.CursorEnd()
 	return e
 }
 
-func (e *exportDialog) format() export.Format {
-	if e.csv {
-		return export.FormatCSV
-	}
-	return export.FormatMarkdown
+// exportFormats are the dialog's formats in the order ←/→ go through them.
+var exportFormats = []struct {
+	format export.Format
+	label  string
+	note   string
+}{
+	{export.FormatMarkdown, "Markdown", "Markdown 摘要附带审核问题清单，适合纯文本邮件。"},
+	{export.FormatCSV, "CSV", "CSV 每个指标一行，可用 jixiao import 读回。"},
+	{export.FormatXLSX, "Excel", "Excel 工作簿按绩效目标表排版（汇总、第一部分、每个项目一张表、审核问题），可用 jixiao import 读回。"},
+	{export.FormatHTML, "HTML", "HTML 摘要是一个独立的网页，可粘贴进邮件正文或作为附件，A4 横向打印。"},
 }
 
-func (e *exportDialog) defaultPath(csv bool) string {
-	f := export.FormatMarkdown
-	if csv {
-		f = export.FormatCSV
-	}
+func (e *exportDialog) format() export.Format { return exportFormats[e.fmtIdx].format }
+
+func (e *exportDialog) defaultPath(f export.Format) string {
 	return filepath.Join(e.dir, export.DefaultFileName(&e.doc, f))
 }
 
@@ -127,7 +131,7 @@ func (e *exportDialog) editPath(msg tea.Msg) tea.Cmd {
 // one, in whatever folder): then it keeps its extension.
 func (e *exportDialog) named() bool {
 	stem := func(p string) string { return strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)) }
-	return stem(e.path.Value()) != stem(e.defaultPath(e.csv))
+	return stem(e.path.Value()) != stem(e.defaultPath(e.format()))
 }
 
 func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -151,7 +155,8 @@ func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Form.PrevField), key.Matches(k, km.Form.FieldUp):
 		return e.focus(e.row - 1)
 	case e.row != exPath && key.Matches(k, km.Export.Toggle):
-		e.toggle()
+		back := k.Code == tea.KeyLeft || k.Text == "h"
+		e.toggle(back)
 		return nil
 	}
 	if e.row == exPath {
@@ -174,16 +179,23 @@ func (e *exportDialog) focus(i int) tea.Cmd {
 	return nil
 }
 
-func (e *exportDialog) toggle() {
+// toggle switches the choice on the current row; on the format row it
+// goes to the next format (the previous one when back).
+func (e *exportDialog) toggle(back bool) {
 	switch e.row {
 	case exFormat:
 		// Until the user names the file, its extension follows the
 		// format (in whatever folder the path is).
 		named := e.named()
-		e.csv = !e.csv
+		step := 1
+		if back {
+			step = len(exportFormats) - 1
+		}
+		e.fmtIdx = (e.fmtIdx + step) % len(exportFormats)
+		e.csv = e.format() == export.FormatCSV
 		if !named {
 			p := e.path.Value()
-			ext := filepath.Ext(e.defaultPath(e.csv))
+			ext := filepath.Ext(e.defaultPath(e.format()))
 			e.path.SetValue(strings.TrimSuffix(p, filepath.Ext(p)) + ext)
 			e.path.CursorEnd()
 		}
@@ -250,6 +262,14 @@ var errExportExists = errors.New("file exists")
 
 func (e *exportDialog) View() string {
 	st := e.common.Styles
+	formats := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		if i == e.fmtIdx {
+			formats[i] = st.LabelOn.Render("[•] " + f.label)
+		} else {
+			formats[i] = st.Muted.Render("  " + f.label + "  ")
+		}
+	}
 	choice := func(on bool, a, b string) string {
 		if on {
 			return st.Muted.Render("  "+a+"  ") + st.LabelOn.Render("[•] "+b)
@@ -257,7 +277,7 @@ func (e *exportDialog) View() string {
 		return st.LabelOn.Render("[•] "+a) + st.Muted.Render("  "+b+"  ")
 	}
 	rows := [exRows]struct{ label, value string }{
-		{"格式", choice(e.csv, "Markdown", "CSV")},
+		{"格式", strings.Join(formats, " ")},
 		{"文件", e.path.View()},
 		{"BOM", choice(e.noBOM, "带 BOM（Excel 直接打开）", "不带 BOM")},
 		{"编码", choice(e.gbk, "UTF-8", "GBK（旧版 Excel）")},
@@ -278,8 +298,9 @@ func (e *exportDialog) View() string {
 		}
 		lines = append(lines, mark+label.Render(fit(r.label, labelWidth-2))+" "+v)
 	}
-	if !e.csv {
-		lines = append(lines, "", st.Muted.Render("Markdown 文件附带审核问题清单。"))
+	lines = append(lines, "")
+	for _, l := range splitLines(wrapText(exportFormats[e.fmtIdx].note, e.width-2)) {
+		lines = append(lines, st.Muted.Render(l))
 	}
 	if e.overwrite != "" {
 		lines = append(lines, "")
