@@ -23,7 +23,8 @@ const alignMaxWidth = 60
 // table of the projects with a 合计 row, Part 1, each project's 绩效目标表
 // in the seed's structure (basics, 资金支出计划, 绩效目标, the indicator
 // table, and 审核意见 once the document is being reviewed), and the
-// findings. findings nil means the document was not
+// findings (审核问题, so they are not taken for the reviewer's 审核意见).
+// findings nil means the document was not
 // checked: the summary then has no 错误/警告 columns and there is no
 // findings section. All user text is escaped (see EscapeCell), and table
 // pipes are aligned by display width where the cells are short, so the
@@ -229,7 +230,7 @@ var (
 
 func (m *mdWriter) findings(fs []model.Finding) {
 	errs, warns := model.Count(fs)
-	m.heading(2, fmt.Sprintf("审核意见（%d 个错误，%d 个警告）", errs, warns))
+	m.heading(2, fmt.Sprintf("审核问题（%d 个错误，%d 个警告）", errs, warns))
 	m.table(findingColumns, findingLeft, len(fs), func(r, c int) string {
 		f := &fs[r]
 		switch c {

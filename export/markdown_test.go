@@ -183,7 +183,7 @@ func TestMarkdownGolden(t *testing.T) {
 	}
 	md := exportMarkdown(t, d, findings)
 	golden(t, "sample.md", md)
-	if !bytes.Contains(md, []byte("## 审核意见（1 个错误，2 个警告）")) || !bytes.Contains(md, []byte("| 错误 | 警告 |")) {
+	if !bytes.Contains(md, []byte("## 审核问题（1 个错误，2 个警告）")) || !bytes.Contains(md, []byte("| 错误 | 警告 |")) {
 		t.Error("findings section or 错误/警告 columns missing")
 	}
 	unchecked := exportMarkdown(t, d, nil)
