@@ -158,7 +158,7 @@ func TestCLIDamagedFiles(t *testing.T) {
 			}
 
 			code, out, errOut = runBinary(t, bin, "restore", "--db", db)
-			if code != exitOK || !strings.HasPrefix(out, "Restored "+db+" from "+backup+".\n") {
+			if code != exitOK || !strings.HasPrefix(out, "已用 "+backup+" 恢复 "+db+"。\n") {
 				t.Fatalf("restore: exit %d %q %q", code, out, errOut)
 			}
 			if code, out, errOut := runBinary(t, bin, "list", "--db", db); code != exitOK || out != goodList {
@@ -201,7 +201,7 @@ func TestCLIFlippedBytes(t *testing.T) {
 		case code == exitUsage && strings.Contains(errOut, "was written by a newer jixiao"):
 			detected++ // the flip raised the schema version
 		case code == exitOK && strings.HasPrefix(errOut, "jixiao: 上次异常中断") &&
-			(out == goodList || out == "No documents in "+db+" yet. Add the example with `jixiao sample`, or start one in the app (`jixiao`).\n"):
+			(out == goodList || out == db+" 中还没有文档。用 `jixiao sample` 添加示例，或在应用（`jixiao`）中新建。\n"):
 			// The flip hit the newer meta page: the file opened as it was
 			// before the sample was added, saying so (or a false alarm from
 			// the older one).
@@ -264,7 +264,7 @@ func TestImportExportHostileNames(t *testing.T) {
 	}
 	md := filepath.Join(t.TempDir(), "out.md")
 	code, out2, errOut := runCLI(t, nil, "export", "--db", db, "--format", "md", "-o", md)
-	if code != exitOK || !strings.Contains(out2, `(315002\u001B[2J/2020,`) {
+	if code != exitOK || !strings.Contains(out2, `（315002\u001B[2J/2020，`) {
 		t.Errorf("export: %d %q %q", code, out2, errOut)
 	}
 	for _, s := range []string{out, out2} {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -19,7 +20,8 @@ func init() {
 const exportSynopsis = `jixiao export [--db PATH] [--doc 单位编码/年度] [--format md|csv|xlsx|html] [-o FILE|-] [--no-bom] [--encoding utf-8|gbk]
 
 Writes the document to <单位名称>-<年度>-绩效目标.md (or .csv, .xlsx, .html)
-in the current folder, or to FILE; -o - writes to stdout. --doc may be left
+in the current folder, or to FILE (an existing file only with --force); -o -
+writes to stdout. --doc may be left
 out when the database holds one document. Markdown, HTML and XLSX include
 the review findings. CSV is UTF-8 with a BOM unless --no-bom or --encoding
 gbk; cells that a spreadsheet would run as a formula get a leading ' (undone
@@ -35,6 +37,7 @@ func runExport(env *cliEnv, args []string) int {
 	out := fs.String("o", "", "output `FILE`, or - for stdout (default <单位名称>-<年度>-绩效目标.<format>)")
 	noBOM := fs.Bool("no-bom", false, "CSV: write UTF-8 without the byte order mark")
 	encFlag := fs.String("encoding", "utf-8", "CSV: `utf-8` or gbk (for old Excel set-ups)")
+	force := fs.Bool("force", false, "write over FILE if it exists")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -80,6 +83,10 @@ func runExport(env *cliEnv, args []string) int {
 		*out = export.DefaultFileName(doc, format)
 		fallthrough
 	default:
+		if _, serr := os.Stat(*out); serr == nil && !*force {
+			fmt.Fprintf(env.stderr, "jixiao export: 文件已存在：%s；没有写入（加 --force 覆盖它）\n", *out)
+			return exitUsage
+		}
 		err = export.WriteFile(*out, doc, findings, opts)
 	}
 	var cells export.Errors
@@ -109,7 +116,7 @@ func runExport(env *cliEnv, args []string) int {
 		}
 		t := doc.Totals()
 		errs, warns := model.Count(findings)
-		fmt.Fprintf(env.stdout, "Wrote %s (%s, %d projects, %d indicators; %d errors, %d warnings).\n", path, export.OneLine(key.String()), t.Projects, t.Indicators, errs, warns)
+		fmt.Fprintf(env.stdout, "已写入 %s（%s，%d 个项目，%d 行指标；%d 个错误，%d 个警告）。\n", path, export.OneLine(key.String()), t.Projects, t.Indicators, errs, warns)
 	}
 	return exitOK
 }

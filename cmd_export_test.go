@@ -78,7 +78,7 @@ func TestExportToFile(t *testing.T) {
 	t.Chdir(dir)
 	code, out, errOut := runCLI(t, nil, "export", "--db", db)
 	want := filepath.Join(dir, "抚宁区司法局-2020-绩效目标.md")
-	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "Wrote "+want+" (315002/2020, 9 projects, 54 indicators; ") {
+	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已写入 "+want+"（315002/2020，9 个项目，54 行指标；") {
 		t.Fatalf("export: %d %q %q", code, out, errOut)
 	}
 	md, err := os.ReadFile(want)

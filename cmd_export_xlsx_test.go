@@ -49,7 +49,7 @@ func TestExportImportXLSX(t *testing.T) {
 	t.Chdir(dir)
 	code, out, errOut := runCLI(t, nil, "export", "--db", src, "--format", "xlsx")
 	file := filepath.Join(dir, "抚宁区司法局-2020-绩效目标.xlsx")
-	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "Wrote "+file+" (315002/2020, 9 projects, 54 indicators; ") {
+	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已写入 "+file+"（315002/2020，9 个项目，54 行指标；") {
 		t.Fatalf("export: %d %q %q", code, out, errOut)
 	}
 	if f, err := excelize.OpenFile(file); err != nil {

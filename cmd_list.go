@@ -36,7 +36,7 @@ func runList(env *cliEnv, args []string) int {
 		return reportStoreError(env, err)
 	}
 	if len(docs) == 0 {
-		fmt.Fprintf(env.stdout, "No documents in %s yet. Add the example with `jixiao sample`, or start one in the app (`jixiao`).\n", s.Path())
+		fmt.Fprintf(env.stdout, "%s 中还没有文档。用 `jixiao sample` 添加示例，或在应用（`jixiao`）中新建。\n", s.Path())
 		return exitOK
 	}
 	writeDocList(env.stdout, docs)

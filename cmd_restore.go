@@ -38,10 +38,10 @@ func runRestore(env *cliEnv, args []string) int {
 	}
 	if *listOnly {
 		if len(backups) == 0 {
-			fmt.Fprintf(env.stdout, "No backups of %s.\n", path)
+			fmt.Fprintf(env.stdout, "%s 没有备份。\n", path)
 			return exitOK
 		}
-		fmt.Fprintf(env.stdout, "Backups of %s, newest first:\n", path)
+		fmt.Fprintf(env.stdout, "%s 的备份（新的在前）：\n", path)
 		for _, b := range backups {
 			fmt.Fprintln(env.stdout, " ", b)
 		}
@@ -67,9 +67,9 @@ func runRestore(env *cliEnv, args []string) int {
 		fmt.Fprintf(env.stderr, "jixiao: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(env.stdout, "Restored %s from %s.\n", path, src)
+	fmt.Fprintf(env.stdout, "已用 %s 恢复 %s。\n", src, path)
 	if replaced != "" {
-		fmt.Fprintf(env.stdout, "The file it replaced is kept as %s.\n", replaced)
+		fmt.Fprintf(env.stdout, "被替换的文件保留为 %s。\n", replaced)
 	}
 	return exitOK
 }

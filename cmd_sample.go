@@ -38,6 +38,6 @@ func runSample(env *cliEnv, args []string) int {
 		return reportStoreError(env, err)
 	}
 	t := doc.Totals()
-	fmt.Fprintf(env.stdout, "Added %s %s (%d projects, %s 万元) to %s.\n", doc.Key(), doc.UnitName, t.Projects, t.Budget, s.Path())
+	fmt.Fprintf(env.stdout, "已把 %s %s（%d 个项目，%s 万元）添加到 %s。\n", doc.Key(), doc.UnitName, t.Projects, t.Budget, s.Path())
 	return exitOK
 }

@@ -41,7 +41,7 @@ func runSnapshots(env *cliEnv, args []string) int {
 		return reportStoreError(env, err)
 	}
 	if len(list) == 0 {
-		fmt.Fprintf(env.stdout, "No copies of %s kept yet; one is kept at each export.\n", export.OneLine(key.String()))
+		fmt.Fprintf(env.stdout, "%s 还没有保留的副本；每次导出都会保留一份。\n", export.OneLine(key.String()))
 		return exitOK
 	}
 	for _, sn := range list {

@@ -32,11 +32,11 @@ func TestSampleThenList(t *testing.T) {
 	db := tempDB(t)
 	code, out, errOut := runCLI(t, nil, "list", "--db", db)
 	if code != exitOK || errOut != "" ||
-		out != "No documents in "+db+" yet. Add the example with `jixiao sample`, or start one in the app (`jixiao`).\n" {
+		out != db+" 中还没有文档。用 `jixiao sample` 添加示例，或在应用（`jixiao`）中新建。\n" {
 		t.Errorf("list of a new file: %d %q %q", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, nil, "sample", "--db", db)
-	if code != exitOK || errOut != "" || out != "Added 315002/2020 抚宁区司法局 (9 projects, 207.09 万元) to "+db+".\n" {
+	if code != exitOK || errOut != "" || out != "已把 315002/2020 抚宁区司法局（9 个项目，207.09 万元）添加到 "+db+"。\n" {
 		t.Errorf("sample: %d %q %q", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, nil, "sample", "--db", db)
@@ -127,7 +127,7 @@ func TestListDamagedFile(t *testing.T) {
 	}
 	// Following the advice brings the document back.
 	if code, out, errOut := runCLI(t, nil, "restore", "--db", db); code != exitOK || errOut != "" ||
-		!strings.HasPrefix(out, "Restored "+db+" from "+backups[0]+".\nThe file it replaced is kept as "+db+".replaced-") {
+		!strings.HasPrefix(out, "已用 "+backups[0]+" 恢复 "+db+"。\n被替换的文件保留为 "+db+".replaced-") {
 		t.Fatalf("restore: %d %q %q", code, out, errOut)
 	}
 	if code, out, _ := runCLI(t, nil, "list", "--db", db); code != exitOK || !strings.HasPrefix(out, "315002  抚宁区司法局") {
@@ -141,7 +141,7 @@ func TestRestoreCommand(t *testing.T) {
 	if code != exitDomain || out != "" || errOut != "jixiao: no backups of "+db+" to restore\n" {
 		t.Errorf("restore without backups: %d %q %q", code, out, errOut)
 	}
-	if code, out, _ := runCLI(t, nil, "restore", "--list", "--db", db); code != exitOK || out != "No backups of "+db+".\n" {
+	if code, out, _ := runCLI(t, nil, "restore", "--list", "--db", db); code != exitOK || out != db+" 没有备份。\n" {
 		t.Errorf("restore --list without backups: %d %q", code, out)
 	}
 	runCLI(t, nil, "sample", "--db", db) // backup 1: the empty file
@@ -151,7 +151,7 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatalf("backups %v", backups)
 	}
 	code, out, errOut = runCLI(t, nil, "restore", "--list", "--db", db)
-	if want := "Backups of " + db + ", newest first:\n  " + backups[0] + "\n  " + backups[1] + "\n"; code != exitOK || out != want {
+	if want := db + " 的备份（新的在前）：\n  " + backups[0] + "\n  " + backups[1] + "\n"; code != exitOK || out != want {
 		t.Errorf("restore --list: %d %q %q, want %q", code, out, errOut, want)
 	}
 
@@ -180,7 +180,7 @@ func TestRestoreCommand(t *testing.T) {
 	if code, _, errOut := runCLI(t, nil, "restore", "--db", db, "--from", backups[1]); code != exitOK {
 		t.Fatalf("restore --from: %d %q", code, errOut)
 	}
-	if _, out, _ := runCLI(t, nil, "list", "--db", db); !strings.HasPrefix(out, "No documents") {
+	if _, out, _ := runCLI(t, nil, "list", "--db", db); !strings.Contains(out, "中还没有文档") {
 		t.Errorf("after restoring the empty backup, list says %q", out)
 	}
 }

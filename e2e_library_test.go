@@ -43,7 +43,7 @@ func TestE2ELibraryFillsRow(t *testing.T) {
 	s.Keys("a")
 	s.WaitFor(wait, "第 1/1 行 · 一级指标", "esc 取消")
 	s.Keys("Escape") // 一级 left blank
-	s.WaitFor(wait, "enter/e 编辑")
+	s.WaitFor(wait, "enter/e/f2 编辑")
 	s.Keys("Right", "Right", "Enter")
 	s.Type("满意")
 	s.WaitFor(wait, "服务对象满意度", "≥90%", "内置", "ctrl+y 填入整行")

@@ -83,7 +83,7 @@ func run(env *cliEnv, args []string) int {
 	}
 	c, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(env.stderr, "jixiao: unknown command %q\n\n", name)
+		fmt.Fprintf(env.stderr, "jixiao: 没有 %q 这个命令\n\n", name)
 		usage(env.stderr)
 		return exitUsage
 	}
@@ -91,13 +91,13 @@ func run(env *cliEnv, args []string) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "jixiao — 预算绩效目标 (budget performance targets), offline")
+	fmt.Fprintln(w, "jixiao — 预算绩效目标，离线填写与审核")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Usage:")
-	fmt.Fprintln(w, "  jixiao [--db PATH]         open the terminal app")
-	fmt.Fprintln(w, "  jixiao COMMAND [flags]     run a command (COMMAND -h for its flags)")
+	fmt.Fprintln(w, "用法：")
+	fmt.Fprintln(w, "  jixiao [--db PATH]         打开终端应用")
+	fmt.Fprintln(w, "  jixiao COMMAND [flags]     运行一个命令（COMMAND -h 列出它的参数）")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Commands:")
+	fmt.Fprintln(w, "命令：")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -107,8 +107,8 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "The database is $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db (see README).")
-	fmt.Fprintln(w, "A document is named 单位编码/年度, e.g. 315002/2020.")
+	fmt.Fprintln(w, "数据文件是 $JIXIAO_DB，否则是 $XDG_DATA_HOME/jixiao/jixiao.db（见 README）。")
+	fmt.Fprintln(w, "文档以 单位编码/年度 指称，例如 315002/2020。")
 }
 
 // newFlagSet returns a flag set that reports errors to env.stderr and does

@@ -48,9 +48,13 @@ type App struct {
 
 	width, height int
 	showHelp      bool
+	helpTop       int // the ? page's first line shown
 
 	status    string
 	statusBad bool
+	// note is a plain message (没有可撤销的操作) shown on the status line's
+	// left until the next key.
+	note string
 
 	// outbox collects the requests screens post during an Update (see
 	// Common.post); drain routes them before Update returns.
@@ -185,12 +189,19 @@ func (a *App) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	km := a.common.Keys.Global
 	// Only a quit key right after 未退出 gives the failed edit up.
 	again := a.writes.takeRefused()
+	a.note = ""
 	switch {
 	case key.Matches(k, km.ForceQuit):
 		return a.quit(again)
+	case a.showHelp && key.Matches(k, a.common.Keys.List.Down):
+		a.helpTop++ // scroll a page too tall for the terminal
+		return nil
+	case a.showHelp && key.Matches(k, a.common.Keys.List.Up):
+		a.helpTop--
+		return nil
 	case a.showHelp:
-		// Any key closes the overlay; q still quits.
-		a.showHelp = false
+		// Any other key closes the overlay; q still quits.
+		a.showHelp, a.helpTop = false, 0
 		if key.Matches(k, km.Quit) {
 			return a.quit(again)
 		}
@@ -266,11 +277,13 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	case deleteDocMsg:
 		return w.deleteDoc(m.Key), true
 	case addProjectMsg:
-		p := model.Project{ID: model.NewProjectID()}
-		a.push(newProjectForm(a.common, m.Key, p))
+		p := model.Project{ID: m.ID}
+		pf := newProjectForm(a.common, m.Key, p)
+		pf.added = true
+		a.push(pf)
 		return w.insertProject(m.Key, p, m.At), true
 	case deleteProjectMsg:
-		return w.deleteProject(m), true
+		return tea.Batch(w.deleteProject(m), a.broadcastTo(a.stack[:len(a.stack)-1], m)), true
 	case moveProjectMsg:
 		return w.moveProject(m), true
 	case reloadMsg:
@@ -332,14 +345,13 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 	case backMsg:
 		a.pop()
 		return nil, true
-	case replaceTopMsg:
-		a.stack[len(a.stack)-1] = m.s
-		m.s.SetSize(a.width, a.bodyHeight())
-		return nil, true
 
 	// Answers and errors.
 	case errMsg:
 		a.setError(m.What, m.Err)
+		return nil, true
+	case noteMsg:
+		a.note = m.Text
 		return nil, true
 	case docsLoadedMsg:
 		if m.Err != nil && !a.statusBad {

@@ -64,6 +64,9 @@ func (a *App) statusLine() string {
 		return fit(state, a.width) // an error takes the whole line
 	}
 	h := a.statusHint()
+	if a.note != "" {
+		h = a.common.Styles.Warning.Render(safe(a.note))
+	}
 	if h == "" {
 		return fitRight(state, a.width)
 	}
@@ -86,15 +89,51 @@ func (a *App) shortHelp() []key.Binding {
 	return append(b, km.Global.Help, km.Global.Quit)
 }
 
+// helpOverlay is the ? page: the screen's key groups, as many side by side
+// as the width allows and the rest below, scrolled with ↑/↓ when they do
+// not fit, so it fits any size from 60×16.
 func (a *App) helpOverlay() string {
-	km := a.common.Keys
+	st, km := a.common.Styles, a.common.Keys
 	groups := append([][]key.Binding{}, a.top().FullHelp()...)
 	groups = append(groups, km.globalHelp()...)
+	innerW := a.width - 4 // the border and the padding
 	h := a.help
 	h.ShowAll = true
-	content := a.common.Styles.Heading.Render("全部按键（? 或 esc 关闭）") + "\n\n" + h.FullHelpView(groups)
+	h.SetWidth(innerW)
+	var rows []string
+	var row []string
+	rowW := 0
+	for _, g := range groups {
+		block := h.FullHelpView([][]key.Binding{g})
+		bw := lipgloss.Width(block)
+		if len(row) > 0 && rowW+3+bw > innerW {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+		if len(row) > 0 {
+			row = append(row, "   ")
+			rowW += 3
+		}
+		row = append(row, block)
+		rowW += bw
+	}
+	if len(row) > 0 {
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+	}
+	lines := splitLines(strings.Join(rows, "\n\n"))
+	room := max(a.bodyHeight()-4, 1) // the border, the title and a blank line
+	a.helpTop = max(0, min(a.helpTop, len(lines)-room))
+	title := "全部按键（? 或 esc 关闭）"
+	if len(lines) > room {
+		title = fmt.Sprintf("全部按键 %d–%d/%d 行（↑↓ 翻看，esc 关闭）", a.helpTop+1, a.helpTop+room, len(lines))
+		lines = lines[a.helpTop : a.helpTop+room]
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, innerW)
+	}
+	content := st.Heading.Render(fit(title, innerW)) + "\n\n" + strings.Join(lines, "\n")
 	return box(splitLines(lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center,
-		a.common.Styles.Overlay.Render(content))), a.width, a.bodyHeight())
+		st.Overlay.Render(content))), a.width, a.bodyHeight())
 }
 
 // statusHint is the top screen's finding under the cursor, if any.

@@ -24,6 +24,13 @@ type Common struct {
 	// from, read in the background (libraryLoadedMsg); nil until then.
 	Library *model.Library
 
+	// histories are the grids' undo histories, per project, for the run.
+	histories map[string]*undoHistory
+
+	// ExportDir is the folder of the last file exported in this run: the
+	// export dialog starts there.
+	ExportDir string
+
 	// outbox is the root's list of requests posted during an Update.
 	outbox *[]tea.Msg
 }
@@ -32,6 +39,19 @@ type Common struct {
 // with the dark styles until the terminal reports its background.
 func newCommon(w, h int) *Common {
 	return &Common{Width: w, Height: h, Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Reviews: newReviews()}
+}
+
+// history returns project id's undo history, made on first use.
+func (c *Common) history(k model.DocKey, id string) *undoHistory {
+	if c.histories == nil {
+		c.histories = map[string]*undoHistory{}
+	}
+	h := c.histories[k.String()+"/"+id]
+	if h == nil {
+		h = &undoHistory{}
+		c.histories[k.String()+"/"+id] = h
+	}
+	return h
 }
 
 // post hands a request (above all a committed edit) to the root. The root

@@ -126,7 +126,7 @@ func (d *diffScreen) onChooseKey(k tea.KeyPressMsg) tea.Cmd {
 	n := len(d.choices)
 	switch {
 	case key.Matches(k, km.Global.Back):
-		return msgCmd(backMsg{})
+		return d.common.post(backMsg{})
 	case key.Matches(k, km.List.Up):
 		d.pick = max(0, d.pick-1)
 	case key.Matches(k, km.List.Down):
@@ -190,7 +190,7 @@ func (d *diffScreen) jump(c *model.Change) tea.Cmd {
 	if c.Kind == model.KindPart1 {
 		f.ProjectID = ""
 	}
-	return msgCmd(gotoFindingMsg{Key: d.key, F: f})
+	return d.common.post(gotoFindingMsg{Key: d.key, F: f})
 }
 
 // layout renders the report's lines at the width; View shows a window.

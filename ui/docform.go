@@ -60,7 +60,7 @@ func (d *docForm) Update(msg tea.Msg) tea.Cmd {
 	cmd, res := d.form.Update(msg)
 	switch {
 	case res.Escaped:
-		return msgCmd(backMsg{})
+		return d.common.post(backMsg{})
 	case res.Submitted:
 		return tea.Batch(cmd, d.submit())
 	}

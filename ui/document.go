@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -52,11 +51,14 @@ type document struct {
 
 	confirm bool // D waits for y
 
+	filter listFilter
+	shown  []int // rows the filter lets through; cur indexes it
+
 	reviewAsked bool // the whole document was asked for, to check it
 }
 
 func newDocument(c *Common, k model.DocKey) *document {
-	return &document{common: c, key: k}
+	return &document{common: c, key: k, filter: newListFilter(c)}
 }
 
 func (d *document) Title() string {
@@ -66,16 +68,66 @@ func (d *document) Title() string {
 	return d.key.String()
 }
 
-func (d *document) Editing() bool    { return false }
+func (d *document) Editing() bool    { return d.filter.typing }
+func (d *document) restyle()         { d.filter.restyle() }
 func (d *document) SetSize(w, h int) { d.width, d.height = w, h }
 func (d *document) rows() int        { return 3 + len(d.projects) }
 
+// row is the cursor's row: 0–2 Part 1's entries, 3+i project i; -1 when
+// the filter shows nothing.
+func (d *document) row() int {
+	if d.cur < 0 || d.cur >= len(d.shown) {
+		return -1
+	}
+	return d.shown[d.cur]
+}
+
 // project returns the selected project's index, or -1 on a Part 1 row.
 func (d *document) project() int {
-	if d.cur >= 3 && d.cur-3 < len(d.projects) {
-		return d.cur - 3
+	if r := d.row(); r >= 3 && r-3 < len(d.projects) {
+		return r - 3
 	}
 	return -1
+}
+
+// refilter recomputes the rows shown (Part 1 only when not filtering),
+// keeping the cursor on the same row when it is still shown.
+func (d *document) refilter() {
+	was := d.row()
+	d.shown = d.shown[:0]
+	if d.filter.query() == "" {
+		d.shown = append(d.shown, 0, 1, 2)
+	}
+	for i := range d.projects {
+		if p := &d.projects[i]; d.filter.match(p.Code, p.Name) {
+			d.shown = append(d.shown, 3+i)
+		}
+	}
+	// The cursor stays on its row; else a filter puts it on the first
+	// match, and a row gone leaves it where it was.
+	switch i := slices.Index(d.shown, was); {
+	case i >= 0:
+		d.cur = i
+	case d.filter.query() != "":
+		d.cur = 0
+	}
+	d.cur = max(0, min(d.cur, len(d.shown)-1))
+}
+
+// seek puts the cursor on row r, clearing the filter if it hides r; the
+// cursor stays put if there is no row r.
+func (d *document) seek(r int) {
+	if r < 0 || r >= d.rows() {
+		d.cur = max(0, min(d.cur, len(d.shown)-1))
+		return
+	}
+	if i := slices.Index(d.shown, r); i >= 0 {
+		d.cur = i
+		return
+	}
+	d.filter.clear()
+	d.refilter()
+	d.cur = max(0, slices.Index(d.shown, r))
 }
 
 func (d *document) Update(msg tea.Msg) tea.Cmd {
@@ -87,11 +139,11 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 			if msg.Err == nil {
 				d.doc, d.projects = msg.Doc, msg.Projects
 				d.totals = model.TotalsOf(d.projects)
-				d.cur = max(0, min(d.cur, d.rows()-1))
+				d.refilter()
 				if !d.reviewAsked && !d.common.Reviews.doc(d.key).loaded() {
 					// After the first frame, which the header alone draws.
 					d.reviewAsked = true
-					return msgCmd(loadReviewMsg{Key: d.key})
+					return d.common.post(loadReviewMsg{Key: d.key})
 				}
 			}
 		}
@@ -114,38 +166,68 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 			c.Status = msg.Status
 			d.doc = &c
 		}
-	case focusProjectMsg:
+	case projectChangedMsg:
+		// Edited over this screen: the row, counts and totals follow.
 		if msg.Key == d.key {
+			if i := d.index(msg.Project.ID); i >= 0 {
+				d.projects[i] = model.Summarize(&msg.Project)
+				d.totals = model.TotalsOf(d.projects)
+			}
+		}
+	case deleteProjectMsg:
+		if i := d.index(msg.ID); msg.Key == d.key && i >= 0 {
+			d.projects = slices.Delete(d.projects, i, i+1)
+			d.totals = model.TotalsOf(d.projects)
+			d.refilter()
+		}
+	case focusProjectMsg:
+		switch {
+		case msg.Key != d.key:
+		case msg.Part1:
+			d.seek(int(msg.Section))
+		default:
 			d.focus(msg.ID)
 			if sec := part1Field(msg.Field); msg.ID == "" && sec >= 0 && d.doc != nil {
-				d.cur = int(sec)
+				d.seek(int(sec))
 				return d.open(viewForm)
 			}
 		}
 	case tea.KeyPressMsg:
 		if d.doc == nil {
 			if key.Matches(msg, d.common.Keys.Global.Back) {
-				return msgCmd(backMsg{})
+				return d.common.post(backMsg{})
 			}
 			return nil
 		}
 		if d.confirm {
 			return d.confirmKey(msg)
 		}
+		if d.filter.typing {
+			return d.filterKey(msg)
+		}
 		return d.onKey(msg)
+	case tea.PasteMsg:
+		if d.filter.typing {
+			return d.filterKey(msg)
+		}
 	}
 	return nil
 }
 
 func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
-	if cur, ok := km.List.move(k, d.cur, d.rows(), d.listHeight()); ok {
+	if cur, ok := km.List.move(k, d.cur, len(d.shown), d.listHeight()); ok {
 		d.cur = cur
 		return nil
 	}
 	switch {
+	case key.Matches(k, km.List.Filter):
+		return d.filter.start()
+	case key.Matches(k, km.Global.Back) && d.filter.on():
+		d.filter.clear()
+		d.refilter()
 	case key.Matches(k, km.Global.Back):
-		return msgCmd(backMsg{})
+		return d.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
 		return d.open(viewForm)
 	case key.Matches(k, km.Doc.Grid):
@@ -155,7 +237,13 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		if i := d.project(); i >= 0 {
 			at = i + 1
 		}
-		return d.common.post(addProjectMsg{Key: d.key, At: at})
+		// The row is there at once; the root stores the project.
+		id := model.NewProjectID()
+		d.projects = slices.Insert(d.projects, at, model.ProjectSummary{ID: id})
+		d.totals = model.TotalsOf(d.projects)
+		d.refilter()
+		d.focus(id)
+		return d.common.post(addProjectMsg{Key: d.key, At: at, ID: id})
 	case key.Matches(k, km.Doc.Delete):
 		d.confirm = d.project() >= 0
 	case key.Matches(k, km.Doc.MoveUp):
@@ -163,25 +251,25 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Doc.MoveDown):
 		return d.move(1)
 	case key.Matches(k, km.Doc.Walk):
-		return msgCmd(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
+		return d.common.post(startWalkMsg{Doc: headerCopy(d.doc), Projects: slices.Clone(d.projects), From: d.project()})
 	case key.Matches(k, km.Doc.Findings):
-		return msgCmd(openFindingsMsg{Key: d.key})
+		return d.common.post(openFindingsMsg{Key: d.key})
 	case key.Matches(k, km.Doc.Review):
 		id := ""
 		if i := d.project(); i >= 0 {
 			id = d.projects[i].ID
 		}
-		return msgCmd(openReviewMsg{Key: d.key, ID: id})
+		return d.common.post(openReviewMsg{Key: d.key, ID: id})
 	case key.Matches(k, km.Doc.Export):
-		return msgCmd(openExportMsg{Doc: headerCopy(d.doc)})
+		return d.common.post(openExportMsg{Doc: headerCopy(d.doc)})
 	case key.Matches(k, km.Doc.Import):
 		k, name := d.key, ""
 		if d.doc != nil {
 			name = d.doc.UnitName
 		}
-		return msgCmd(openImportMsg{Doc: &k, UnitName: name})
+		return d.common.post(openImportMsg{Doc: &k, UnitName: name})
 	case key.Matches(k, km.Doc.Diff):
-		return msgCmd(openDiffMsg{Key: d.key})
+		return d.common.post(openDiffMsg{Key: d.key})
 	case key.Matches(k, km.Doc.NextFinding):
 		return d.stepFinding(1)
 	case key.Matches(k, km.Doc.PrevFinding):
@@ -190,6 +278,15 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return d.nextLayout()
 	}
 	return nil
+}
+
+// filterKey is a key typed into the / filter.
+func (d *document) filterKey(msg tea.Msg) tea.Cmd {
+	changed, cmd := d.filter.update(msg)
+	if changed {
+		d.refilter()
+	}
+	return cmd
 }
 
 // nextLayout sets the document's 指标体系 to the next of auto, 2020年式,
@@ -211,28 +308,33 @@ func (d *document) stepFinding(dir int) tea.Cmd {
 		cur = findingPos{project: dr.projectIndex(d.projects[i].ID), row: -2}
 	}
 	if f, ok := dr.step(cur, dir); ok {
-		return msgCmd(gotoFindingMsg{Key: d.key, F: f})
+		return d.common.post(gotoFindingMsg{Key: d.key, F: f})
 	}
-	return nil
+	return d.common.post(noMoreFindings(dir))
 }
 
 // focus puts the cursor on project id.
 func (d *document) focus(id string) {
 	for i := range d.projects {
 		if d.projects[i].ID == id {
-			d.cur = 3 + i
+			d.seek(3 + i)
 		}
 	}
 }
 
 func (d *document) docKey() model.DocKey { return d.key }
 
+// index is the position of project id in the list, or -1.
+func (d *document) index(id string) int {
+	return slices.IndexFunc(d.projects, func(p model.ProjectSummary) bool { return p.ID == id })
+}
+
 func (d *document) open(v projectView) tea.Cmd {
 	if i := d.project(); i >= 0 {
-		return msgCmd(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
+		return d.common.post(openProjectMsg{Key: d.key, ID: d.projects[i].ID, View: v})
 	}
 	if v == viewForm {
-		return msgCmd(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(d.cur)})
+		return d.common.post(openPart1Msg{Doc: headerCopy(d.doc), Section: part1Section(max(d.row(), 0))})
 	}
 	return nil
 }
@@ -246,7 +348,8 @@ func (d *document) move(delta int) tea.Cmd {
 		return nil
 	}
 	d.projects[i], d.projects[j] = d.projects[j], d.projects[i]
-	d.cur += delta
+	d.refilter()
+	d.seek(3 + j)
 	return d.common.post(moveProjectMsg{Key: d.key, ID: d.projects[j].ID, To: j})
 }
 
@@ -260,171 +363,8 @@ func (d *document) confirmKey(k tea.KeyPressMsg) tea.Cmd {
 	id := d.projects[i].ID
 	d.projects = append(d.projects[:i:i], d.projects[i+1:]...)
 	d.totals = model.TotalsOf(d.projects)
-	d.cur = max(0, min(d.cur, d.rows()-1))
+	d.refilter()
 	return d.common.post(deleteProjectMsg{Key: d.key, ID: id})
-}
-
-// headerLines is the header's height: title, totals, 指标体系.
-const headerLines = 3
-
-func (d *document) listHeight() int { return max(1, d.height-headerLines-1) }
-
-// Widths of the project list's columns, in display columns.
-const (
-	docCodeW  = 20
-	docMoneyW = 10
-	docCountW = 4
-	docDoneW  = 12
-	docIssueW = 11
-	docRevW   = 6
-)
-
-func (d *document) View() string {
-	st := d.common.Styles
-	if d.doc == nil {
-		msg := "正在读取…"
-		if d.err != nil {
-			msg = "读取失败：" + describeErr(d.err)
-		}
-		return box([]string{st.Muted.Render(msg)}, d.width, d.height)
-	}
-	t := d.totals
-	dr := d.common.Reviews.doc(d.key)
-	issues := st.Muted.Render("  问题 " + notChecked)
-	switch {
-	case dr.loaded():
-		issues = "  问题 " + d.issues(dr, "")
-	case dr != nil && dr.err != nil:
-		// Damaged projects are reported when opened; here only why
-		// there are no counts.
-		issues = st.Warning.Render("  问题 无法检查：" + describeErr(dr.err))
-	}
-	lines := []string{
-		st.Heading.Render(fmt.Sprintf("%s  %d 年  %s", safe(d.doc.UnitName), d.doc.Year, safe(string(d.doc.Status)))) + st.Muted.Render("  "+safe(d.key.String())) + issues +
-			"  " + model.ReviewCountsOf(d.projects).String(),
-		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
-			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
-		st.Muted.Render("指标体系 ") + layoutName(d.doc.Layout, dr) + st.Muted.Render("  "+d.common.Keys.Doc.Layout.Help().Key+" 切换"),
-	}
-	// Narrow terminals drop the progress bar and two columns of 项目编码
-	// (codes are 17–18 wide) to make room for 问题数.
-	// They show the 审核状态 as a mark: ✓ 已审核, 改 需修改.
-	codeW, doneW, barW, revW := docCodeW, docDoneW, 6, docRevW
-	if d.width < 100 {
-		codeW, doneW, barW, revW = docCodeW-2, 4, 0, 2
-	}
-	nameW := max(8, d.width-codeW-docMoneyW-docCountW-doneW-docIssueW-revW-8)
-	row := func(code, name, money, count, done, issue, review string) string {
-		return fit(code, codeW) + " " + fit(name, nameW) + " " + fitRight(money, docMoneyW) + " " +
-			fitRight(count, docCountW) + "  " + fit(done, doneW) + " " + fit(issue, docIssueW) + " " + fit(review, revW)
-	}
-	revHead := "审核"
-	if revW < docRevW {
-		revHead = "审"
-	}
-	lines = append(lines, st.Header.Render(row("项目编码", "项目名称 / 第一部分", "预算数", "指标", "完成", "问题数", revHead)))
-	h := d.listHeight()
-	if d.confirm {
-		h--
-	}
-	d.first = window(d.first, d.cur, d.rows(), h)
-	for r := d.first; r < d.rows() && r < d.first+h; r++ {
-		var line string
-		if r < 3 {
-			label := ""
-			if r == 0 {
-				label = "第一部分"
-			}
-			line = row(label, part1Names[r]+"  "+st.Muted.Render(d.part1Preview(part1Section(r))), "", "", "", "", "")
-		} else {
-			p := d.projects[r-3]
-			done := fmt.Sprintf("%3d%%", percentOf(p.Filled, p.Fields))
-			if barW > 0 {
-				done += " " + bar(st, p.Filled, p.Fields, barW)
-			}
-			review := st.Muted.Render(p.Review.String())
-			switch {
-			case revW < docRevW:
-				review = reviewMark(st, p.Review)
-			case p.Review != model.ReviewPending:
-				review = reviewBadge(st, p.Review, "")
-			}
-			line = row(safe(p.Code), safe(p.Name), p.Budget.String(), strconv.Itoa(p.Indicators), done, d.issues(dr, p.ID), review)
-		}
-		if r == d.cur {
-			line = st.Selected.Render(fit(stripped(line), d.width))
-		}
-		lines = append(lines, line)
-	}
-	if d.confirm {
-		for len(lines) < d.height-1 {
-			lines = append(lines, "")
-		}
-		p := d.projects[d.project()]
-		lines = append(lines, st.Prompt.Render(fmt.Sprintf("删除项目 %s %s 及其 %d 条指标？%s", safe(p.Code), safe(p.Name), p.Indicators, d.common.Keys.confirmHint())))
-	}
-	return box(lines, d.width, d.height)
-}
-
-// layoutName is the document's 指标体系 as the header shows it: the one
-// set on it, or the one the review detected from its rows (自动).
-func layoutName(set model.Layout, dr *docReview) string {
-	switch {
-	case set != model.LayoutAuto:
-		return set.Label()
-	case !dr.loaded():
-		return "自动识别"
-	case dr.layoutMixed:
-		return "自动识别：" + dr.layout.Label() + "，两种格式混用"
-	}
-	return "自动识别：" + dr.layout.Label()
-}
-
-// issues is a project's 问题数 cell, coloured by its worst finding.
-func (d *document) issues(dr *docReview, id string) string {
-	if !dr.loaded() {
-		return d.common.Styles.Muted.Render(notChecked)
-	}
-	c := dr.counts[id]
-	if id == "" {
-		c = dr.total
-	}
-	switch {
-	case c.Errors > 0:
-		return d.common.Styles.Error.Render(c.String())
-	case c.Warnings > 0:
-		return d.common.Styles.Warning.Render(c.String())
-	}
-	return d.common.Styles.Good.Render(c.String())
-}
-
-// part1Preview is the muted summary beside a Part 1 entry.
-func (d *document) part1Preview(s part1Section) string {
-	switch s {
-	case secOverall:
-		if d.doc.Overall == "" {
-			return "（未填）"
-		}
-		return safe(oneLine(clip(d.doc.Overall, safeWidth)))
-	case secGoals:
-		return fmt.Sprintf("%d 项", len(d.doc.Goals))
-	}
-	return fmt.Sprintf("%d 项", len(d.doc.Measures))
-}
-
-func percentOf(done, total int) int {
-	if total == 0 {
-		return 0
-	}
-	return done * 100 / total
-}
-
-// orZero shows an unset total as 0.00.
-func orZero(m model.Money) string {
-	if !m.IsSet() {
-		return "0.00"
-	}
-	return m.String()
 }
 
 func (d *document) ShortHelp() []key.Binding {

@@ -42,14 +42,20 @@ type exportDialog struct {
 	result string // the last outcome, shown under the rows
 	bad    bool
 	busy   bool
+	// overwrite is the path that exists, while 覆盖？(y/n) is asked.
+	overwrite string
 
 	width, height int
 }
 
 func newExportDialog(c *Common, doc model.Document) *exportDialog {
-	dir, err := os.Getwd()
-	if err != nil {
-		dir = "."
+	// The folder of the last export in this run, else the working one.
+	dir := c.ExportDir
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			dir = "."
+		}
 	}
 	ti := textinput.New()
 	ti.Prompt = ""
@@ -90,6 +96,13 @@ func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportDoneMsg:
 		e.busy = false
+		if errors.Is(msg.Err, errExportExists) {
+			e.overwrite, e.result, e.bad = msg.Path, "", false
+			return nil
+		}
+		if msg.Err == nil {
+			e.common.ExportDir = filepath.Dir(msg.Path)
+		}
 		if msg.Err != nil {
 			e.result, e.bad = "导出失败："+describeExportErr(msg.Path, msg.Err), true
 		} else {
@@ -102,19 +115,39 @@ func (e *exportDialog) Update(msg tea.Msg) tea.Cmd {
 		return e.onKey(msg)
 	case tea.PasteMsg:
 		if e.row == exPath {
-			var cmd tea.Cmd
-			e.path, cmd = e.path.Update(msg)
-			return cmd
+			return e.editPath(msg)
 		}
 	}
 	return nil
 }
 
+func (e *exportDialog) editPath(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.path, cmd = e.path.Update(msg)
+	return cmd
+}
+
+// named reports whether the file name is the user's own (not the default
+// one, in whatever folder): then it keeps its extension.
+func (e *exportDialog) named() bool {
+	stem := func(p string) string { return strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)) }
+	return stem(e.path.Value()) != stem(e.defaultPath(e.format()))
+}
+
 func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := e.common.Keys
+	if e.overwrite != "" {
+		p := e.overwrite
+		e.overwrite = ""
+		if key.Matches(k, km.Global.Yes) {
+			return e.write(p, true)
+		}
+		e.result, e.bad = "未导出：文件已存在，未覆盖", true
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Form.Cancel):
-		return msgCmd(backMsg{})
+		return e.common.post(backMsg{})
 	case key.Matches(k, km.Form.Commit):
 		return e.submit()
 	case key.Matches(k, km.Form.NextField), key.Matches(k, km.Form.FieldDown):
@@ -127,9 +160,7 @@ func (e *exportDialog) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if e.row == exPath {
-		var cmd tea.Cmd
-		e.path, cmd = e.path.Update(k)
-		return cmd
+		return e.editPath(k)
 	}
 	return nil
 }
@@ -153,16 +184,19 @@ func (e *exportDialog) focus(i int) tea.Cmd {
 func (e *exportDialog) toggle(back bool) {
 	switch e.row {
 	case exFormat:
-		// A path still at its default follows the format's extension.
-		was := e.defaultPath(e.format())
+		// Until the user names the file, its extension follows the
+		// format (in whatever folder the path is).
+		named := e.named()
 		step := 1
 		if back {
 			step = len(exportFormats) - 1
 		}
 		e.fmtIdx = (e.fmtIdx + step) % len(exportFormats)
 		e.csv = e.format() == export.FormatCSV
-		if e.path.Value() == was {
-			e.path.SetValue(e.defaultPath(e.format()))
+		if !named {
+			p := e.path.Value()
+			ext := filepath.Ext(e.defaultPath(e.format()))
+			e.path.SetValue(strings.TrimSuffix(p, filepath.Ext(p)) + ext)
 			e.path.CursorEnd()
 		}
 	case exBOM:
@@ -181,7 +215,12 @@ func (e *exportDialog) submit() tea.Cmd {
 		e.result, e.bad = "导出失败：请填写文件路径", true
 		return nil
 	}
-	p = resolvePath(e.dir, p)
+	return e.write(resolvePath(e.dir, p), false)
+}
+
+// write asks for the file at p; an existing file is written over only
+// when the user said yes to 覆盖？.
+func (e *exportDialog) write(p string, overwrite bool) tea.Cmd {
 	opts := export.Options{Format: e.format()}
 	if e.csv {
 		opts.CSV.NoBOM = e.noBOM
@@ -190,7 +229,7 @@ func (e *exportDialog) submit() tea.Cmd {
 		}
 	}
 	e.busy, e.result, e.bad = true, "正在导出…", false
-	return msgCmd(exportMsg{Key: e.doc.Key(), Path: p, Opts: opts})
+	return e.common.post(exportMsg{Key: e.doc.Key(), Path: p, Opts: opts, Overwrite: overwrite})
 }
 
 // describeExportErr says in plain Chinese why path could not be written.
@@ -209,6 +248,9 @@ func describeExportErr(path string, err error) string {
 
 // errExportIsDir says the path names a folder.
 var errExportIsDir = errors.New("path is a folder")
+
+// errExportExists says the file is there and overwriting was not agreed.
+var errExportExists = errors.New("file exists")
 
 func (e *exportDialog) View() string {
 	st := e.common.Styles
@@ -252,6 +294,13 @@ func (e *exportDialog) View() string {
 	for _, l := range splitLines(wrapText(exportFormats[e.fmtIdx].note, e.width-2)) {
 		lines = append(lines, st.Muted.Render(l))
 	}
+	if e.overwrite != "" {
+		lines = append(lines, "")
+		for _, l := range splitLines(wrapText("文件已存在："+e.overwrite, e.width)) {
+			lines = append(lines, st.Prompt.Render(l))
+		}
+		lines = append(lines, st.Prompt.Render("覆盖？"+e.common.Keys.confirmHint()))
+	}
 	if e.result != "" {
 		s := st.Good
 		if e.bad {
@@ -273,6 +322,9 @@ func wrapText(s string, w int) string {
 
 func (e *exportDialog) ShortHelp() []key.Binding {
 	km := e.common.Keys
+	if e.overwrite != "" {
+		return []key.Binding{km.Global.Yes, km.Global.No}
+	}
 	return km.exportHelp()[0]
 }
 

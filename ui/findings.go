@@ -29,16 +29,20 @@ type findingsPanel struct {
 
 	cur, first    int
 	width, height int
+
+	filter listFilter
+	all    int // findings before the filter
 }
 
 func newFindingsPanel(c *Common, k model.DocKey) *findingsPanel {
-	p := &findingsPanel{common: c, key: k}
+	p := &findingsPanel{common: c, key: k, filter: newListFilter(c)}
 	p.sync()
 	return p
 }
 
 func (p *findingsPanel) Title() string { return "审核问题" }
-func (p *findingsPanel) Editing() bool { return false }
+func (p *findingsPanel) Editing() bool { return p.filter.typing }
+func (p *findingsPanel) restyle()      { p.filter.restyle() }
 
 func (p *findingsPanel) SetSize(w, h int) {
 	if w != p.width {
@@ -63,6 +67,16 @@ func (p *findingsPanel) sync() {
 			p.notes++
 		}
 	}
+	p.all = len(p.items)
+	if p.filter.query() != "" {
+		kept := p.items[:0]
+		for _, it := range p.items {
+			if p.matches(&it) {
+				kept = append(kept, it)
+			}
+		}
+		p.items = kept
+	}
 	if dr.loaded() {
 		p.total = dr.total
 	}
@@ -70,6 +84,7 @@ func (p *findingsPanel) sync() {
 		for i := range p.items {
 			if sameItem(&p.items[i], was) {
 				p.cur = i
+				break
 			}
 		}
 	}
@@ -168,9 +183,34 @@ func (p *findingsPanel) Update(msg tea.Msg) tea.Cmd {
 			p.sync()
 		}
 	case tea.KeyPressMsg:
+		if p.filter.typing {
+			return p.filterKey(msg)
+		}
 		return p.onKey(msg)
+	case tea.PasteMsg:
+		if p.filter.typing {
+			return p.filterKey(msg)
+		}
 	}
 	return nil
+}
+
+// matches reports whether the / filter lets item it through: a finding
+// by its project, place or message, a note by its text.
+func (p *findingsPanel) matches(it *reviewItem) bool {
+	if f := it.Finding; f != nil {
+		return p.filter.match(f.ProjectCode, f.ProjectName, f.Message, findingPlace(f))
+	}
+	return p.filter.match(it.Note)
+}
+
+// filterKey is a key typed into the / filter.
+func (p *findingsPanel) filterKey(msg tea.Msg) tea.Cmd {
+	changed, cmd := p.filter.update(msg)
+	if changed {
+		p.sync()
+	}
+	return cmd
 }
 
 func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
@@ -182,22 +222,28 @@ func (p *findingsPanel) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch {
+	case key.Matches(k, km.List.Filter):
+		return p.filter.start()
+	case key.Matches(k, km.Global.Back) && p.filter.on():
+		p.filter.clear()
+		p.sync()
 	case key.Matches(k, km.Global.Back), key.Matches(k, km.Doc.Findings):
-		return msgCmd(backMsg{})
+		return p.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
 		if p.cur >= n {
 			return nil
 		}
 		if it := p.items[p.cur]; !it.isNote() {
-			return msgCmd(gotoFindingMsg{Key: p.key, F: *it.Finding})
+			return p.common.post(gotoFindingMsg{Key: p.key, F: *it.Finding})
 		} else {
-			return msgCmd(openReviewMsg{Key: p.key, ID: it.ProjectID, Row: it.Row})
+			return p.common.post(openReviewMsg{Key: p.key, ID: it.ProjectID, Row: it.Row})
 		}
 	}
 	return nil
 }
 
-func (p *findingsPanel) listHeight() int { return max(1, p.height-2) }
+// listHeight leaves the heading, a blank line and the filter's line.
+func (p *findingsPanel) listHeight() int { return max(1, p.height-3) }
 
 func (p *findingsPanel) View() string {
 	st, km := p.common.Styles, p.common.Keys
@@ -209,8 +255,17 @@ func (p *findingsPanel) View() string {
 	if p.notes > 0 {
 		head += fmt.Sprintf("，审核意见 %d 条", p.notes)
 	}
+	filterLine := p.filter.line(st, position(p.cur, len(p.items), p.all), p.width)
 	if len(p.items) == 0 {
-		return box([]string{head, "", st.Good.Render("没有发现问题。")}, p.width, p.height)
+		msg := st.Good.Render("没有发现问题。")
+		if p.all > 0 {
+			msg = st.Muted.Render("没有匹配的问题")
+		}
+		lines := []string{head, "", msg}
+		for len(lines) < p.height-1 {
+			lines = append(lines, "")
+		}
+		return box(append(lines, filterLine), p.width, p.height)
 	}
 	lines := []string{head + st.Muted.Render("  "+firstKey(km.List.Open)+" 转到该处"), ""}
 	h := p.listHeight()
@@ -238,7 +293,10 @@ func (p *findingsPanel) View() string {
 		}
 		lines = append(lines, l)
 	}
-	return box(lines, p.width, p.height)
+	for len(lines) < 2+h {
+		lines = append(lines, "")
+	}
+	return box(append(lines, filterLine), p.width, p.height)
 }
 
 func (p *findingsPanel) ShortHelp() []key.Binding {

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"errors"
-	"strconv"
-	"strings"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"golang.org/x/text/width"
 
 	"jixiao/model"
 )
@@ -60,8 +57,11 @@ type formField struct {
 	// failed (Reopen): committing it again saves it again even unchanged,
 	// and esc gives it up.
 	failed bool
-	input  textinput.Model
-	area   textarea.Model
+	// fresh is set while a filled amount or percent field shows its text
+	// selected: the first character typed replaces it.
+	fresh bool
+	input textinput.Model
+	area  textarea.Model
 }
 
 // formResult says what an Update did that the owner must act on.
@@ -85,6 +85,9 @@ type Form struct {
 	width  int
 	height int
 	first  int // first rendered line, for scrolling
+	// asking is set while esc on a changed multi-line field asks
+	// 放弃修改？(y/n): more than a line is never dropped silently.
+	asking bool
 }
 
 // labelWidth is the width of the label column, in display columns.
@@ -108,6 +111,8 @@ func newForm(c *Common, fields []*formField) *Form {
 		fd.area.KeyMap.LineNext = key.NewBinding(key.WithKeys("down"))
 		fd.area.KeyMap.LinePrevious = key.NewBinding(key.WithKeys("up"))
 		fd.area.KeyMap.SelectAll = key.NewBinding(key.WithDisabled())
+		// enter commits, as in every field; a line break is its own key.
+		fd.area.KeyMap.InsertNewline = c.Keys.Form.Newline
 	}
 	f.setFocus(0)
 	return f
@@ -263,8 +268,7 @@ func (f *Form) load(fd *formField) {
 	case fd.readOnly:
 		fd.area.SetValue("")
 	case fd.Kind == kindMultiline:
-		fd.area.SetValue(fd.saved)
-		fd.area.MoveToBegin()
+		fd.area.SetValue(fd.saved) // the cursor at the end, to go on typing
 	default:
 		fd.input.SetValue(fd.saved)
 		fd.input.CursorEnd()
@@ -283,8 +287,11 @@ func (f *Form) setFocus(i int) tea.Cmd {
 	old := f.fields[f.focus]
 	old.input.Blur()
 	old.area.Blur()
+	old.fresh = false
+	f.asking = false
 	f.focus = i
 	fd := f.fields[i]
+	fd.fresh = (fd.Kind == kindMoney || fd.Kind == kindPercent) && fd.input.Value() != ""
 	if fd.Kind == kindMultiline {
 		return fd.area.Focus()
 	}
@@ -296,60 +303,6 @@ func (f *Form) setFocus(i int) tea.Cmd {
 func (f *Form) Focus(i int) tea.Cmd {
 	f.load(f.fields[f.focus])
 	return f.setFocus(i)
-}
-
-// check validates text for fd and returns the normalised text or a Chinese
-// message naming the field.
-func check(fd *formField, text string) (string, string) {
-	t := strings.TrimSpace(text)
-	if fd.Kind == kindMultiline {
-		t = strings.TrimRight(text, " \t\n")
-	}
-	if t == "" {
-		if fd.Required {
-			return "", fd.Label + "：不能为空"
-		}
-		return "", ""
-	}
-	switch fd.Kind {
-	case kindMoney:
-		m, err := model.ParseMoney(t)
-		if err != nil {
-			return "", fd.Label + "：" + numberError(err) + "（金额以万元计，如 16.00）"
-		}
-		return m.String(), ""
-	case kindPercent:
-		p, err := model.ParsePercent(t)
-		if err != nil {
-			return "", fd.Label + "：" + numberError(err) + "（百分比 0–100，如 40.00）"
-		}
-		return p.String(), ""
-	case kindYear:
-		// Input methods often leave full-width digits (２０２０).
-		k, err := model.ParseDocKey("x/" + width.Narrow.String(t))
-		if err != nil {
-			return "", fd.Label + "：应为四位数字的年度，如 2020"
-		}
-		return strconv.Itoa(k.Year), ""
-	}
-	return t, ""
-}
-
-// numberError says in Chinese what is wrong with a number.
-func numberError(err error) string {
-	switch {
-	case errors.Is(err, model.ErrNegative):
-		return "不能为负数"
-	case errors.Is(err, model.ErrTooPrecise):
-		return "小数位数太多"
-	case errors.Is(err, model.ErrOverflow):
-		return "数额太大"
-	case errors.Is(err, model.ErrRange):
-		return "应在 0 到 100 之间"
-	case errors.Is(err, model.ErrEmpty):
-		return "不能为空"
-	}
-	return "不是有效的数字"
 }
 
 // commit checks the focused field. It reports whether the cursor may leave
@@ -407,6 +360,13 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	}
 	fd := f.fields[f.focus]
 	km := f.common.Keys
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.asking {
+		f.asking = false
+		if key.Matches(k, km.Global.Yes) {
+			f.load(fd)
+		}
+		return nil, res
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		multi := fd.Kind == kindMultiline
 		switch {
@@ -431,13 +391,17 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 				res.Reverted = true
 				return nil, res
 			}
+			if f.Dirty() && multi {
+				f.asking = true
+				return nil, res
+			}
 			if f.Dirty() {
 				f.load(fd)
 				return nil, res
 			}
 			res.Escaped = true
 			return nil, res
-		case !multi && key.Matches(k, km.Form.Commit):
+		case key.Matches(k, km.Form.Commit):
 			if f.current(fd) == "" && fd.Offer != "" {
 				fd.input.SetValue(fd.Offer)
 			}
@@ -447,6 +411,12 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 				res.Submitted = true
 			}
 			return cmd, res
+		}
+	}
+	if fd.fresh && typing(msg) {
+		fd.fresh = false
+		if replaces(msg) {
+			fd.input.SetValue("")
 		}
 	}
 	var cmd tea.Cmd
@@ -461,7 +431,19 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	return cmd, res
 }
 
-// Help returns the form's bindings for the help bar.
+// Help returns the form's bindings for the help bar: 换行 only in a
+// multi-line field, y/n while esc asks.
 func (f *Form) Help() []key.Binding {
-	return f.common.Keys.formFields()
+	km := f.common.Keys
+	if f.asking {
+		return []key.Binding{km.Global.Yes, km.Global.No}
+	}
+	b := km.formFields()
+	if len(f.fields) == 0 || f.fields[f.focus].Kind != kindMultiline {
+		b = slices.DeleteFunc(b, func(x key.Binding) bool { return x.Help() == km.Form.Newline.Help() })
+	}
+	return b
 }
+
+// Asking reports that esc is asking whether to drop a changed text.
+func (f *Form) Asking() bool { return f.asking }

@@ -17,7 +17,11 @@ func TestFieldCheck(t *testing.T) {
 		{kindMoney, false, "1,234.5", "1234.50", ""},
 		{kindMoney, false, "", "", ""},
 		{kindMoney, true, "  ", "", "字段：不能为空"},
-		{kindMoney, false, "16元", "", "字段：不是有效的数字（金额以万元计，如 16.00）"},
+		{kindMoney, false, "16元", "0.0016", ""}, // 16 元, in 万元
+		{kindMoney, false, "84万元", "84.00", ""},
+		{kindMoney, false, "840,000元", "84.00", ""},
+		{kindMoney, false, "0.5元", "", "字段：小数位数太多（金额以万元计，如 16.00；也可写 84万元 或 840,000元）"},
+		{kindMoney, false, "16块", "", "字段：不是有效的数字（金额以万元计，如 16.00；也可写 84万元 或 840,000元）"},
 		{kindPercent, false, "40", "40.00", ""},
 		{kindPercent, false, "40%", "40.00", ""},
 		{kindPercent, false, "101", "", "字段：应在 0 到 100 之间（百分比 0–100，如 40.00）"},

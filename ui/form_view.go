@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"jixiao/model"
@@ -50,6 +52,9 @@ func (f *Form) View() string {
 		if fd.err != "" {
 			lines = append(lines, pad+st.Error.Render("✗ "+fd.err))
 		}
+		if i == f.focus && f.asking {
+			lines = append(lines, pad+st.Prompt.Render("放弃修改？"+f.common.Keys.confirmHint()))
+		}
 		if fd.failed {
 			lines = append(lines, pad+st.Error.Render(f.common.Keys.failedNote()))
 		}
@@ -79,10 +84,21 @@ func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
 			return splitLines(sanitizeView(fd.area.View()))
 		}
 		v := sanitizeView(fd.input.View())
+		if fd.fresh {
+			// Selected: the first key typed replaces it.
+			v = st.Selected.Render(safe(fd.input.Value()))
+		}
 		if fd.input.Value() == "" && fd.Offer != "" {
 			v = fit(v, 2) + st.Muted.Render("回车采用 "+fd.Offer+"（预算数 − 财政资金）")
+		} else if fd.Kind == kindMoney {
+			// The unit after the text (and the cursor), not after the
+			// input's padding.
+			v = fitWidth(v, min(lipgloss.Width(safe(fd.input.Value()))+1, iw-6)) + st.Muted.Render(" 万元")
 		}
 		return []string{v}
+	}
+	if fd.Kind == kindMoney && fd.saved != "" {
+		return []string{safe(fd.saved) + st.Muted.Render(" 万元")}
 	}
 	return f.savedBody(fd, iw)
 }

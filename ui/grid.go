@@ -67,8 +67,11 @@ type Grid struct {
 	// failed: committing it saves again even unchanged, esc gives it up
 	// and reads the project as stored.
 	retry bool
+	// asking is set while esc on a changed multi-line text asks
+	// 放弃修改？(y/n).
+	asking bool
 
-	undo undoStack
+	hist *undoHistory // the project's, kept by Common for the run
 
 	// suggest are the library rows offered while 三级 is typed
 	// (grid_library.go).
@@ -105,6 +108,11 @@ func NewGrid(c *Common, key model.DocKey, p model.Project) *Grid {
 	}
 	g.editor = newCellEditor(g.keys, g.st())
 	g.cache = make([]rowCache, len(g.project.Indicators))
+	g.hist = c.history(key, p.ID)
+	if !g.hist.matches(g.project.Indicators) {
+		g.hist.clear()
+		g.hist.follow(g.project.Indicators)
+	}
 	g.SetFindings(c.Reviews.project(key, p.ID))
 	g.SetSize(c.Width, c.Height)
 	return g
@@ -226,12 +234,34 @@ func (g *Grid) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return g.deleteRow()
 	case key.Matches(msg, k.Undo):
 		return g.undoLast()
+	case key.Matches(msg, k.Redo):
+		return g.redoLast()
 	case key.Matches(msg, k.MoveUp):
 		return g.moveRow(-1)
 	case key.Matches(msg, k.MoveDown):
 		return g.moveRow(1)
+	case replaces(msg):
+		// A character typed on a cell starts an edit that replaces it.
+		return g.typeOver(msg)
 	}
 	return nil
+}
+
+// typeOver opens the cursor's cell with its text replaced by what was
+// typed (enter, e or f2 keep the text).
+func (g *Grid) typeOver(k tea.KeyPressMsg) tea.Cmd {
+	if len(g.project.Indicators) == 0 {
+		return nil
+	}
+	if g.col == colL1 || g.col == colL2 {
+		cmd := g.openEditor(g.col)
+		return tea.Batch(cmd, g.picker.Update(k)) // a fresh picker replaces
+	}
+	g.editRow, g.editCol = g.row, g.col
+	cmd := g.editText("")
+	g.loaded = ""
+	g.opened = g.project.Indicators[g.row].Cell(g.col)
+	return tea.Batch(cmd, g.updateEditor(k))
 }
 
 // moveCursor puts the cursor on (row, col), clamped to the grid.
@@ -376,7 +406,8 @@ func (g *Grid) SetProject(p model.Project) {
 	same := slices.Equal(p.Indicators, g.project.Indicators)
 	g.project = cloneProject(p)
 	if !same {
-		g.undo.clear()
+		g.hist.clear()
+		g.hist.follow(g.project.Indicators)
 		g.cache = make([]rowCache, len(g.project.Indicators))
 		if g.mode != modeBrowse && g.editRow >= len(g.project.Indicators) {
 			g.closeEditor()
@@ -456,7 +487,7 @@ func (g *Grid) Project() model.Project { return cloneProject(g.project) }
 // one is open.
 func (g *Grid) ShortHelp() []key.Binding {
 	k := g.keys
-	if g.pasteOffer != "" {
+	if g.asking || g.pasteOffer != "" {
 		return []key.Binding{g.common.Keys.Global.Yes, g.common.Keys.Global.No}
 	}
 	switch g.mode {

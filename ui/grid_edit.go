@@ -161,6 +161,13 @@ func (g *Grid) largeBoxSize() (w, h int) {
 
 // updateEditor runs a message while a textarea is open.
 func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && g.asking {
+		g.asking = false
+		if key.Matches(k, g.common.Keys.Global.Yes) {
+			return g.cancelEditor()
+		}
+		return nil
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if cmd, done := g.suggestKey(k); done {
 			return cmd
@@ -187,6 +194,11 @@ func (g *Grid) updateEditor(msg tea.Msg) tea.Cmd {
 func (g *Grid) endEdit(k tea.KeyPressMsg, value func() string) (cmd tea.Cmd, done bool) {
 	switch {
 	case key.Matches(k, g.keys.Cancel):
+		if g.mode != modePick && g.editorDirty() && (g.mode == modeLarge || strings.Contains(value(), "\n")) {
+			// More than a line typed: ask before dropping it.
+			g.asking = true
+			return nil, true
+		}
 		return g.cancelEditor(), true
 	case key.Matches(k, g.keys.Commit):
 		return g.commitCell(value(), 0), true
@@ -219,6 +231,7 @@ func (g *Grid) updatePicker(msg tea.Msg) tea.Cmd {
 // closeEditor drops the open editor or picker without touching the cell.
 func (g *Grid) closeEditor() {
 	g.mode = modeBrowse
+	g.asking = false
 	g.picker = nil
 	g.suggest = suggestions{}
 	g.retry = false
@@ -302,7 +315,7 @@ func (g *Grid) commitCell(v string, step int) tea.Cmd {
 	var cmds []tea.Cmd
 	origin := &editOrigin{owner: g, row: row, field: col, text: typed}
 	if old := g.project.Indicators[row].Cell(col); v != old && !untouched {
-		g.undo.push(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
+		g.hist.record(undoOp{Kind: undoEdit, Row: row, Col: col, Text: old})
 		g.setCell(row, col, v)
 		cmds = append(cmds, g.typedChange(origin))
 	} else if retry {

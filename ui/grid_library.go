@@ -77,7 +77,7 @@ func (g *Grid) fillFromLibrary(r model.LibraryRow) tea.Cmd {
 	if in == old {
 		return nil
 	}
-	g.undo.push(undoOp{Kind: undoRow, Row: row, Col: colL3, Ind: old})
+	g.hist.record(undoOp{Kind: undoRow, Row: row, Col: colL3, Ind: old})
 	g.project.Indicators[row] = in
 	g.cache[row] = rowCache{}
 	g.moveCursor(row, colValue) // the figure is what is usually changed next

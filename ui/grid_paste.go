@@ -47,7 +47,7 @@ func (g *Grid) pasteRows(text string) tea.Cmd {
 	}
 	g.project.Indicators = ins
 	g.cache = slices.Insert(g.cache, at+1, make([]rowCache, n)...)
-	g.undo.push(undoOp{Kind: undoPaste, Row: at + 1, To: n})
+	g.hist.record(undoOp{Kind: undoPaste, Row: at + 1, To: n})
 	g.row = at + 1
 	g.scrollToCursor()
 	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project(), Done: fmt.Sprintf("粘贴了 %d 行", n)})

@@ -18,7 +18,7 @@ func (g *Grid) addRow(at int) tea.Cmd {
 	}
 	at = min(max(at, 0), len(g.project.Indicators))
 	g.insertRow(at, in)
-	g.undo.push(undoOp{Kind: undoInsert, Row: at})
+	g.hist.record(undoOp{Kind: undoInsert, Row: at})
 	g.row, g.col = at, colL1
 	g.scrollToCursor()
 	return tea.Batch(g.changed(), g.openEditor(colL1))
@@ -29,7 +29,7 @@ func (g *Grid) deleteRow() tea.Cmd {
 	if len(g.project.Indicators) == 0 {
 		return nil
 	}
-	g.undo.push(undoOp{Kind: undoDelete, Row: g.row, Ind: g.project.Indicators[g.row]})
+	g.hist.record(undoOp{Kind: undoDelete, Row: g.row, Ind: g.project.Indicators[g.row]})
 	g.removeRow(g.row)
 	g.scrollToCursor()
 	return g.changed()
@@ -42,40 +42,64 @@ func (g *Grid) moveRow(d int) tea.Cmd {
 		return nil
 	}
 	g.swapRows(g.row, to)
-	g.undo.push(undoOp{Kind: undoMove, Row: g.row, To: to})
+	g.hist.record(undoOp{Kind: undoMove, Row: g.row, To: to})
 	g.row = to
 	g.scrollToCursor()
 	return g.changed()
 }
 
-// undoLast reverses the last committed edit and puts the cursor on it.
+// undoLast reverses the last committed edit and puts the cursor on it;
+// ctrl+r (redoLast) does it again.
 func (g *Grid) undoLast() tea.Cmd {
-	op, ok := g.undo.pop()
+	return g.replay(&g.hist.undo, &g.hist.redo, "没有可撤销的操作")
+}
+
+func (g *Grid) redoLast() tea.Cmd {
+	return g.replay(&g.hist.redo, &g.hist.undo, "没有可重做的操作")
+}
+
+// replay applies the newest op of from and keeps its reverse in to; with
+// from empty the status line says none.
+func (g *Grid) replay(from, to *undoStack, none string) tea.Cmd {
+	op, ok := from.pop()
 	if !ok {
-		return nil
+		return g.common.post(noteMsg{Text: none})
 	}
+	to.push(g.apply(op))
+	return g.changed()
+}
+
+// apply carries out op, puts the cursor on it and returns the op that
+// reverses it.
+func (g *Grid) apply(op undoOp) undoOp {
+	var inv undoOp
 	switch op.Kind {
 	case undoEdit:
+		inv = undoOp{Kind: undoEdit, Row: op.Row, Col: op.Col, Text: g.project.Indicators[op.Row].Cell(op.Col)}
 		g.setCell(op.Row, op.Col, op.Text)
 		g.row, g.col = op.Row, op.Col
 	case undoInsert:
+		inv = undoOp{Kind: undoDelete, Row: op.Row, Ind: g.project.Indicators[op.Row]}
 		g.removeRow(op.Row)
 		g.row = op.Row - 1
 	case undoDelete:
+		inv = undoOp{Kind: undoInsert, Row: op.Row}
 		g.insertRow(op.Row, op.Ind)
 		g.row = op.Row
 	case undoMove:
+		inv = undoOp{Kind: undoMove, Row: op.To, To: op.Row}
 		g.swapRows(op.To, op.Row)
 		g.row = op.Row
 	case undoRow:
+		inv = undoOp{Kind: undoRow, Row: op.Row, Col: op.Col, Ind: g.project.Indicators[op.Row]}
 		g.project.Indicators[op.Row] = op.Ind
 		g.cache[op.Row] = rowCache{}
 		g.row, g.col = op.Row, op.Col
 	case undoPaste, undoUnpaste:
-		g.applyPaste(op)
+		inv = g.applyPaste(op)
 	}
 	g.moveCursor(g.row, g.col)
-	return g.changed()
+	return inv
 }
 
 func (g *Grid) setCell(row, col int, v string) {
@@ -104,12 +128,14 @@ func (g *Grid) swapRows(a, b int) {
 // copy is taken here, not when the command runs, so later edits can't
 // leak into an earlier save.
 func (g *Grid) changed() tea.Cmd {
+	g.hist.follow(g.project.Indicators)
 	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project()})
 }
 
 // typedChange is changed for a cell's text typed in an editor, which opens
 // there again if the save fails.
 func (g *Grid) typedChange(o *editOrigin) tea.Cmd {
+	g.hist.follow(g.project.Indicators)
 	return g.common.post(projectChangedMsg{Key: g.docKey, Project: g.Project(), Origin: o})
 }
 

@@ -193,8 +193,15 @@ func (g *Grid) infoLine() string {
 	if g.retry {
 		right = g.st().Unsaved.Render(g.common.Keys.retryNote())
 	}
+	if g.asking {
+		right = g.st().Unsaved.Render("放弃修改？" + g.common.Keys.confirmHint())
+	}
 	if g.pasteOffer != "" {
 		right = g.st().Unsaved.Render(g.pasteQuestion())
+	}
+	// A long name gives way: the position always shows.
+	if rw := ansi.StringWidth(right); ansi.StringWidth(left)+rw+1 > g.width {
+		left = ansi.Truncate(left, max(g.width-rw-1, 0), "…")
 	}
 	gap := g.width - ansi.StringWidth(left) - ansi.StringWidth(right)
 	if gap < 1 {
@@ -262,6 +269,9 @@ func (g *Grid) overlayLarge(base string) string {
 	title := g.st().BoxTitle.Render(fmt.Sprintf("编辑 第 %d 行 · %s", g.editRow+1, model.IndicatorColumns[g.editCol]))
 	k := g.keys
 	help := g.st().BoxHelp.Render(hintLine(" · ", k.Commit, k.Newline, k.NextCell, k.Cancel))
+	if g.asking {
+		help = g.st().Unsaved.Render("放弃修改？" + g.common.Keys.confirmHint())
+	}
 	inner := lipgloss.JoinVertical(lipgloss.Left,
 		ansi.Truncate(title, w-4, "…"),
 		sanitizeView(g.editor.View()),

@@ -38,7 +38,7 @@ func (g *gridScreen) Update(msg tea.Msg) tea.Cmd {
 		km := g.common.Keys
 		switch {
 		case key.Matches(k, km.Global.Back):
-			return msgCmd(backMsg{})
+			return g.common.post(backMsg{})
 		case key.Matches(k, km.Doc.NextFinding):
 			return g.stepFinding(1)
 		case key.Matches(k, km.Doc.PrevFinding):
@@ -59,13 +59,13 @@ func (g *gridScreen) stepFinding(dir int) tea.Cmd {
 	}
 	f, ok := dr.step(cur, dir)
 	if !ok {
-		return nil
+		return g.common.post(noMoreFindings(dir))
 	}
 	if f.ProjectID == g.project.ID && findingView(&f) == viewGrid {
 		g.jump(&f)
 		return nil
 	}
-	return msgCmd(gotoFindingMsg{Key: g.docKey, F: f})
+	return g.common.post(gotoFindingMsg{Key: g.docKey, F: f})
 }
 
 // Hint shows the findings on the cursor's cell in the status line, else
@@ -89,5 +89,6 @@ func (g *gridScreen) ShortHelp() []key.Binding {
 	if g.Editing() {
 		return g.Grid.ShortHelp()
 	}
-	return append(g.Grid.ShortHelp(), g.common.Keys.Global.Back)
+	d := g.common.Keys.Doc
+	return append(g.Grid.ShortHelp(), d.NextFinding, d.PrevFinding, g.common.Keys.Global.Back)
 }

@@ -40,6 +40,7 @@ type ListKeys struct {
 	Top, Bottom      key.Binding
 	PageUp, PageDown key.Binding
 	Open             key.Binding
+	Filter           key.Binding // / : filter the list as you type
 }
 
 // HomeKeys are the document list's own keys.
@@ -85,7 +86,8 @@ type FormKeys struct {
 	// FieldDown and FieldUp leave a one-line field (or a text area's last
 	// or first line); NextField/PrevField's help names them.
 	FieldDown, FieldUp key.Binding
-	Commit             key.Binding // enter in a one-line field: keep and go on
+	Commit             key.Binding // enter: keep and go on (every field)
+	Newline            key.Binding // a line break in a multi-line field
 	Submit             key.Binding // ctrl+s: keep and close
 	Cancel             key.Binding
 	Grid               key.Binding // from the project form to its grid
@@ -106,7 +108,7 @@ type GridKeys struct {
 	Edit                  key.Binding
 	AddBelow, AddAbove    key.Binding
 	Delete                key.Binding
-	Undo                  key.Binding
+	Undo, Redo            key.Binding
 	MoveUp, MoveDown      key.Binding
 
 	// Editor keys, active while a cell editor or picker is open.
@@ -173,6 +175,7 @@ func DefaultKeyMap() *KeyMap {
 			PageUp:   b("pgup", "上翻页", "pgup"),
 			PageDown: b("pgdn", "下翻页", "pgdown"),
 			Open:     b("enter", "打开/编辑", "enter"),
+			Filter:   b("/", "筛选", "/"),
 		},
 		Home: HomeKeys{
 			NewDoc:     b("n", "新建文本", "n"),
@@ -204,6 +207,7 @@ func DefaultKeyMap() *KeyMap {
 			FieldDown:   key.NewBinding(key.WithKeys("down")),
 			FieldUp:     key.NewBinding(key.WithKeys("up")),
 			Commit:      b("enter", "确定", "enter"),
+			Newline:     b("alt+enter", "换行", "alt+enter", "ctrl+j"),
 			Submit:      b("ctrl+s", "保存并关闭", "ctrl+s"),
 			Cancel:      b("esc", "取消修改/返回", "esc"),
 			Grid:        b("ctrl+g", "指标表", "ctrl+g"),
@@ -223,11 +227,12 @@ func DefaultKeyMap() *KeyMap {
 			Bottom:   b("G", "末行", "G"),
 			PageUp:   b("pgup", "上翻页", "pgup"),
 			PageDown: b("pgdn", "下翻页", "pgdown"),
-			Edit:     b("enter/e", "编辑", "enter", "e"),
+			Edit:     b("enter/e/f2", "编辑", "enter", "e", "f2"),
 			AddBelow: b("a/o", "下方加行", "a", "o"),
 			AddAbove: b("O", "上方加行", "O"),
 			Delete:   b("D", "删除行", "D"),
 			Undo:     b("u", "撤销", "u"),
+			Redo:     b("ctrl+r", "重做", "ctrl+r"),
 			MoveUp:   b("K/alt+↑", "上移行", "K", "alt+up"),
 			MoveDown: b("J/alt+↓", "下移行", "J", "alt+down"),
 
@@ -290,7 +295,7 @@ func (km *KeyMap) homeHelp(sample bool) [][]key.Binding {
 		b = append(b, h.Sample)
 	}
 	// c is on the ? page only: the help bar is full at 80 columns.
-	return [][]key.Binding{km.listMoves(false), append(b, h.DeleteDoc), {h.CopyDoc, h.Import}}
+	return [][]key.Binding{append(km.listMoves(false), km.List.Filter), append(b, h.DeleteDoc), {h.CopyDoc, h.Import}}
 }
 
 // copyHelp is the copy-forward preview's keys (its fields are a form).
@@ -300,7 +305,7 @@ func (km *KeyMap) copyHelp() [][]key.Binding {
 
 func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
-	return [][]key.Binding{km.listMoves(true),
+	return [][]key.Binding{append(km.listMoves(true), km.List.Filter),
 		{km.List.Open, d.Grid, d.Findings, d.Review, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
 		{d.NextFinding, d.PrevFinding, d.Layout, d.Diff, d.Import}}
 }
@@ -312,7 +317,7 @@ func (km *KeyMap) part1Help() [][]key.Binding {
 
 func (km *KeyMap) formFields() []key.Binding {
 	f := km.Form
-	return []key.Binding{f.NextField, f.PrevField, f.Commit, f.Cancel}
+	return []key.Binding{f.NextField, f.PrevField, f.Commit, f.Newline, f.Cancel}
 }
 
 func (km *KeyMap) formHelp() [][]key.Binding {
@@ -325,13 +330,14 @@ func (km *KeyMap) gridHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Left, k.Right, k.NextCell, k.PrevCell},
 		{k.RowStart, k.RowEnd, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.MoveUp, k.MoveDown},
+		{k.Edit, k.AddBelow, k.AddAbove, k.Delete, k.Undo, k.Redo, k.MoveUp, k.MoveDown},
 		{k.Commit, k.Newline, k.Cancel, k.PickUp, k.PickDown, k.Fill},
+		{km.Doc.NextFinding, km.Doc.PrevFinding, km.Global.Back},
 	}
 }
 
 func (km *KeyMap) findingsHelp() [][]key.Binding {
-	return [][]key.Binding{km.listMoves(true), {km.List.Open, km.Doc.Findings, km.Global.Back}}
+	return [][]key.Binding{append(km.listMoves(true), km.List.Filter), {km.List.Open, km.Doc.Findings, km.Global.Back}}
 }
 
 func (km *KeyMap) exportHelp() [][]key.Binding {

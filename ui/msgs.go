@@ -162,7 +162,11 @@ type deleteDocMsg struct{ Key model.DocKey }
 type addProjectMsg struct {
 	Key model.DocKey
 	At  int
+	ID  string // the new project's, chosen by the screen that shows it
 }
+
+// noteMsg puts a plain note in the status line (没有可撤销的操作).
+type noteMsg struct{ Text string }
 
 // deleteProjectMsg asks the root to delete a project.
 type deleteProjectMsg struct {
@@ -187,17 +191,15 @@ type startWalkMsg struct {
 // backMsg asks the root to close the top screen.
 type backMsg struct{}
 
-// replaceTopMsg asks the root to put s in place of the top screen (the
-// walk-through leaves the screen it shows where it is).
-type replaceTopMsg struct{ s screen }
-
 // focusProjectMsg asks the document screen to put its cursor on a project,
-// or, with ID "" and a Part 1 field (a finding about Part 1), to open
-// Part 1 on that entry.
+// or with Part1 on Part 1's entry Section, or, with ID "" and a Part 1
+// field (a finding about Part 1), to open Part 1 on that entry.
 type focusProjectMsg struct {
-	Key   model.DocKey
-	ID    string
-	Field string
+	Key     model.DocKey
+	ID      string
+	Part1   bool
+	Section part1Section
+	Field   string
 }
 
 // editOrigin is where a committed edit was typed: the component that
@@ -288,6 +290,8 @@ type exportMsg struct {
 	Key  model.DocKey
 	Path string // absolute
 	Opts export.Options
+	// Overwrite says the user agreed to write over an existing file.
+	Overwrite bool
 }
 
 // exportDoneMsg reports the written file or why it was not written.

@@ -119,7 +119,7 @@ func (p *part1) Update(msg tea.Msg) tea.Cmd {
 	r := p.row()
 	switch {
 	case key.Matches(k, km.Global.Back):
-		return msgCmd(backMsg{})
+		return p.common.post(backMsg{})
 	case key.Matches(k, km.List.Open):
 		if r.idx < 0 {
 			return p.add(r)
@@ -286,6 +286,9 @@ func (p *part1) post(origin *editOrigin) tea.Cmd {
 	return p.common.post(headerChangedMsg{Doc: p.Document(), Origin: origin})
 }
 
+// Section is the Part 1 entry the cursor is in.
+func (p *part1) Section() part1Section { return p.row().sec }
+
 // Document returns a copy of the header and Part 1 as edited.
 func (p *part1) Document() model.Document { return headerCopy(&p.doc) }
 
@@ -346,7 +349,7 @@ func (p *part1) move(r p1row, delta int) tea.Cmd {
 func (p *part1) View() string {
 	st := p.common.Styles
 	if p.editing != nil {
-		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render(hintLine("  ", p.common.Keys.formFields()...)) + "\n" + p.editing.View()
+		return st.Heading.Render(p.editTitle()) + "\n" + st.Muted.Render(hintLine("  ", p.editing.Help()...)) + "\n" + p.editing.View()
 	}
 	rs := p.rows()
 	var lines []string

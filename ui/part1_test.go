@@ -22,9 +22,9 @@ func TestPart1OverallIsMultiLine(t *testing.T) {
 	h.keys("enter") // 总体绩效目标
 	h.mustSee("一、总体绩效目标", "二、分项绩效目标")
 	h.keys("enter")
-	h.keys("ctrl+k") // the text area's delete-to-end of line clears the one line
+	h.keys("ctrl+u") // the cursor is at the end: delete-to-start clears the one line
 	h.typeText("第一段")
-	h.keys("enter")
+	h.keys("alt+enter") // a line break; enter would commit
 	h.typeText("第二段")
 	h.keys("ctrl+s")
 	if got := h.storedHeader().Overall; got != "第一段\n第二段" {
@@ -70,7 +70,7 @@ func TestPart1MeasuresEdit(t *testing.T) {
 	h.openSample()
 	h.keys("down", "down", "enter") // 工作保障措施
 	h.mustSee("（一）")
-	h.keys("enter", "tab", "ctrl+k")
+	h.keys("enter", "tab", "ctrl+u")
 	h.typeText("全面加强支出管理。")
 	h.keys("tab")
 	m := h.storedHeader().Measures[0]
@@ -87,7 +87,7 @@ func TestPart1MeasuresEdit(t *testing.T) {
 func TestPart1ReopenedAtOnceShowsTheEdit(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.openSample()
-	h.keys("enter", "enter", "ctrl+k")
+	h.keys("enter", "enter", "ctrl+u")
 	h.typeText("新的总体目标")
 	h.holdSaved = true // the app hears of no finished write, so no reload
 	h.keys("ctrl+s", "esc", "enter")

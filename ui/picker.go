@@ -22,6 +22,10 @@ type picker struct {
 	free     bool // choices[0] is the typed text, not a standard name
 	sel      int
 	filtered bool
+	// fresh is set while the picker shows the cell's text untouched: the
+	// first character typed replaces it (as a spreadsheet does), so
+	// typing never appends to an inherited name.
+	fresh bool
 	// preferTyped keeps what was typed as the choice enter takes, the
 	// names only offered below it (指标值确定依据, where free text is as
 	// good as a standard).
@@ -45,7 +49,7 @@ func newPicker(names []string, value string, minWidth int, st *GridStyles) *pick
 	in.SetWidth(max(1, width-ansi.StringWidth(pickerPrompt)-1)) // one column for the cursor
 	in.SetValue(value)
 	in.CursorEnd()
-	p := &picker{input: in, width: width, names: names}
+	p := &picker{input: in, width: width, names: names, fresh: value != ""}
 	p.refresh()
 	return p
 }
@@ -59,6 +63,13 @@ func (p *picker) Update(msg tea.Msg) tea.Cmd {
 	if pm, ok := msg.(tea.PasteMsg); ok {
 		msg = tea.PasteMsg{Content: strings.Join(strings.Fields(pm.Content), " ")}
 	}
+	if p.fresh && typing(msg) {
+		// The first key or paste decides: text replaces, a move keeps.
+		p.fresh = false
+		if replaces(msg) {
+			p.input.SetValue("")
+		}
+	}
 	before := p.input.Value()
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
@@ -67,6 +78,28 @@ func (p *picker) Update(msg tea.Msg) tea.Cmd {
 		p.refresh()
 	}
 	return cmd
+}
+
+// replaces reports whether msg is typed text (a printable key or a paste),
+// which replaces a selected value instead of adding to it.
+func replaces(msg tea.Msg) bool {
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		return true
+	case tea.KeyPressMsg:
+		return m.Text != "" && m.Mod&^tea.ModShift == 0
+	}
+	return false
+}
+
+// typing reports whether msg is a key press or a paste (not a cursor
+// blink or any other message an input sees).
+func typing(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return true
+	}
+	return false
 }
 
 // Move moves the highlight by d, wrapping around.

@@ -44,7 +44,7 @@ func TestRealProgramLoop(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	tm.Type("法律援助费")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})          // commits and moves on
-	tm.Type("99")                                         // typed into 预算数, not committed…
+	tm.Type("99")                                         // typed over 预算数 (selected), not committed…
 	tm.Send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}) // …but kept by ctrl+c
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
@@ -55,7 +55,7 @@ func TestRealProgramLoop(t *testing.T) {
 	if got := doc.Projects[0].Name; got != "法律援助费" {
 		t.Errorf("stored 项目名称 = %q, want 法律援助费", got)
 	}
-	if got := doc.Projects[0].Budget.String(); got != "16.0099" {
-		t.Errorf("stored 预算数 = %q, want 16.0099 (16.00 with 99 typed after it)", got)
+	if got := doc.Projects[0].Budget.String(); got != "99.00" {
+		t.Errorf("stored 预算数 = %q, want 99.00 (99 typed over the selected 16.00)", got)
 	}
 }

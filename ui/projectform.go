@@ -38,6 +38,9 @@ type projectForm struct {
 	form    *Form
 
 	findings []model.Finding // the project's, from the review cache
+	// added is set for a project just added with a: left untouched, it
+	// is not kept.
+	added bool
 }
 
 // newProjectForm opens p's form; the cursor starts in 项目编码.
@@ -123,17 +126,20 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 	cur := findingPos{dr.projectIndex(pf.project.ID), -1, model.FieldOrder(pfFields[pf.form.Focused()])}
 	f, ok := dr.step(cur, dir)
 	if !ok {
-		return cmd
+		return tea.Batch(cmd, pf.common.post(noMoreFindings(dir)))
 	}
 	if f.ProjectID == pf.project.ID && findingView(&f) == viewForm {
 		return tea.Batch(cmd, pf.jump(&f))
 	}
-	return tea.Batch(cmd, msgCmd(gotoFindingMsg{Key: pf.key, F: f}))
+	return tea.Batch(cmd, pf.common.post(gotoFindingMsg{Key: pf.key, F: f}))
 }
 
 // hints recomputes the offer and warnings from the project as committed.
 func (pf *projectForm) hints() {
-	pf.form.SetHints(pfOther, pf.otherOffer(), pf.sumNote())
+	p := &pf.project
+	pf.form.SetHints(pfBudget, "", yuanNote(p.Budget))
+	pf.form.SetHints(pfFiscal, "", yuanNote(p.Fiscal))
+	pf.form.SetHints(pfOther, pf.otherOffer(), joinNotes(yuanNote(p.Other), pf.sumNote()))
 	pf.form.SetHints(pfDec, "", pf.planNote())
 }
 
@@ -172,6 +178,23 @@ func apply(p *model.Project, i int, v string) {
 	case pfGoal:
 		p.Goal = v
 	}
+}
+
+// yuanNote asks about an amount that looks written in 元 (10,000 万元 or
+// more: a hundred million 元, not a department's project); it is kept as
+// typed, never changed silently.
+func yuanNote(m model.Money) string {
+	if !m.IsSet() || m.Units() < 10000*10000 {
+		return ""
+	}
+	return fmt.Sprintf("是否以元填写？%s 元 = %s 万元（按元填写请写 %s元）", m, model.MoneyUnits(m.Units()/10000), m)
+}
+
+func joinNotes(a, b string) string {
+	if a != "" && b != "" {
+		return a + "；" + b
+	}
+	return a + b
 }
 
 // otherOffer proposes 其他资金 = 预算数 − 财政资金 when both are filled and
@@ -233,6 +256,13 @@ func (pf *projectForm) SetSize(w, h int) {
 
 func (pf *projectForm) View() string { return pf.form.View() }
 
+// untouched reports whether the project is still as added: nothing filled
+// in, no indicator.
+func (pf *projectForm) untouched() bool {
+	p := pf.Project()
+	return model.Summarize(&p).Filled == 0 && len(p.Indicators) == 0
+}
+
 // Project returns a copy of the project as committed.
 func (pf *projectForm) Project() model.Project { return cloneProject(pf.project) }
 
@@ -285,7 +315,7 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		// write of the field just committed.
 		cmd := pf.commitMsg(pf.form.Flush())
 		p := pf.changed().Project
-		return tea.Batch(cmd, msgCmd(openProjectMsg{Key: pf.key, ID: p.ID, View: viewGrid, Project: &p}))
+		return tea.Batch(cmd, pf.common.post(openProjectMsg{Key: pf.key, ID: p.ID, View: viewGrid, Project: &p}))
 	}
 	if m, ok := msg.(tea.PasteMsg); ok {
 		if cmd, ok := pf.pasteProject(m.Content); ok {
@@ -299,7 +329,13 @@ func (pf *projectForm) Update(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, pf.common.post(reloadMsg{Key: pf.key, ID: pf.project.ID}))
 	}
 	if res.Escaped || res.Submitted {
-		cmds = append(cmds, msgCmd(backMsg{}), msgCmd(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
+		if pf.added && pf.untouched() {
+			// Dropped before the form closes, so the screens under it
+			// hear of it.
+			return tea.Batch(append(cmds, pf.common.post(deleteProjectMsg{Key: pf.key, ID: pf.project.ID}),
+				pf.common.post(backMsg{}), pf.common.post(noteMsg{Text: "新项目未填写，未保留"}))...)
+		}
+		cmds = append(cmds, pf.common.post(backMsg{}), pf.common.post(focusProjectMsg{Key: pf.key, ID: pf.project.ID}))
 	}
 	return tea.Batch(cmds...)
 }

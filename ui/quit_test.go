@@ -50,9 +50,9 @@ func TestQuitRightAfterACommitKeepsIt(t *testing.T) {
 		},
 		{
 			name:  "Part 1 item then q",
-			setup: []string{"enter", "enter"}, text: "退出前的总体目标",
+			setup: []string{"enter", "enter"}, text: "退出前的总体目标", // typed at the end
 			commit: "ctrl+s", quit: "q",
-			stored: func(h *harness) bool { return strings.HasPrefix(h.storedHeader().Overall, "退出前的总体目标") },
+			stored: func(h *harness) bool { return strings.HasSuffix(h.storedHeader().Overall, "退出前的总体目标") },
 		},
 	}
 	for _, tt := range tests {
@@ -117,5 +117,20 @@ func TestSampleThenQuitInOneInstant(t *testing.T) {
 	}
 	if docs, err := h.st.ListDocuments(); err != nil || len(docs) != 1 {
 		t.Fatalf("the file holds %d documents (%v), want the sample", len(docs), err)
+	}
+}
+
+// TestEnterTwiceOpensOnce presses enter twice in one instant on Part 1's
+// entry: screens open through the root before the next key, so the second
+// enter is the opened screen's, and Part 1 is not stacked twice.
+func TestEnterTwiceOpensOnce(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	_, first := h.app.Update(keyMsg("enter"))
+	_, second := h.app.Update(keyMsg("enter"))
+	h.run(first)
+	h.run(second)
+	if n := strings.Count(h.screen(), "第一部分 部门整体绩效目标"); n != 1 {
+		t.Fatalf("Part 1 opened %d times:\n%s", n, h.screen())
 	}
 }

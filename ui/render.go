@@ -155,3 +155,18 @@ func compose(base, top string, x, y int) string {
 
 // ansiReset ends the styles of one part of a line before the next begins.
 const ansiReset = "\x1b[m"
+
+// fitMiddle fits s to w columns keeping both ends: a long name loses its
+// middle ("提前下达 2020…社区矫正经费"), so names that share a beginning
+// stay told apart by their tails.
+func fitMiddle(s string, w int) string {
+	sw := lipgloss.Width(s)
+	if sw <= w || w < 5 {
+		return fit(s, w)
+	}
+	head := (w - 1) / 2
+	tail := w - 1 - head
+	l := ansi.Truncate(s, head, "")
+	r := ansi.TruncateLeft(s, sw-tail, "")
+	return fit(l+"…"+r, w)
+}

@@ -177,7 +177,8 @@ func (dr *docReview) pos(f *model.Finding) findingPos {
 }
 
 // step returns the next (dir 1) or previous (dir -1) finding at another
-// place than cur, wrapping around the document.
+// place than cur; false when there is none that way (no wrapping: the
+// user is told 没有更多问题 instead of being sent back to the start).
 func (dr *docReview) step(cur findingPos, dir int) (model.Finding, bool) {
 	if !dr.loaded() || len(dr.all) == 0 {
 		return model.Finding{}, false
@@ -188,14 +189,22 @@ func (dr *docReview) step(cur findingPos, dir int) (model.Finding, bool) {
 				return dr.all[i], true
 			}
 		}
-		return dr.all[0], true
+		return model.Finding{}, false
 	}
 	for i := len(dr.all) - 1; i >= 0; i-- {
 		if dr.pos(&dr.all[i]).cmp(cur) < 0 {
 			return dr.all[i], true
 		}
 	}
-	return dr.all[len(dr.all)-1], true
+	return model.Finding{}, false
+}
+
+// noMoreFindings is the note when ] or [ finds nothing that way.
+func noMoreFindings(dir int) noteMsg {
+	if dir < 0 {
+		return noteMsg{Text: "前面没有问题了"}
+	}
+	return noteMsg{Text: "没有更多问题"}
 }
 
 // findingView says which screen shows a finding: the grid for rows and

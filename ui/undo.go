@@ -1,6 +1,10 @@
 package ui
 
-import "jixiao/model"
+import (
+	"slices"
+
+	"jixiao/model"
+)
 
 // undoDepth is how many grid edits u can take back; the issue asks for at
 // least 20, and an entry is a few words, so keep plenty.
@@ -50,3 +54,30 @@ func (s *undoStack) pop() (undoOp, bool) {
 }
 
 func (s *undoStack) clear() { s.ops = nil }
+
+// undoHistory is one project's undo and redo stacks. It outlives the grid:
+// the root keeps one per project for the run (Common.history), so leaving
+// the grid and opening it again keeps u and ctrl+r working. rows are the
+// indicator rows the ops refer to by position, as the grid last left
+// them; a grid opening on other rows starts a new history.
+type undoHistory struct {
+	undo, redo undoStack
+	rows       []model.Indicator
+}
+
+// record adds a new edit; it ends what could be redone.
+func (h *undoHistory) record(op undoOp) {
+	h.undo.push(op)
+	h.redo.clear()
+}
+
+func (h *undoHistory) clear() {
+	h.undo.clear()
+	h.redo.clear()
+}
+
+// follow notes the rows as they now are; a grid opened on other rows
+// (changed elsewhere) drops the history, whose positions no longer hold.
+func (h *undoHistory) follow(rows []model.Indicator) { h.rows = slices.Clone(rows) }
+
+func (h *undoHistory) matches(rows []model.Indicator) bool { return slices.Equal(h.rows, rows) }

@@ -35,6 +35,8 @@ type (
 	headerShower interface{ Document() model.Document }
 	// leaver says whether esc may leave it (no uncommitted text).
 	leaver interface{ CanLeave() bool }
+	// sectionShower is on one of Part 1's entries.
+	sectionShower interface{ Section() part1Section }
 	// cellEditor has an editor open that takes every key (the grid's
 	// cell editor and picker, where ctrl+n moves the picker).
 	cellEditor interface{ editingCell() bool }
@@ -94,7 +96,7 @@ func (w *walk) goTo(step int, cur *model.Project) tea.Cmd {
 	}
 	w.loading = true
 	id := w.projects[i].ID
-	return msgCmd(openProjectMsg{Key: w.doc.Key(), ID: id, View: projectView(step % 2), InPlace: true})
+	return w.common.post(openProjectMsg{Key: w.doc.Key(), ID: id, View: projectView(step % 2), InPlace: true})
 }
 
 func (w *walk) show(p model.Project) tea.Cmd {
@@ -163,14 +165,14 @@ func (w *walk) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Walk.Prev):
 		return w.move(-1)
 	case key.Matches(k, km.Walk.Leave) && w.canLeave():
-		if w.inner == nil {
-			return msgCmd(backMsg{})
+		// Back to the document, the cursor on what the walk was on.
+		focus := focusProjectMsg{Key: w.doc.Key(), Part1: true}
+		if w.step >= 0 {
+			focus = focusProjectMsg{Key: w.doc.Key(), ID: w.projects[w.step/2].ID}
+		} else if s, ok := w.inner.(sectionShower); ok {
+			focus.Section = s.Section()
 		}
-		cmds := []tea.Cmd{msgCmd(replaceTopMsg{s: w.inner})}
-		if p, ok := w.project(); ok {
-			cmds = append(cmds, msgCmd(focusProjectMsg{Key: w.doc.Key(), ID: p.ID}))
-		}
-		return tea.Batch(cmds...)
+		return tea.Batch(w.common.post(backMsg{}), w.common.post(focus))
 	}
 	if w.inner == nil {
 		return nil

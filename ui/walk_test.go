@@ -36,7 +36,7 @@ func TestWalkKeepsTypedFieldAndProgress(t *testing.T) {
 	for range 10 { // to 绩效目标
 		h.keys("tab")
 	}
-	h.keys("ctrl+k")
+	h.keys("ctrl+u")
 	h.mustSee("▸ 绩效目标")
 	h.typeText("为困难群众提供法律援助")
 	h.keys("ctrl+n") // leaves the form: the typed goal is kept
@@ -46,18 +46,29 @@ func TestWalkKeepsTypedFieldAndProgress(t *testing.T) {
 	}
 }
 
-func TestWalkEscLeavesWhereYouAre(t *testing.T) {
+func TestWalkEscReturnsToTheDocument(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.openSample()
 	h.keys("w", "ctrl+n", "ctrl+n", "ctrl+n", "ctrl+n") // project 2's grid
 	h.mustSee("项目 2/9 公用取暖费 · 指标表")
 	h.keys("esc")
-	h.mustSee("指标表 公用取暖费")
-	if strings.Contains(h.screen(), "逐项填写") {
-		t.Fatalf("still in the walk:\n%s", h.screen())
+	h.mustSee("项目 9") // the document screen, not the grid the walk showed
+	if strings.Contains(h.screen(), "› 逐项填写") || strings.Contains(h.screen(), "指标表 公用取暖费") {
+		t.Fatalf("esc did not leave the walk for the document:\n%s", h.screen())
 	}
+	// The cursor is on the project the walk was on: enter opens it.
+	h.keys("enter")
+	h.mustSee("项目 公用取暖费", "▸ 项目编码")
 	h.keys("esc")
-	h.mustSee("项目 9") // the document screen
+	// From Part 1, esc lands on Part 1's entry; the next keys are list
+	// keys there, not edits of a 保障措施 item.
+	h.keys("g", "w", "down", "down", "esc")
+	h.mustSee("项目 9")
+	if strings.Contains(h.screen(), "› 逐项填写") || strings.Contains(h.screen(), "一、总体绩效目标") {
+		t.Fatalf("esc from the walk's Part 1 did not go back to the document:\n%s", h.screen())
+	}
+	h.keys("enter")
+	h.mustSee("二、分项绩效目标")
 }
 
 func TestWalkGoldens(t *testing.T) {

@@ -179,6 +179,8 @@ func (q *writeQueue) export(m exportMsg) tea.Cmd {
 		}
 		if fi, err := os.Stat(m.Path); err == nil && fi.IsDir() {
 			return exportDoneMsg{Path: m.Path, Err: errExportIsDir}
+		} else if err == nil && !m.Overwrite {
+			return exportDoneMsg{Path: m.Path, Err: errExportExists}
 		}
 		var findings []model.Finding
 		if m.Opts.Format == export.FormatMarkdown {
