@@ -112,9 +112,9 @@ func TestCLIDamagedFiles(t *testing.T) {
 		data func(t *testing.T, path string) []byte
 		what string
 	}{
-		{"zero-length file", func(*testing.T, string) []byte { return nil }, "is damaged"},
-		{"truncated to half", func(*testing.T, string) []byte { return good[:len(good)/2] }, "is damaged"},
-		{"truncated to one page", func(*testing.T, string) []byte { return good[:4096] }, "is damaged"},
+		{"zero-length file", func(*testing.T, string) []byte { return nil }, "已损坏"},
+		{"truncated to half", func(*testing.T, string) []byte { return good[:len(good)/2] }, "已损坏"},
+		{"truncated to one page", func(*testing.T, string) []byte { return good[:4096] }, "已损坏"},
 		{"both meta pages flipped", func(*testing.T, string) []byte {
 			// One damaged meta page is what a power cut leaves
 			// (TestListAfterPowerCut); both is damage.
@@ -122,11 +122,11 @@ func TestCLIDamagedFiles(t *testing.T) {
 			d[40] ^= 0x10
 			d[4096+40] ^= 0x10
 			return d
-		}, "is damaged"},
+		}, "已损坏"},
 		{"a CSV file", func(*testing.T, string) []byte {
 			return []byte(strings.Repeat("单位编码,年度\n315002,2020\n", 400))
-		}, "is not a jixiao database"},
-		{"random bytes", func(*testing.T, string) []byte { return random }, "is not a jixiao database"},
+		}, "不是 jixiao 的数据文件"},
+		{"random bytes", func(*testing.T, string) []byte { return random }, "不是 jixiao 的数据文件"},
 		{"another bbolt file", func(t *testing.T, path string) []byte {
 			other := filepath.Join(t.TempDir(), "other.db")
 			db, err := bolt.Open(other, 0o600, nil)
@@ -137,7 +137,7 @@ func TestCLIDamagedFiles(t *testing.T) {
 			db.Close()
 			data, _ := os.ReadFile(other)
 			return data
-		}, "is not a jixiao database"},
+		}, "不是 jixiao 的数据文件"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,7 +148,7 @@ func TestCLIDamagedFiles(t *testing.T) {
 
 			code, out, errOut := runBinary(t, bin, "list", "--db", db)
 			want := "jixiao: " + db + " " + tt.what + " ("
-			advice := "  newest backup: " + backup + "\n  to restore it: jixiao restore --db " + db + "\n"
+			advice := "  最新的备份：" + backup + "\n  恢复它：jixiao restore --db " + db + "\n"
 			if code != exitUsage || out != "" || !strings.HasPrefix(errOut, want) || !strings.HasSuffix(errOut, advice) {
 				t.Fatalf("list: exit %d %q\n%s\nwant exit 2, %q … %q", code, out, errOut, want, advice)
 			}
@@ -196,9 +196,9 @@ func TestCLIFlippedBytes(t *testing.T) {
 		switch {
 		case code == exitOK && out == goodList:
 		case code == exitUsage && out == "" && strings.HasPrefix(errOut, "jixiao: "+db+" ") &&
-			strings.Contains(errOut, "  newest backup: "+backup+"\n"):
+			strings.Contains(errOut, "  最新的备份："+backup+"\n"):
 			detected++
-		case code == exitUsage && strings.Contains(errOut, "was written by a newer jixiao"):
+		case code == exitUsage && strings.Contains(errOut, "由更新版本的 jixiao 写入"):
 			detected++ // the flip raised the schema version
 		case code == exitOK && strings.HasPrefix(errOut, "jixiao: 上次异常中断") &&
 			(out == goodList || out == db+" 中还没有文档。用 `jixiao sample` 添加示例，或在应用（`jixiao`）中新建。\n"):

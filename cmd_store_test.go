@@ -119,9 +119,9 @@ func TestListDamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runCLI(t, nil, "list", "--db", db)
-	want := "jixiao: " + db + " is damaged (database file is damaged: the file is empty)\n" +
-		"  newest backup: " + backups[0] + "\n" +
-		"  to restore it: jixiao restore --db " + db + "\n"
+	want := "jixiao: " + db + " 已损坏（database file is damaged: the file is empty）\n" +
+		"  最新的备份：" + backups[0] + "\n" +
+		"  恢复它：jixiao restore --db " + db + "\n"
 	if code != exitUsage || out != "" || errOut != want {
 		t.Errorf("list of an empty file: %d %q\n got %q\nwant %q", code, out, errOut, want)
 	}
@@ -188,7 +188,7 @@ func TestRestoreCommand(t *testing.T) {
 func TestStoreCommandsUsage(t *testing.T) {
 	for _, name := range []string{"sample", "list", "restore"} {
 		code, out, errOut := runCLI(t, nil, name, "-h")
-		if code != exitOK || out != "" || !strings.HasPrefix(errOut, "Usage: jixiao "+name+" [--db PATH]") || !strings.Contains(errOut, "-db string") {
+		if code != exitOK || out != "" || !strings.HasPrefix(errOut, "用法：jixiao "+name+" [--db PATH]") || !strings.Contains(errOut, "--db 字符串") {
 			t.Errorf("%s -h: %d %q %q", name, code, out, errOut)
 		}
 		code, _, errOut = runCLI(t, nil, name, "--db", tempDB(t), "extra")

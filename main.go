@@ -116,12 +116,32 @@ func usage(w io.Writer) {
 func newFlagSet(env *cliEnv, name, synopsis string) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	db := fs.String("db", "", "database file (default $JIXIAO_DB, else $XDG_DATA_HOME/jixiao/jixiao.db)")
+	db := fs.String("db", "", "数据文件（默认 $JIXIAO_DB，否则 $XDG_DATA_HOME/jixiao/jixiao.db）")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
+		fmt.Fprintf(fs.Output(), "用法：%s\n\n参数：\n", synopsis)
+		printFlags(fs)
 	}
 	return fs, db
+}
+
+// printFlags is flag.PrintDefaults in Chinese: the flag package's own
+// "(default …)" is English.
+func printFlags(fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, text := flag.UnquoteUsage(f)
+		line := "  --" + f.Name
+		if n, ok := map[string]string{"string": "字符串", "int": "整数", "value": "值"}[name]; ok {
+			name = n
+		}
+		if name != "" {
+			line += " " + name
+		}
+		fmt.Fprintln(fs.Output(), line)
+		if f.DefValue != "" && f.DefValue != "false" && !strings.Contains(text, "默认") {
+			text += "（默认 " + f.DefValue + "）"
+		}
+		fmt.Fprintf(fs.Output(), "      %s\n", text)
+	})
 }
 
 // parseFlags parses args and maps -h to exit 0 and bad flags to exit 2. ok

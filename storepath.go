@@ -67,7 +67,7 @@ func recoveryStatus(r *store.Recovery) string {
 // everything about the file itself.
 func reportStoreError(env *cliEnv, err error) int {
 	var oe *store.OpenError
-	path := "the database"
+	path := "数据文件"
 	if errors.As(err, &oe) {
 		path = oe.Path
 	}
@@ -75,16 +75,16 @@ func reportStoreError(env *cliEnv, err error) int {
 	case errors.Is(err, store.ErrLocked):
 		fmt.Fprint(env.stderr, lockedMessage(path))
 	case errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNewerSchema):
-		what := "is damaged"
+		what := "已损坏"
 		switch {
 		case errors.Is(err, store.ErrNotJixiao):
-			what = "is not a jixiao database"
+			what = "不是 jixiao 的数据文件"
 		case errors.Is(err, store.ErrNewerSchema):
-			what = "was written by a newer jixiao; update jixiao to open it"
+			what = "由更新版本的 jixiao 写入；请升级 jixiao 后再打开"
 		}
-		fmt.Fprintf(env.stderr, "jixiao: %s %s (%v)\n", path, what, errors.Unwrap(err))
+		fmt.Fprintf(env.stderr, "jixiao: %s %s（%v）\n", path, what, errors.Unwrap(err))
 		if oe != nil && oe.Backup != "" && !errors.Is(err, store.ErrNewerSchema) {
-			fmt.Fprintf(env.stderr, "  newest backup: %s\n  to restore it: jixiao restore --db %s\n", oe.Backup, path)
+			fmt.Fprintf(env.stderr, "  最新的备份：%s\n  恢复它：jixiao restore --db %s\n", oe.Backup, path)
 		}
 	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrInvalidKey):
 		fmt.Fprintln(env.stderr, "jixiao:", err)
@@ -107,6 +107,6 @@ func lockedMessage(path string) string {
 // command's work is already committed.
 func closeStore(env *cliEnv, s *store.Store) {
 	if err := s.Close(); err != nil {
-		fmt.Fprintf(env.stderr, "jixiao: warning: %s: %v\n", s.Path(), err)
+		fmt.Fprintf(env.stderr, "jixiao: 警告：%s：%v\n", s.Path(), err)
 	}
 }
