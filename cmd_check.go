@@ -19,21 +19,18 @@ func init() {
 
 const checkSynopsis = `jixiao check [--db PATH] [--doc 单位编码/年度] [--json]
 
-Runs the review rules (审核规则) on a document and prints the findings
-grouped by project, then the totals. Without --doc every document in the
-database is checked, one after another.
+对文档运行审核规则，按项目列出发现的问题，最后是合计。不给 --doc 时，
+依次检查数据库中的每个文档。
 
---json prints one array of findings instead:
+--json 改为输出一个问题数组：
   {"doc", "rule", "severity", "project_code", "project_name", "row", "field",
    "message", "suggestion"}
-where severity is "error" or "warning", row is the indicator row counted
-from 1 (null for a form field or the table as a whole), and field is a
-stable id such as "budget", "plan.dec" or "value". suggestion is left out
-when there is none.
+其中 severity 是 "error"（错误）或 "warning"（警告）；row 是指标行号，从 1 数起
+（表单字段或整张表为 null）；field 是固定的字段名，如 "budget"、"plan.dec"、
+"value"。没有建议时省略 suggestion。
 
-Exit status: 0 no errors (warnings allowed), 1 at least one error,
-2 usage or database problems (including --doc naming a missing document,
-or a database with no documents).`
+退出码：0 没有错误（可以有警告），1 至少有一个错误，
+2 用法或数据库问题（包括 --doc 指定的文档不存在，或数据库中没有文档）。`
 
 func runCheck(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "check", checkSynopsis)

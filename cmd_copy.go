@@ -16,13 +16,12 @@ func init() {
 
 const copySynopsis = `jixiao copy 单位编码/年度 --year YEAR [--code 单位编码] [--name 单位名称] [--keep-layout] [--db PATH]
 
-Makes a new 草案 document from an existing one: the header, Part 1 and
-every project with its plan, goal and indicators, ready to edit. The
-source is not changed; a document already at the target is never
-overwritten. A document in the older indicator layout is copied in the
-layout of 财预〔2021〕101号 (产出指标/成本指标 → 成本指标/经济成本指标,
-效果指标 → 效益指标, 满意度 under 效益 → 满意度指标); every row moved is
-listed. --keep-layout copies the rows as they are.`
+以已有文档为底新建一个草案文档：表头、第一部分，以及每个项目的
+支出计划、绩效目标和指标，复制后即可编辑。原文档不变；目标位置已有的
+文档绝不会被覆盖。旧指标体系的文档按财预〔2021〕101号的体系复制
+（产出指标/成本指标 → 成本指标/经济成本指标，效果指标 → 效益指标，
+效益下的满意度 → 满意度指标），并列出每一行的移动。
+--keep-layout 按原样复制指标行。`
 
 func runCopy(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "copy", copySynopsis)

@@ -20,24 +20,21 @@ func init() {
 
 const diffSynopsis = `jixiao diff [--db PATH] [--format text|md|json] A B
 
-Shows what changed from A (older) to B (newer): projects added, removed and
-renamed (paired by 项目编码, then 项目名称), money with the difference, the
-资金支出计划, 绩效目标 and 资金用途 texts, indicator rows added, removed and
-changed (paired by 一级+二级+三级, then position), values changed, and
-Part 1, with the counts at the top.
+列出从 A（旧）到 B（新）的变化：新增、删除和改名的项目（先按项目编码，
+再按项目名称配对），金额及差额，资金支出计划、绩效目标和资金用途的文字，
+新增、删除和修改的指标行（先按 一级+二级+三级，再按位置配对），指标值的
+变化，以及第一部分；开头是各项计数。
 
-A and B are documents, 单位编码/年度 (315002/2020), or the copies kept when
-a document was exported (see jixiao snapshots):
-  315002/2020@2026-11-30T10:00   the newest copy whose time (local) starts so
-  315002/2020@last               the newest copy
-e.g. jixiao diff 315002/2020@last 315002/2020 shows what changed since the
-document was last sent.
+A 和 B 是文档 单位编码/年度（315002/2020），或导出时保留的副本
+（见 jixiao snapshots）：
+  315002/2020@2026-11-30T10:00   时间（本地）以此开头的最新副本
+  315002/2020@last               最新的副本
+例如 jixiao diff 315002/2020@last 315002/2020 列出上次发送以来的变化。
 
---format text (default) is for the terminal, coloured when stdout is one
-(NO_COLOR turns it off); md is Markdown for an email; json is for scripts.
+--format text（默认）用于终端，stdout 是终端时带颜色（NO_COLOR 关闭颜色）；
+md 是用于邮件的 Markdown；json 供脚本使用。
 
-Exit status: 0 the same, 1 different, 2 usage or database problems (a
-missing document or copy included).`
+退出码：0 相同，1 不同，2 用法或数据库问题（包括文档或副本不存在）。`
 
 func runDiff(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "diff", diffSynopsis)

@@ -19,16 +19,13 @@ func init() {
 
 const exportSynopsis = `jixiao export [--db PATH] [--doc 单位编码/年度] [--format md|csv|xlsx|html] [-o FILE|-] [--no-bom] [--encoding utf-8|gbk]
 
-Writes the document to <单位名称>-<年度>-绩效目标.md (or .csv, .xlsx, .html)
-in the current folder, or to FILE (an existing file only with --force); -o -
-writes to stdout. --doc may be left
-out when the database holds one document. Markdown, HTML and XLSX include
-the review findings. CSV is UTF-8 with a BOM unless --no-bom or --encoding
-gbk; cells that a spreadsheet would run as a formula get a leading ' (undone
-by jixiao import). XLSX is a workbook laid out like the printed tables
-(汇总, 第一部分, one sheet per project, 审核问题) that jixiao import reads
-back; HTML is the Markdown summary as one self-contained page for the body
-of an email.`
+把文档写到当前文件夹的 <单位名称>-<年度>-绩效目标.md（或 .csv、.xlsx、.html），
+或写到 FILE（已存在的文件须加 --force）；-o - 写到 stdout。数据库中只有
+一个文档时可以不给 --doc。Markdown、HTML 和 XLSX 包含审核问题。CSV 是带
+BOM 的 UTF-8，除非加 --no-bom 或 --encoding gbk；表格软件会当作公式的单元格
+前面加一个 '（jixiao import 会去掉它）。XLSX 是按打印表格排版的工作簿
+（汇总、第一部分、每个项目一张表、审核问题），jixiao import 可以读回；
+HTML 是 Markdown 摘要做成的单个网页，可作邮件正文。`
 
 func runExport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "export", exportSynopsis)

@@ -17,24 +17,20 @@ func init() {
 
 const importSynopsis = `jixiao import FILE.csv|FILE.xlsx [--db PATH] [--doc 单位编码/年度] [--encoding utf-8|gbk]
 
-An .xlsx is a workbook jixiao export --format xlsx wrote (its header and
-第一部分 are imported too), or one sheet with the CSV's 20 columns.
+.xlsx 是 jixiao export --format xlsx 写出的工作簿（表头和第一部分也会导入），
+或只有一张表、含 CSV 的 20 列的工作簿。
 
-Reads a CSV in the layout jixiao export writes (UTF-8 with or without BOM,
-or GBK). The document is the file's 单位编码/年度 unless --doc names
-another; it is created if needed. Projects are matched by 项目编码: an
-existing one is replaced (its rows become its indicators), a new one is
-added, in file order; other projects are left alone. All or nothing: if
-any row is wrong, every problem is listed by row and column and the
-database is not changed. FILE - reads stdin.
+读取 jixiao export 格式的 CSV（UTF-8，带不带 BOM 均可，或 GBK）。文档是文件
+中的 单位编码/年度，除非 --doc 指定另一个；没有就新建。项目按项目编码配对：
+已有的项目被替换（文件中的行成为它的指标），新的项目按文件顺序添加；其他
+项目不动。要么全部导入，要么都不导入：只要有一行有误，就按行和列列出每个
+问题，数据库不改动。FILE 为 - 时读 stdin。
 
-As spreadsheets leave it: columns are found by header name, in any order
-(other columns are ignored and listed); a row whose 项目编码…绩效目标 are
-blank continues the project above, and a blank 一级/二级 under a filled
-one takes the row above's; a code Excel turned into 4.08001E+11 is refused
-with how to fix it; a 单位编码 or 项目编码 that lost its leading zeros is
-matched to the existing one and reported. The summary names every project
-created and updated.`
+按表格软件留下的样子读取：按表头名找列，顺序不限（其他列被忽略并列出）；
+项目编码…绩效目标 都空白的行接续上面的项目，已填的一级/二级下面空白的
+一级/二级取上一行的值；被 Excel 变成 4.08001E+11 的编码会被拒绝，并说明
+怎样修正；丢了前导零的单位编码或项目编码会与已有的配对，并提示出来。
+结果列出新建和更新的每个项目。`
 
 func runImport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "import", importSynopsis)

@@ -17,12 +17,10 @@ func init() {
 
 const librarySynopsis = `jixiao library [--db PATH] [--search TEXT] [--format text|csv]
 
-Lists the indicator library (指标库): every indicator row of every document
-and year in the database, once each with how often it is used and the
-newest document that has it, then the built-in starter rows written from
-the national guidance (财预〔2021〕101号). --search keeps the rows whose
-一级, 二级, 三级, 描述 or 依据 contains TEXT, those found by their 三级 first.
---format csv writes UTF-8 CSV with a BOM for Excel/WPS.`
+列出指标库：数据库中每个文档、每个年度的每一行指标，每行一次，附使用次数
+和含有它的最新文档；然后是按国家指引（财预〔2021〕101号）写的内置起步指标。
+--search 只保留 一级、二级、三级、描述或依据 中含有 TEXT 的行，三级命中的在前。
+--format csv 写出带 BOM 的 UTF-8 CSV，供 Excel/WPS 使用。`
 
 func runLibrary(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "library", librarySynopsis)

@@ -12,10 +12,8 @@ func init() {
 
 const snapshotsSynopsis = `jixiao snapshots [--db PATH] [--doc 单位编码/年度]
 
-Lists the copies of a document kept when it was exported (Markdown or CSV,
-from the command line or the app), oldest first: the name to give jixiao
-diff, the number of projects, and the export. --doc may be left out when
-the database holds one document.`
+列出文档每次导出（Markdown 或 CSV，命令行或应用中）时保留的副本，旧的在前：
+给 jixiao diff 用的名字、项目数和那次导出。数据库中只有一个文档时可以不给 --doc。`
 
 func runSnapshots(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "snapshots", snapshotsSynopsis)
