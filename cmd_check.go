@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(command{name: "check", summary: "review a document the way the finance bureau will", run: runCheck})
+	register(command{name: "check", summary: "按财政局的审核方式检查文档", run: runCheck})
 }
 
 const checkSynopsis = `jixiao check [--db PATH] [--doc 单位编码/年度] [--json]
@@ -34,13 +34,13 @@ const checkSynopsis = `jixiao check [--db PATH] [--doc 单位编码/年度] [--j
 
 func runCheck(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "check", checkSynopsis)
-	docFlag := fs.String("doc", "", "document to check, 单位编码/年度 (default: every document)")
-	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	docFlag := fs.String("doc", "", "要检查的文档，单位编码/年度（默认：每个文档）")
+	asJSON := fs.Bool("json", false, "以 JSON 数组输出发现的问题")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao check: unexpected argument %q (name a document with --doc)\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao check: 多余的参数 %q（用 --doc 指定文档）\n", fs.Arg(0))
 		return exitUsage
 	}
 	var keys []model.DocKey
@@ -63,7 +63,7 @@ func runCheck(env *cliEnv, args []string) int {
 			return reportStoreError(env, err)
 		}
 		if len(docs) == 0 {
-			fmt.Fprintf(env.stderr, "jixiao check: no documents in %s; nothing to check\n", s.Path())
+			fmt.Fprintf(env.stderr, "jixiao check: %s 中没有文档，没有可检查的\n", s.Path())
 			return exitUsage
 		}
 		for _, d := range docs {
@@ -76,7 +76,7 @@ func runCheck(env *cliEnv, args []string) int {
 		if errors.Is(err, store.ErrNotFound) {
 			// Not exitDomain: exit 1 means "the document has errors", and a
 			// script must not mistake a typo in --doc for that.
-			fmt.Fprintf(env.stderr, "jixiao check: no document %s in %s (jixiao list shows them)\n", k, s.Path())
+			fmt.Fprintf(env.stderr, "jixiao check: %[2]s 中没有文档 %[1]s（jixiao list 列出已有的文档）\n", k, s.Path())
 			return exitUsage
 		}
 		if err != nil {

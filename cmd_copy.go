@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	register(command{name: "copy", summary: "copy a document forward to another year (last year's targets as a start)", run: runCopy})
+	register(command{name: "copy", summary: "把文档复制到另一年度（以上年的目标为底）", run: runCopy})
 }
 
 const copySynopsis = `jixiao copy 单位编码/年度 --year YEAR [--code 单位编码] [--name 单位名称] [--keep-layout] [--db PATH]
@@ -25,10 +25,10 @@ const copySynopsis = `jixiao copy 单位编码/年度 --year YEAR [--code 单位
 
 func runCopy(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "copy", copySynopsis)
-	year := fs.Int("year", 0, "the copy's `年度` (required)")
-	code := fs.String("code", "", "the copy's `单位编码` (default: the source's)")
-	name := fs.String("name", "", "the copy's `单位名称` (default: the source's)")
-	keep := fs.Bool("keep-layout", false, "copy the indicator rows as they are, without moving them to the 101号 layout")
+	year := fs.Int("year", 0, "副本的`年度`（必填）")
+	code := fs.String("code", "", "副本的`单位编码`（默认：与原文档相同）")
+	name := fs.String("name", "", "副本的`单位名称`（默认：与原文档相同）")
+	keep := fs.Bool("keep-layout", false, "按原样复制指标行，不移到 101号 的指标体系")
 	// The document usually comes first (jixiao copy 315002/2020 --year …).
 	var keys []string
 	for rest := args; ; {
@@ -42,7 +42,7 @@ func runCopy(env *cliEnv, args []string) int {
 		rest = fs.Args()[1:]
 	}
 	if len(keys) != 1 {
-		fmt.Fprintln(env.stderr, "jixiao copy: name exactly one document to copy, e.g. 315002/2020")
+		fmt.Fprintln(env.stderr, "jixiao copy: 请给出一个要复制的文档（只能一个），如 315002/2020")
 		fs.Usage()
 		return exitUsage
 	}
@@ -56,7 +56,7 @@ func runCopy(env *cliEnv, args []string) int {
 		dst.UnitCode = src.UnitCode
 	}
 	if _, err := model.ParseDocKey(dst.String()); err != nil || *year == 0 {
-		fmt.Fprintln(env.stderr, "jixiao copy: --year: want the copy's 4-digit year, e.g. --year", src.Year+1)
+		fmt.Fprintf(env.stderr, "jixiao copy: --year 应是副本的 4 位年度，如 --year %d\n", src.Year+1)
 		return exitUsage
 	}
 	if dst == src {

@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register(command{name: "diff", summary: "show what changed between two documents, or since a document was sent", run: runDiff})
+	register(command{name: "diff", summary: "列出两个文档之间的变化，或文档发送以来的变化", run: runDiff})
 }
 
 const diffSynopsis = `jixiao diff [--db PATH] [--format text|md|json] A B
@@ -38,7 +38,7 @@ md 是用于邮件的 Markdown；json 供脚本使用。
 
 func runDiff(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "diff", diffSynopsis)
-	formatFlag := fs.String("format", "text", "`text`, md or json")
+	formatFlag := fs.String("format", "text", "`text`、md 或 json")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
@@ -53,7 +53,7 @@ func runDiff(env *cliEnv, args []string) int {
 		rest = fs.Args()
 	}
 	if len(names) != 2 {
-		fmt.Fprintln(env.stderr, "jixiao diff: want two documents, e.g. jixiao diff 315002/2020 315002/2021")
+		fmt.Fprintln(env.stderr, "jixiao diff: 请给出两个文档，如 jixiao diff 315002/2020 315002/2021")
 		return exitUsage
 	}
 	format := strings.ToLower(strings.TrimSpace(*formatFlag))
@@ -62,7 +62,7 @@ func runDiff(env *cliEnv, args []string) int {
 	case "markdown":
 		format = "md"
 	default:
-		fmt.Fprintf(env.stderr, "jixiao diff: --format %q: want text, md or json\n", *formatFlag)
+		fmt.Fprintf(env.stderr, "jixiao diff: --format 只能是 text、md 或 json（不是 %q）\n", *formatFlag)
 		return exitUsage
 	}
 	var specs [2]diffSpec
@@ -124,7 +124,7 @@ type diffSpec struct {
 	snap bool
 }
 
-var errNoSnapshot = errors.New("no such snapshot")
+var errNoSnapshot = errors.New("没有这个副本")
 
 func parseDiffSpec(s string) (diffSpec, error) {
 	doc, at, snap := strings.Cut(s, "@")
@@ -134,7 +134,7 @@ func parseDiffSpec(s string) (diffSpec, error) {
 	}
 	at = strings.TrimSpace(at)
 	if snap && at == "" {
-		return diffSpec{}, fmt.Errorf("%q: after @ give a time (2026-11-30T10:00) or last", s)
+		return diffSpec{}, fmt.Errorf("%q：@ 后面应是时间（2026-11-30T10:00）或 last", s)
 	}
 	return diffSpec{key: k, at: at, snap: snap}, nil
 }
@@ -159,9 +159,9 @@ func (sp diffSpec) load(s *store.Store) (*model.Document, string, error) {
 		}
 	}
 	if len(list) == 0 {
-		return nil, "", fmt.Errorf("%s has no kept copies yet (one is kept at each export): %w", sp.key, errNoSnapshot)
+		return nil, "", fmt.Errorf("%s 还没有保留的副本（每次导出都会保留一份）：%w", sp.key, errNoSnapshot)
 	}
-	return nil, "", fmt.Errorf("%s has no copy kept at %s (jixiao snapshots --doc %s lists them): %w", sp.key, sp.at, sp.key, errNoSnapshot)
+	return nil, "", fmt.Errorf("%s 没有 %s 保留的副本（jixiao snapshots --doc %s 列出它们）：%w", sp.key, sp.at, sp.key, errNoSnapshot)
 }
 
 // colourful reports whether stdout is a terminal that may take colours.

@@ -14,7 +14,7 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write a document as Markdown or HTML (for email), CSV or XLSX (for Excel/WPS)", run: runExport})
+	register(command{name: "export", summary: "把文档写成 Markdown 或 HTML（用于邮件）、CSV 或 XLSX（用于 Excel/WPS）", run: runExport})
 }
 
 const exportSynopsis = `jixiao export [--db PATH] [--doc 单位编码/年度] [--format md|csv|xlsx|html] [-o FILE|-] [--no-bom] [--encoding utf-8|gbk]
@@ -29,17 +29,17 @@ HTML 是 Markdown 摘要做成的单个网页，可作邮件正文。`
 
 func runExport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "export", exportSynopsis)
-	docFlag := fs.String("doc", "", "document `单位编码/年度`, e.g. 315002/2020 (default: the only one)")
-	formatFlag := fs.String("format", "md", "`md` (Markdown), csv, xlsx or html")
-	out := fs.String("o", "", "output `FILE`, or - for stdout (default <单位名称>-<年度>-绩效目标.<format>)")
-	noBOM := fs.Bool("no-bom", false, "CSV: write UTF-8 without the byte order mark")
-	encFlag := fs.String("encoding", "utf-8", "CSV: `utf-8` or gbk (for old Excel set-ups)")
-	force := fs.Bool("force", false, "write over FILE if it exists")
+	docFlag := fs.String("doc", "", "文档`单位编码/年度`，如 315002/2020（默认：唯一的那个）")
+	formatFlag := fs.String("format", "md", "`md`（Markdown）、csv、xlsx 或 html")
+	out := fs.String("o", "", "输出文件 `FILE`，- 表示 stdout（默认 <单位名称>-<年度>-绩效目标.<format>）")
+	noBOM := fs.Bool("no-bom", false, "CSV：写不带 BOM 的 UTF-8")
+	encFlag := fs.String("encoding", "utf-8", "CSV：`utf-8` 或 gbk（用于旧版 Excel）")
+	force := fs.Bool("force", false, "FILE 已存在时覆盖它")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao export: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao export: 多余的参数 %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	format, err := export.ParseFormat(*formatFlag)
@@ -49,11 +49,11 @@ func runExport(env *cliEnv, args []string) int {
 	}
 	enc, err := export.ParseEncoding(*encFlag)
 	if err != nil || enc == export.EncodingAuto {
-		fmt.Fprintf(env.stderr, "jixiao export: --encoding %q: want utf-8 or gbk\n", *encFlag)
+		fmt.Fprintf(env.stderr, "jixiao export: --encoding 只能是 utf-8 或 gbk（不是 %q）\n", *encFlag)
 		return exitUsage
 	}
 	if format != export.FormatCSV && (*noBOM || enc != export.EncodingUTF8) {
-		fmt.Fprintln(env.stderr, "jixiao export: --no-bom and --encoding apply to --format csv only")
+		fmt.Fprintln(env.stderr, "jixiao export: --no-bom 和 --encoding 只用于 --format csv")
 		return exitUsage
 	}
 	opts := export.Options{Format: format, CSV: export.CSVOptions{NoBOM: *noBOM, Encoding: enc}}
@@ -90,9 +90,9 @@ func runExport(env *cliEnv, args []string) int {
 	switch {
 	case errors.As(err, &cells):
 		if format == export.FormatXLSX {
-			fmt.Fprintf(env.stderr, "jixiao export: %s has text that an Excel cell cannot hold; nothing was written. Change these cells, or export csv:\n", export.OneLine(key.String()))
+			fmt.Fprintf(env.stderr, "jixiao export: %s 有 Excel 单元格放不下的文字，没有写入。请修改这些单元格，或导出 csv：\n", export.OneLine(key.String()))
 		} else {
-			fmt.Fprintf(env.stderr, "jixiao export: %s has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n", export.OneLine(key.String()))
+			fmt.Fprintf(env.stderr, "jixiao export: %s 有 GBK 无法表示的文字，没有写入。请用 --encoding utf-8，或修改这些单元格：\n", export.OneLine(key.String()))
 		}
 		printCellErrors(env, cells)
 		return exitDomain
@@ -104,7 +104,7 @@ func runExport(env *cliEnv, args []string) int {
 	// changed since. The file is written either way: a copy that cannot be
 	// kept is a warning.
 	if err := s.SaveSnapshot(doc, time.Now(), string(format)+" "+*out); err != nil {
-		fmt.Fprintf(env.stderr, "jixiao export: warning: the copy as sent was not kept: %v\n", err)
+		fmt.Fprintf(env.stderr, "jixiao export: 警告：没有保留这次发送的副本：%v\n", err)
 	}
 	if *out != "-" {
 		path, err := filepath.Abs(*out)
@@ -135,7 +135,7 @@ func chooseDocument(env *cliEnv, cmd string, s *store.Store, docFlag string) (ke
 	}
 	switch len(docs) {
 	case 0:
-		fmt.Fprintf(env.stderr, "jixiao %s: %s has no documents yet\n", cmd, s.Path())
+		fmt.Fprintf(env.stderr, "jixiao %s: %s 中还没有文档\n", cmd, s.Path())
 		return key, exitDomain, false
 	case 1:
 		return docs[0].Key, exitOK, true
@@ -144,7 +144,7 @@ func chooseDocument(env *cliEnv, cmd string, s *store.Store, docFlag string) (ke
 	for i, d := range docs {
 		keys[i] = export.OneLine(d.Key.String())
 	}
-	fmt.Fprintf(env.stderr, "jixiao %s: %s holds several documents; choose one with --doc (%s)\n", cmd, s.Path(), strings.Join(keys, ", "))
+	fmt.Fprintf(env.stderr, "jixiao %s: %s 中有多个文档，请用 --doc 选一个（%s）\n", cmd, s.Path(), strings.Join(keys, "、"))
 	return key, exitUsage, false
 }
 

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "import", summary: "read a CSV or XLSX written by export (or edited in Excel/WPS) into a document", run: runImport})
+	register(command{name: "import", summary: "把 export 写出（或在 Excel/WPS 中编辑过）的 CSV 或 XLSX 读入文档", run: runImport})
 }
 
 const importSynopsis = `jixiao import FILE.csv|FILE.xlsx [--db PATH] [--doc 单位编码/年度] [--encoding utf-8|gbk]
@@ -34,8 +34,8 @@ const importSynopsis = `jixiao import FILE.csv|FILE.xlsx [--db PATH] [--doc 单�
 
 func runImport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "import", importSynopsis)
-	docFlag := fs.String("doc", "", "document `单位编码/年度` to import into (default: the file's)")
-	encFlag := fs.String("encoding", "", "file encoding, `utf-8` or gbk (default: detect)")
+	docFlag := fs.String("doc", "", "导入到的文档`单位编码/年度`（默认：文件中的）")
+	encFlag := fs.String("encoding", "", "文件编码，`utf-8` 或 gbk（默认：自动识别）")
 	// The file usually comes first (jixiao import FILE --doc …), and the
 	// flag package stops at the first argument, so parse around it.
 	var files []string

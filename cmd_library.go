@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(command{name: "library", summary: "list the indicator library: every row in the file plus the starter rows", run: runLibrary})
+	register(command{name: "library", summary: "列出指标库：文件中的每一行指标加上内置起步指标", run: runLibrary})
 }
 
 const librarySynopsis = `jixiao library [--db PATH] [--search TEXT] [--format text|csv]
@@ -24,17 +24,17 @@ const librarySynopsis = `jixiao library [--db PATH] [--search TEXT] [--format te
 
 func runLibrary(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "library", librarySynopsis)
-	search := fs.String("search", "", "keep rows containing `TEXT`")
-	format := fs.String("format", "text", "`text` or csv")
+	search := fs.String("search", "", "只保留含有 `TEXT` 的行")
+	format := fs.String("format", "text", "`text` 或 csv")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao library: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao library: 多余的参数 %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	if *format != "text" && *format != "csv" {
-		fmt.Fprintf(env.stderr, "jixiao library: --format %q: want text or csv\n", *format)
+		fmt.Fprintf(env.stderr, "jixiao library: --format 只能是 text 或 csv（不是 %q）\n", *format)
 		return exitUsage
 	}
 	s, code := openStore(env, *db)

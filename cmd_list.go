@@ -14,16 +14,16 @@ import (
 )
 
 func init() {
-	register(command{name: "list", summary: "list the documents in the database", run: runList})
+	register(command{name: "list", summary: "列出数据库中的文档", run: runList})
 }
 
 func runList(env *cliEnv, args []string) int {
-	fs, db := newFlagSet(env, "list", "jixiao list [--db PATH]\n\nOne line per document: 单位编码, 单位名称, 年度, 状态, projects, total 预算数,\nand the review: projects 已审核 of all (and 需修改 when any).")
+	fs, db := newFlagSet(env, "list", "jixiao list [--db PATH]\n\n每个文档一行：单位编码、单位名称、年度、状态、项目数、预算数合计，\n以及审核情况：已审核的项目数/全部项目数（有需修改的也列出）。")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao list: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao list: 多余的参数 %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	s, code := openStore(env, *db)

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register(command{name: "restore", summary: "list the backups, or put one back in place of the database", run: runRestore})
+	register(command{name: "restore", summary: "列出备份，或用一个备份替换数据文件", run: runRestore})
 }
 
 // runRestore restores the newest backup (or --from), keeping the replaced
@@ -16,14 +16,14 @@ func init() {
 // it refuses while another jixiao has the file open. There is no prompt
 // (it must work without a terminal): --list only lists.
 func runRestore(env *cliEnv, args []string) int {
-	fs, db := newFlagSet(env, "restore", "jixiao restore [--db PATH] [--list] [--from BACKUP]\n\nWithout --from, restores the newest backup. The replaced file is kept\nas <db>.replaced-<time>. Backups are made each time the database is opened.")
-	from := fs.String("from", "", "backup file to restore (default: the newest)")
-	listOnly := fs.Bool("list", false, "only list the backups, newest first")
+	fs, db := newFlagSet(env, "restore", "jixiao restore [--db PATH] [--list] [--from BACKUP]\n\n不给 --from 时恢复最新的备份。被替换的文件保留为\n<db>.replaced-<时间>。每次打开数据文件时都会做一份备份。")
+	from := fs.String("from", "", "要恢复的备份文件（默认：最新的）")
+	listOnly := fs.Bool("list", false, "只列出备份，新的在前")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao restore: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao restore: 多余的参数 %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	path, err := dbPath(env, *db)
@@ -33,7 +33,7 @@ func runRestore(env *cliEnv, args []string) int {
 	}
 	backups, err := store.ListBackups(path)
 	if err != nil {
-		fmt.Fprintf(env.stderr, "jixiao: backups of %s: %v\n", path, err)
+		fmt.Fprintf(env.stderr, "jixiao: %s 的备份：%v\n", path, err)
 		return exitUsage
 	}
 	if *listOnly {
@@ -50,7 +50,7 @@ func runRestore(env *cliEnv, args []string) int {
 	src := *from
 	if src == "" {
 		if len(backups) == 0 {
-			fmt.Fprintf(env.stderr, "jixiao: no backups of %s to restore\n", path)
+			fmt.Fprintf(env.stderr, "jixiao: %s 没有可恢复的备份\n", path)
 			return exitDomain
 		}
 		src = backups[0]
@@ -61,7 +61,7 @@ func runRestore(env *cliEnv, args []string) int {
 		fmt.Fprint(env.stderr, lockedMessage(path))
 		return exitUsage
 	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrNewerSchema):
-		fmt.Fprintf(env.stderr, "jixiao: %s cannot be restored: %v; %s is unchanged\n", src, errors.Unwrap(err), path)
+		fmt.Fprintf(env.stderr, "jixiao: %s 无法恢复：%v；%s 没有改动\n", src, errors.Unwrap(err), path)
 		return exitDomain
 	case err != nil:
 		fmt.Fprintf(env.stderr, "jixiao: %v\n", err)

@@ -9,19 +9,19 @@ import (
 )
 
 func init() {
-	register(command{name: "sample", summary: "add the example document 315002/2020 (抚宁区司法局)", run: runSample})
+	register(command{name: "sample", summary: "添加示例文档 315002/2020（抚宁区司法局）", run: runSample})
 }
 
 // runSample adds model.Sample(). If the document is already there it says
 // so and exits 0 without touching it: the sample is there either way, so
 // `jixiao sample && …` works on any database.
 func runSample(env *cliEnv, args []string) int {
-	fs, db := newFlagSet(env, "sample", "jixiao sample [--db PATH]\n\nAdds the example document 315002/2020 (抚宁区司法局, 2020 draft).\nIf it is already there it is left unchanged (exit 0).")
+	fs, db := newFlagSet(env, "sample", "jixiao sample [--db PATH]\n\n添加示例文档 315002/2020（抚宁区司法局，2020 年草稿）。\n已经有了就不改动它（退出码 0）。")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao sample: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao sample: 多余的参数 %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	s, code := openStore(env, *db)
@@ -32,7 +32,7 @@ func runSample(env *cliEnv, args []string) int {
 	doc := model.Sample()
 	err := s.CreateDocument(doc)
 	if errors.Is(err, store.ErrExists) {
-		fmt.Fprintf(env.stdout, "%s is already in %s; left unchanged.\n", doc.Key(), s.Path())
+		fmt.Fprintf(env.stdout, "%s 已在 %s 中，没有改动。\n", doc.Key(), s.Path())
 		return exitOK
 	} else if err != nil {
 		return reportStoreError(env, err)

@@ -7,7 +7,7 @@ import (
 )
 
 func init() {
-	register(command{name: "snapshots", summary: "list the copies of a document kept at each export (for jixiao diff)", run: runSnapshots})
+	register(command{name: "snapshots", summary: "列出文档每次导出时保留的副本（供 jixiao diff 使用）", run: runSnapshots})
 }
 
 const snapshotsSynopsis = `jixiao snapshots [--db PATH] [--doc 单位编码/年度]
@@ -17,12 +17,12 @@ const snapshotsSynopsis = `jixiao snapshots [--db PATH] [--doc 单位编码/年�
 
 func runSnapshots(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "snapshots", snapshotsSynopsis)
-	docFlag := fs.String("doc", "", "document `单位编码/年度` (default: the only one)")
+	docFlag := fs.String("doc", "", "文档`单位编码/年度`（默认：唯一的那个）")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao snapshots: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao snapshots: 多余的参数 %q\n", fs.Arg(0))
 		return exitUsage
 	}
 	s, code := openStore(env, *db)

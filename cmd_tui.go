@@ -18,12 +18,12 @@ import (
 // on every way out, so the lock is released and every write that was
 // committed stays committed.
 func runTUI(env *cliEnv, args []string) int {
-	fs, db := newFlagSet(env, "jixiao", "jixiao [--db PATH]\n\nOpens the terminal app.")
+	fs, db := newFlagSet(env, "jixiao", "jixiao [--db PATH]\n\n打开终端应用。")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.stderr, "jixiao: unexpected argument %q (commands go first: jixiao help)\n", fs.Arg(0))
+		fmt.Fprintf(env.stderr, "jixiao: 多余的参数 %q（命令要写在最前面：jixiao help）\n", fs.Arg(0))
 		return exitUsage
 	}
 	s, code := openStore(env, *db)
@@ -40,9 +40,9 @@ func runTUI(env *cliEnv, args []string) int {
 	p := tea.NewProgram(guard, opts...)
 	if _, err := p.Run(); err != nil {
 		if errors.Is(err, tea.ErrProgramPanic) {
-			fmt.Fprintln(env.stderr, "jixiao: internal error (details above); every edit saved before it is kept")
+			fmt.Fprintln(env.stderr, "jixiao: 内部错误（详情见上）；此前保存的每处修改都还在")
 			if log := guard.LogPath(); log != "" {
-				fmt.Fprintln(env.stderr, "jixiao: crash log written to", log)
+				fmt.Fprintln(env.stderr, "jixiao: 崩溃日志已写入", log)
 			}
 		} else {
 			fmt.Fprintln(env.stderr, "jixiao:", err)

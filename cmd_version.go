@@ -17,11 +17,11 @@ var (
 )
 
 func init() {
-	register(command{name: "version", summary: "print the version, commit and build date", run: runVersion})
+	register(command{name: "version", summary: "显示版本、提交和构建日期", run: runVersion})
 }
 
 func runVersion(env *cliEnv, args []string) int {
-	fs, _ := newFlagSet(env, "version", "jixiao version\n\nPrints the version, the commit it was built from and that commit's date.")
+	fs, _ := newFlagSet(env, "version", "jixiao version\n\n显示版本、构建所用的提交及其日期。")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}
