@@ -25,9 +25,9 @@ const copySynopsis = `jixiao copy 单位编码/年度 --year YEAR [--code 单位
 
 func runCopy(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "copy", copySynopsis)
-	year := fs.Int("year", 0, "副本的`年度`（必填）")
-	code := fs.String("code", "", "副本的`单位编码`（默认：与原文档相同）")
-	name := fs.String("name", "", "副本的`单位名称`（默认：与原文档相同）")
+	year := fs.Int("year", 0, "副本的 `年度`（必填）")
+	code := fs.String("code", "", "副本的 `单位编码`（默认：与原文档相同）")
+	name := fs.String("name", "", "副本的 `单位名称`（默认：与原文档相同）")
 	keep := fs.Bool("keep-layout", false, "按原样复制指标行，不移到 101号 的指标体系")
 	// The document usually comes first (jixiao copy 315002/2020 --year …).
 	var keys []string

@@ -29,7 +29,7 @@ HTML 是 Markdown 摘要做成的单个网页，可作邮件正文。`
 
 func runExport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "export", exportSynopsis)
-	docFlag := fs.String("doc", "", "文档`单位编码/年度`，如 315002/2020（默认：唯一的那个）")
+	docFlag := fs.String("doc", "", "文档 `单位编码/年度`，如 315002/2020（默认：唯一的那个）")
 	formatFlag := fs.String("format", "md", "`md`（Markdown）、csv、xlsx 或 html")
 	out := fs.String("o", "", "输出文件 `FILE`，- 表示 stdout（默认 <单位名称>-<年度>-绩效目标.<format>）")
 	noBOM := fs.Bool("no-bom", false, "CSV：写不带 BOM 的 UTF-8")

@@ -34,7 +34,7 @@ const importSynopsis = `jixiao import FILE.csv|FILE.xlsx [--db PATH] [--doc 单�
 
 func runImport(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "import", importSynopsis)
-	docFlag := fs.String("doc", "", "导入到的文档`单位编码/年度`（默认：文件中的）")
+	docFlag := fs.String("doc", "", "导入到的文档 `单位编码/年度`（默认：文件中的）")
 	encFlag := fs.String("encoding", "", "文件编码，`utf-8` 或 gbk（默认：自动识别）")
 	// The file usually comes first (jixiao import FILE --doc …), and the
 	// flag package stops at the first argument, so parse around it.

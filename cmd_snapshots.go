@@ -17,7 +17,7 @@ const snapshotsSynopsis = `jixiao snapshots [--db PATH] [--doc 单位编码/年�
 
 func runSnapshots(env *cliEnv, args []string) int {
 	fs, db := newFlagSet(env, "snapshots", snapshotsSynopsis)
-	docFlag := fs.String("doc", "", "文档`单位编码/年度`（默认：唯一的那个）")
+	docFlag := fs.String("doc", "", "文档 `单位编码/年度`（默认：唯一的那个）")
 	if code, ok := parseFlags(fs, args); !ok {
 		return code
 	}

@@ -27,7 +27,7 @@ func runVersion(env *cliEnv, args []string) int {
 	}
 	bi, _ := debug.ReadBuildInfo()
 	v := versionInfo(version, commit, date, bi)
-	fmt.Fprintf(env.stdout, "jixiao %s\ncommit %s\nbuilt  %s\n", v.Version, v.Commit, v.Date)
+	fmt.Fprintf(env.stdout, "jixiao %s\n提交 %s\n构建 %s\n", v.Version, v.Commit, v.Date)
 	return exitOK
 }
 
@@ -54,7 +54,7 @@ func versionInfo(ver, rev, when string, bi *debug.BuildInfo) buildStamp {
 		if s.Commit == "" && settings["vcs.revision"] != "" {
 			s.Commit = settings["vcs.revision"]
 			if settings["vcs.modified"] == "true" {
-				s.Commit += " (with uncommitted changes)"
+				s.Commit += "（含未提交的修改）"
 			}
 		}
 		if s.Date == "" {

@@ -25,7 +25,7 @@ func TestVersionInfo(t *testing.T) {
 		{"release build: ldflags win", "1.0.0", "abc", "2026-11-30T15:25:24Z", vcs,
 			buildStamp{"1.0.0", "abc", "2026-11-30T15:25:24Z"}},
 		{"go build in a checkout: vcs settings", "", "", "", vcs,
-			buildStamp{"v0.0.0-20261130152524-47b6d843b212+dirty", "47b6d843b21221a33ce42dfe0da10fb388bb39ad (with uncommitted changes)", "2026-11-30T15:25:24Z"}},
+			buildStamp{"v0.0.0-20261130152524-47b6d843b212+dirty", "47b6d843b21221a33ce42dfe0da10fb388bb39ad（含未提交的修改）", "2026-11-30T15:25:24Z"}},
 		{"go run: nothing recorded", "", "", "", &debug.BuildInfo{Main: debug.Module{Path: "jixiao", Version: "(devel)"}},
 			buildStamp{"(devel)", "unknown", "unknown"}},
 		{"no build info", "", "", "", nil, buildStamp{"(devel)", "unknown", "unknown"}},
@@ -51,7 +51,7 @@ func TestVersionCommandPrintsStamp(t *testing.T) {
 	if code := run(env, []string{"version"}); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	want := "jixiao 1.2.3\ncommit 47b6d843b21221a33ce42dfe0da10fb388bb39ad\nbuilt  2026-11-30T15:25:24Z\n"
+	want := "jixiao 1.2.3\n提交 47b6d843b21221a33ce42dfe0da10fb388bb39ad\n构建 2026-11-30T15:25:24Z\n"
 	if out.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
 	}

@@ -130,6 +130,9 @@ func printFlags(fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
 		name, text := flag.UnquoteUsage(f)
 		line := "  --" + f.Name
+		if len(f.Name) == 1 {
+			line = "  -" + f.Name
+		}
 		if n, ok := map[string]string{"string": "字符串", "int": "整数", "value": "值"}[name]; ok {
 			name = n
 		}
@@ -147,12 +150,45 @@ func printFlags(fs *flag.FlagSet) {
 // parseFlags parses args and maps -h to exit 0 and bad flags to exit 2. ok
 // is false when the caller should return code.
 func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	// The flag package's own messages are English: it parses silently and
+	// the error is said here in Chinese, before the usage.
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
+	fs.SetOutput(out)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
 		return exitOK, false
 	case err != nil:
+		fmt.Fprintf(out, "%s: %s\n", commandLabel(fs.Name()), flagError(err))
+		fs.Usage()
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+// commandLabel is the "jixiao <cmd>" prefix of a command's messages.
+func commandLabel(name string) string {
+	if name == "jixiao" {
+		return name
+	}
+	return "jixiao " + name
+}
+
+// flagError says a flag package parse error in Chinese.
+func flagError(err error) string {
+	msg := err.Error()
+	for _, t := range []struct{ en, zh string }{
+		{"flag provided but not defined: ", "没有这个参数："},
+		{"flag needs an argument: ", "参数缺少值："},
+		{"invalid boolean flag ", "开关参数的值不对："},
+		{"invalid value ", "参数值不对："},
+		{"bad flag syntax: ", "参数写法不对："},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.en); ok {
+			return t.zh + rest
+		}
+	}
+	return msg
 }
