@@ -146,10 +146,10 @@ func TestCheckExitCodes(t *testing.T) {
 		{"clean, json", []string{"--doc", "100001/2021", "--json"}, exitOK, "[]\n", ""},
 		{"warnings only", []string{"--doc", "100002/2021"}, exitOK, "[警告] 第 4 行 指标值：指标值“年度计划”不可衡量", ""},
 		{"all documents", nil, exitOK, "100001/2021：未发现问题", ""},
-		{"missing document", []string{"--doc", "315002/2020"}, exitUsage, "", "no document 315002/2020"},
+		{"missing document", []string{"--doc", "315002/2020"}, exitUsage, "", "没有文档 315002/2020"},
 		{"bad --doc", []string{"--doc", "315002"}, exitUsage, "", "--doc"},
-		{"stray argument", []string{"315002/2020"}, exitUsage, "", "unexpected argument"},
-		{"unknown flag", []string{"--fix"}, exitUsage, "", "flag provided but not defined"},
+		{"stray argument", []string{"315002/2020"}, exitUsage, "", "多余的参数"},
+		{"unknown flag", []string{"--fix"}, exitUsage, "", "没有这个参数"},
 		{"help", []string{"-h"}, exitOK, "", "--json prints one array"},
 	}
 	for _, tt := range tests {
@@ -172,7 +172,7 @@ func TestCheckExitCodes(t *testing.T) {
 		t.Errorf("both documents' totals, in order, expected:\n%s", out)
 	}
 	code, out, errOut := runCLI(t, nil, "check", "--db", emptyDB)
-	if code != exitUsage || out != "" || !strings.Contains(errOut, "nothing to check") {
+	if code != exitUsage || out != "" || !strings.Contains(errOut, "没有可检查的") {
 		t.Errorf("empty database: %d %q %q", code, out, errOut)
 	}
 }

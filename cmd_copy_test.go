@@ -103,10 +103,10 @@ func TestCopyRefusals(t *testing.T) {
 	}{
 		{[]string{"315002/2020", "--year", "2021"}, exitDomain, "jixiao copy: 315002/2021 已经有了，没有复制，原有的文档没有改动（换一个 --year 或 --code，或先在应用中删除它）\n"},
 		{[]string{"315009/2020", "--year", "2021"}, exitDomain, "jixiao copy: 没有文档 315009/2020（jixiao list 列出已有的文档）\n"},
-		{[]string{"315002/2020"}, exitUsage, "jixiao copy: --year: want the copy's 4-digit year, e.g. --year 2021\n"},
-		{[]string{"315002/2020", "--year", "20210"}, exitUsage, "jixiao copy: --year: want the copy's 4-digit year, e.g. --year 2021\n"},
+		{[]string{"315002/2020"}, exitUsage, "jixiao copy: --year 应是副本的 4 位年度，如 --year 2021\n"},
+		{[]string{"315002/2020", "--year", "20210"}, exitUsage, "jixiao copy: --year 应是副本的 4 位年度，如 --year 2021\n"},
 		{[]string{"315002/2020", "--year", "2020"}, exitUsage, "jixiao copy: 副本与原文档都是 315002/2020：请用 --year 或 --code 指定另一个文档\n"},
-		{[]string{"--year", "2021"}, exitUsage, "jixiao copy: name exactly one document to copy, e.g. 315002/2020\n"},
+		{[]string{"--year", "2021"}, exitUsage, "jixiao copy: 请给出一个要复制的文档（只能一个），如 315002/2020\n"},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, nil, append([]string{"copy", "--db", db}, tt.args...)...)

@@ -67,10 +67,10 @@ func TestDiffErrors(t *testing.T) {
 		args []string
 		err  string
 	}{
-		{[]string{"315002/2020"}, "want two documents"},
+		{[]string{"315002/2020"}, "请给出两个文档"},
 		{[]string{"315002/2020", "315002/2021"}, "document 315002/2021: not found"},
-		{[]string{"315002/2020", "315002/2020@last"}, "315002/2020 has no kept copies yet"},
-		{[]string{"315002/2020", "315002/2020@"}, "after @ give a time"},
+		{[]string{"315002/2020", "315002/2020@last"}, "315002/2020 还没有保留的副本"},
+		{[]string{"315002/2020", "315002/2020@"}, "@ 后面应是时间"},
 		{[]string{"315002", "315002/2020"}, "want 单位编码/年度"},
 		{[]string{"--format", "html", "315002/2020", "315002/2020"}, `--format "html"`},
 	}

@@ -107,12 +107,12 @@ func TestExportErrors(t *testing.T) {
 		err  string
 	}{
 		{[]string{"--format", "pdf"}, exitUsage, "jixiao export: format \"pdf\": want md, csv, xlsx or html\n"},
-		{[]string{"--no-bom"}, exitUsage, "jixiao export: --no-bom and --encoding apply to --format csv only\n"},
-		{[]string{"--format", "csv", "--encoding", "big5"}, exitUsage, "jixiao export: --encoding \"big5\": want utf-8 or gbk\n"},
+		{[]string{"--no-bom"}, exitUsage, "jixiao export: --no-bom 和 --encoding 只用于 --format csv\n"},
+		{[]string{"--format", "csv", "--encoding", "big5"}, exitUsage, "jixiao export: --encoding 只能是 utf-8 或 gbk（不是 \"big5\"）\n"},
 		{[]string{"--doc", "315002/2021"}, exitDomain, "jixiao: document 315002/2021: not found\n"},
 		{[]string{"--doc", "315002"}, exitUsage, "jixiao export: --doc: document \"315002\": want 单位编码/年度, e.g. 315002/2020\n"},
 		{[]string{"--format", "csv", "--encoding", "gbk", "-o", out}, exitDomain,
-			"jixiao export: 315002/2020 has text that GBK cannot hold; nothing was written. Use --encoding utf-8, or change these cells:\n" +
+			"jixiao export: 315002/2020 有 GBK 无法表示的文字，没有写入。请用 --encoding utf-8，或修改这些单元格：\n" +
 				"  第 4 行 “绩效指标描述”：含有 GBK 编码无法表示的字符 “😀”（U+1F600），请改用 UTF-8 导出\n"},
 	}
 	for _, tt := range tests {
@@ -126,7 +126,7 @@ func TestExportErrors(t *testing.T) {
 	}
 	two := putDoc(t, model.Sample(), &model.Document{UnitCode: "1", UnitName: "x", Year: 2021})
 	code, _, errOut := runCLI(t, nil, "export", "--db", two)
-	if code != exitUsage || !strings.Contains(errOut, "choose one with --doc (1/2021, 315002/2020)") {
+	if code != exitUsage || !strings.Contains(errOut, "请用 --doc 选一个（1/2021、315002/2020）") {
 		t.Errorf("export of two documents without --doc: %d %q", code, errOut)
 	}
 }

@@ -29,7 +29,7 @@ func TestLibraryCommand(t *testing.T) {
 	if code != exitOK || out != want {
 		t.Errorf("library --format csv:\n%q\nwant\n%q", out, want)
 	}
-	if code, _, errOut := runCLI(t, nil, "library", "--db", db, "--format", "xlsx"); code != exitUsage || !strings.Contains(errOut, "want text or csv") {
+	if code, _, errOut := runCLI(t, nil, "library", "--db", db, "--format", "xlsx"); code != exitUsage || !strings.Contains(errOut, "只能是 text 或 csv") {
 		t.Errorf("bad format: %d %q", code, errOut)
 	}
 }

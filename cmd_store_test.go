@@ -40,7 +40,7 @@ func TestSampleThenList(t *testing.T) {
 		t.Errorf("sample: %d %q %q", code, out, errOut)
 	}
 	code, out, errOut = runCLI(t, nil, "sample", "--db", db)
-	if code != exitOK || errOut != "" || out != "315002/2020 is already in "+db+"; left unchanged.\n" {
+	if code != exitOK || errOut != "" || out != "315002/2020 已在 "+db+" 中，没有改动。\n" {
 		t.Errorf("second sample: %d %q %q", code, out, errOut)
 	}
 	// JIXIAO_DB names the file when --db is absent.
@@ -138,7 +138,7 @@ func TestListDamagedFile(t *testing.T) {
 func TestRestoreCommand(t *testing.T) {
 	db := tempDB(t)
 	code, out, errOut := runCLI(t, nil, "restore", "--db", db)
-	if code != exitDomain || out != "" || errOut != "jixiao: no backups of "+db+" to restore\n" {
+	if code != exitDomain || out != "" || errOut != "jixiao: "+db+" 没有可恢复的备份\n" {
 		t.Errorf("restore without backups: %d %q %q", code, out, errOut)
 	}
 	if code, out, _ := runCLI(t, nil, "restore", "--list", "--db", db); code != exitOK || out != db+" 没有备份。\n" {
@@ -161,8 +161,8 @@ func TestRestoreCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut = runCLI(t, nil, "restore", "--db", db, "--from", bad)
-	if code != exitDomain || out != "" || !strings.HasPrefix(errOut, "jixiao: "+bad+" cannot be restored: ") ||
-		!strings.HasSuffix(errOut, "; "+db+" is unchanged\n") {
+	if code != exitDomain || out != "" || !strings.HasPrefix(errOut, "jixiao: "+bad+" 无法恢复：") ||
+		!strings.HasSuffix(errOut, "；"+db+" 没有改动\n") {
 		t.Errorf("restore of a bad backup: %d %q %q", code, out, errOut)
 	}
 
@@ -192,7 +192,7 @@ func TestStoreCommandsUsage(t *testing.T) {
 			t.Errorf("%s -h: %d %q %q", name, code, out, errOut)
 		}
 		code, _, errOut = runCLI(t, nil, name, "--db", tempDB(t), "extra")
-		if code != exitUsage || errOut != "jixiao "+name+": unexpected argument \"extra\"\n" {
+		if code != exitUsage || errOut != "jixiao "+name+": 多余的参数 \"extra\"\n" {
 			t.Errorf("%s extra: %d %q", name, code, errOut)
 		}
 		if code, _, _ := runCLI(t, nil, name, "--nope"); code != exitUsage {
