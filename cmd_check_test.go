@@ -150,7 +150,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{"bad --doc", []string{"--doc", "315002"}, exitUsage, "", "--doc"},
 		{"stray argument", []string{"315002/2020"}, exitUsage, "", "多余的参数"},
 		{"unknown flag", []string{"--fix"}, exitUsage, "", "没有这个参数"},
-		{"help", []string{"-h"}, exitOK, "", "--json prints one array"},
+		{"help", []string{"-h"}, exitOK, "", "--json 改为输出一个问题数组"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

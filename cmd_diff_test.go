@@ -72,7 +72,7 @@ func TestDiffErrors(t *testing.T) {
 		{[]string{"315002/2020", "315002/2020@last"}, "315002/2020 还没有保留的副本"},
 		{[]string{"315002/2020", "315002/2020@"}, "@ 后面应是时间"},
 		{[]string{"315002", "315002/2020"}, "want 单位编码/年度"},
-		{[]string{"--format", "html", "315002/2020", "315002/2020"}, `--format "html"`},
+		{[]string{"--format", "html", "315002/2020", "315002/2020"}, `（不是 "html"）`},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runCLI(t, nil, append([]string{"diff", "--db", db}, tt.args...)...)
