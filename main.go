@@ -95,7 +95,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "用法：")
 	fmt.Fprintln(w, "  jixiao [--db PATH]         打开终端应用")
-	fmt.Fprintln(w, "  jixiao COMMAND [flags]     运行一个命令（COMMAND -h 列出它的参数）")
+	fmt.Fprintln(w, "  jixiao COMMAND [参数]      运行一个命令（COMMAND -h 列出它的参数）")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "命令：")
 	names := make([]string, 0, len(commands))
