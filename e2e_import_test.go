@@ -6,6 +6,7 @@ import (
 
 	"jixiao/internal/tmuxtest"
 	"jixiao/model"
+	"jixiao/store"
 	"jixiao/store/storetest"
 )
 
@@ -38,9 +39,21 @@ func TestE2EImportInApp(t *testing.T) {
 	if status := s.WaitExit(wait); status != 0 {
 		t.Fatalf("exit status %d", status)
 	}
-	after, _ := filepath.Glob(db + ".bak-*")
-	if len(after) <= len(before) {
-		t.Errorf("no backup made by the import: before %v, after %v", before, after)
+	// The state before the import is in the newest backup: a new one, or
+	// the open's when nothing changed in between (an identical state is not
+	// backed up twice).
+	after, err := store.ListBackups(db)
+	if err != nil || len(after) == 0 || len(after) < len(before) {
+		t.Fatalf("backups before the import %v, after %v (%v)", before, after, err)
+	}
+	bak, err := store.Open(after[0], &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := bak.ListDocuments()
+	_ = bak.Close()
+	if err != nil || len(docs) != 0 {
+		t.Errorf("newest backup %s holds %v (%v), want the empty file as it was before the import", after[0], docs, err)
 	}
 	doc := storetest.StoredDocument(t, db, model.DocKey{UnitCode: "315002", Year: 2020})
 	if len(doc.Projects) != 2 || doc.Projects[0].Code != "315-0404-JBN-PIZB" || doc.Projects[1].Code != "315-0405-JBN-A4W0" {

@@ -129,3 +129,22 @@ func DefaultFileName(doc *model.Document, f Format) string {
 	}
 	return name + "-" + strconv.Itoa(doc.Year) + "-绩效目标" + ext
 }
+
+// severityCounts are one project's 错误 and 警告, for the summary tables
+// of every format.
+type severityCounts struct{ errors, warnings int }
+
+func findingCounts(fs []model.Finding) map[string]severityCounts {
+	perProject := map[string]severityCounts{}
+	for i := range fs {
+		c := perProject[fs[i].ProjectID]
+		switch fs[i].Severity {
+		case model.SeverityError:
+			c.errors++
+		case model.SeverityWarning:
+			c.warnings++
+		}
+		perProject[fs[i].ProjectID] = c
+	}
+	return perProject
+}

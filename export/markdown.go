@@ -134,18 +134,7 @@ func (m *mdWriter) summary(d *model.Document, findings []model.Finding) {
 	if findings == nil {
 		cols = cols[:6]
 	}
-	type counts struct{ errors, warnings int }
-	perProject := map[string]counts{}
-	for i := range findings {
-		c := perProject[findings[i].ProjectID]
-		switch findings[i].Severity {
-		case model.SeverityError:
-			c.errors++
-		case model.SeverityWarning:
-			c.warnings++
-		}
-		perProject[findings[i].ProjectID] = c
-	}
+	perProject := findingCounts(findings)
 	t := d.Totals()
 	totalErrors, totalWarnings := model.Count(findings)
 	right := []bool{false, false, true, true, true, true, true, true}

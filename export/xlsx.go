@@ -429,23 +429,6 @@ func summaryValues(d *model.Document) [len(summaryLabels)]string {
 	return [...]string{d.UnitCode, d.UnitName, strconv.Itoa(d.Year), string(d.Status), d.Compiler, d.Reviewer, currency(d)}
 }
 
-type severityCounts struct{ errors, warnings int }
-
-func findingCounts(fs []model.Finding) map[string]severityCounts {
-	perProject := map[string]severityCounts{}
-	for i := range fs {
-		c := perProject[fs[i].ProjectID]
-		switch fs[i].Severity {
-		case model.SeverityError:
-			c.errors++
-		case model.SeverityWarning:
-			c.warnings++
-		}
-		perProject[fs[i].ProjectID] = c
-	}
-	return perProject
-}
-
 func documentTitle(d *model.Document) string {
 	if strings.TrimSpace(d.Title) == "" {
 		return fmt.Sprintf("%s %d 年部门预算绩效文本（%s）", d.UnitName, d.Year, d.Status)

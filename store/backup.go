@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -90,6 +91,12 @@ func (s *Store) writeBackup(tx *bolt.Tx) (string, error) {
 	}
 	if err != nil {
 		return "", fmt.Errorf("backup of %s: %w", s.path, err)
+	}
+	// A state the newest backup already holds (list, check or export
+	// opened the file and changed nothing) is not kept twice: five such
+	// opens would otherwise rotate out every backup of an earlier state.
+	if newest := newestBackup(s.path); newest != "" && sameFile(tmp.Name(), newest) {
+		return newest, nil
 	}
 	name, err := nextBackupName(s.path)
 	if err != nil {
@@ -239,6 +246,17 @@ func ListBackups(dbPath string) ([]string, error) {
 		paths[i] = b.path
 	}
 	return paths, nil
+}
+
+// sameFile reports whether the files at a and b hold the same bytes; an
+// error reading either is "not the same".
+func sameFile(a, b string) bool {
+	fa, err := os.ReadFile(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(fa, fb)
 }
 
 // newestBackup returns the newest backup of dbPath, or "".

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"jixiao/model"
 	"jixiao/store"
 	"jixiao/store/storetest"
 )
@@ -17,15 +19,23 @@ func TestBackupsKeepNewestFive(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "jixiao.db")
 	doc := storetest.Document("315002", 2020, 2, 2)
 	var seen []string
+	var atOpen model.Document // the document as the newest backup holds it
 	for i := range 7 {
 		s, err := store.Open(path, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
+		atOpen = *doc
+		// A change each time: a state the newest backup holds already is
+		// not backed up again (TestBackupSkipsUnchangedState).
 		if i == 0 {
-			if err := s.CreateDocument(doc); err != nil {
-				t.Fatal(err)
-			}
+			err = s.CreateDocument(doc)
+		} else {
+			doc.Title = fmt.Sprintf("第 %d 次", i)
+			err = s.SaveHeader(doc)
+		}
+		if err != nil {
+			t.Fatal(err)
 		}
 		if err := s.Close(); err != nil { // waits for the backup
 			t.Fatal(err)
@@ -54,11 +64,11 @@ func TestBackupsKeepNewestFive(t *testing.T) {
 			t.Errorf("old backup %s not removed", old)
 		}
 	}
-	// A backup is a working database with the data; the first was made
-	// before the document was created, the second after.
+	// A backup is a working database with the data as it was at the open
+	// that made it.
 	b := storetest.MustOpenPath(t, list[0], &store.Options{NoBackup: true})
 	got, err := b.Document(doc.Key())
-	if err != nil || !reflect.DeepEqual(got, doc) {
+	if err != nil || !reflect.DeepEqual(got, &atOpen) {
 		t.Errorf("backup %s: %+v, %v", list[0], got, err)
 	}
 }
@@ -164,5 +174,66 @@ func TestRestoreRefusesBadBackup(t *testing.T) {
 		if strings.Contains(e.Name(), "replaced") || strings.Contains(e.Name(), "restoring") {
 			t.Errorf("refused restore left %s", e.Name())
 		}
+	}
+}
+
+// TestBackupSkipsUnchangedState: opening the file and changing nothing
+// (list, check, a second look in the app) keeps no second copy of a state
+// the newest backup holds, so read-only opens never rotate out the backup
+// of an earlier state; the first change after makes a new one again.
+func TestBackupSkipsUnchangedState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "jixiao.db")
+	doc := storetest.Document("315002", 2020, 2, 2)
+	s, err := store.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateDocument(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	open := func() (*store.Store, []string) {
+		t.Helper()
+		s, err := store.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, err := s.Backup()
+		if err != nil {
+			t.Fatal(err)
+		}
+		list, _ := store.ListBackups(path)
+		if len(list) == 0 || list[0] != name {
+			t.Fatalf("Backup() = %s, newest %v", name, list)
+		}
+		return s, list
+	}
+	s, first := open() // the state with the document: new
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for range 6 {
+		s, list := open()
+		if !slices.Equal(list, first) {
+			t.Fatalf("an open that changed nothing made a backup: %v, was %v", list, first)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _ = open()
+	doc.Title = "改过"
+	if err := s.SaveHeader(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, list := open()
+	defer s.Close()
+	if len(list) != len(first)+1 || list[1] != first[0] {
+		t.Errorf("after a change: backups %v, want a new one before %v", list, first)
 	}
 }
