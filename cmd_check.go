@@ -47,7 +47,7 @@ func runCheck(env *cliEnv, args []string) int {
 	if *docFlag != "" {
 		k, err := model.ParseDocKey(*docFlag)
 		if err != nil {
-			fmt.Fprintln(env.stderr, "jixiao check: --doc:", err)
+			fmt.Fprintf(env.stderr, "jixiao check: --doc 应写成 单位编码/年度，如 315002/2020（不是 “%s”）\n", export.OneLine(*docFlag))
 			return exitUsage
 		}
 		keys = append(keys, k)

@@ -48,7 +48,7 @@ func runCopy(env *cliEnv, args []string) int {
 	}
 	src, err := model.ParseDocKey(keys[0])
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao copy:", err)
+		fmt.Fprintf(env.stderr, "jixiao copy: 文档应写成 单位编码/年度，如 315002/2020（不是 “%s”）\n", export.OneLine(keys[0]))
 		return exitUsage
 	}
 	dst := model.DocKey{UnitCode: strings.TrimSpace(*code), Year: *year}

@@ -44,7 +44,7 @@ func runExport(env *cliEnv, args []string) int {
 	}
 	format, err := export.ParseFormat(*formatFlag)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao export:", err)
+		fmt.Fprintf(env.stderr, "jixiao export: --format 只能是 md、csv、xlsx 或 html（不是 “%s”）\n", export.OneLine(*formatFlag))
 		return exitUsage
 	}
 	enc, err := export.ParseEncoding(*encFlag)
@@ -124,7 +124,7 @@ func chooseDocument(env *cliEnv, cmd string, s *store.Store, docFlag string) (ke
 	if docFlag != "" {
 		key, err := model.ParseDocKey(docFlag)
 		if err != nil {
-			fmt.Fprintf(env.stderr, "jixiao %s: --doc: %v\n", cmd, err)
+			fmt.Fprintf(env.stderr, "jixiao %s: --doc 应写成 单位编码/年度，如 315002/2020（不是 “%s”）\n", cmd, export.OneLine(docFlag))
 			return key, exitUsage, false
 		}
 		return key, exitOK, true

@@ -106,11 +106,11 @@ func TestExportErrors(t *testing.T) {
 		code int
 		err  string
 	}{
-		{[]string{"--format", "pdf"}, exitUsage, "jixiao export: format \"pdf\": want md, csv, xlsx or html\n"},
+		{[]string{"--format", "pdf"}, exitUsage, "jixiao export: --format 只能是 md、csv、xlsx 或 html（不是 “pdf”）\n"},
 		{[]string{"--no-bom"}, exitUsage, "jixiao export: --no-bom 和 --encoding 只用于 --format csv\n"},
 		{[]string{"--format", "csv", "--encoding", "big5"}, exitUsage, "jixiao export: --encoding 只能是 utf-8 或 gbk（不是 \"big5\"）\n"},
 		{[]string{"--doc", "315002/2021"}, exitDomain, "jixiao: document 315002/2021: not found\n"},
-		{[]string{"--doc", "315002"}, exitUsage, "jixiao export: --doc: document \"315002\": want 单位编码/年度, e.g. 315002/2020\n"},
+		{[]string{"--doc", "315002"}, exitUsage, "jixiao export: --doc 应写成 单位编码/年度，如 315002/2020（不是 “315002”）\n"},
 		{[]string{"--format", "csv", "--encoding", "gbk", "-o", out}, exitDomain,
 			"jixiao export: 315002/2020 有 GBK 无法表示的文字，没有写入。请用 --encoding utf-8，或修改这些单元格：\n" +
 				"  第 4 行 “绩效指标描述”：含有 GBK 编码无法表示的字符 “😀”（U+1F600），请改用 UTF-8 导出\n"},
