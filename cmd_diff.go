@@ -130,7 +130,7 @@ func parseDiffSpec(s string) (diffSpec, error) {
 	doc, at, snap := strings.Cut(s, "@")
 	k, err := model.ParseDocKey(doc)
 	if err != nil {
-		return diffSpec{}, err
+		return diffSpec{}, fmt.Errorf("文档应写成 单位编码/年度，如 315002/2020（不是 %q）", doc)
 	}
 	at = strings.TrimSpace(at)
 	if snap && at == "" {
