@@ -28,7 +28,7 @@ func runRestore(env *cliEnv, args []string) int {
 	}
 	path, err := dbPath(env, *db)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao:", err)
+		fmt.Fprintf(env.stderr, "jixiao: 找不到存放数据的文件夹，请用 --db 或 JIXIAO_DB 指定数据文件（%v）\n", err)
 		return exitUsage
 	}
 	backups, err := store.ListBackups(path)

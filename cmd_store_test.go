@@ -201,7 +201,7 @@ func TestStoreCommandsUsage(t *testing.T) {
 	}
 	// No --db, no JIXIAO_DB and no HOME: say so, exit 2.
 	code, _, errOut := runCLI(t, map[string]string{}, "list")
-	if code != exitUsage || !strings.Contains(errOut, "use --db or JIXIAO_DB") {
+	if code != exitUsage || !strings.HasPrefix(errOut, "jixiao: 找不到存放数据的文件夹，请用 --db 或 JIXIAO_DB 指定数据文件（") {
 		t.Errorf("list without any path: %d %q", code, errOut)
 	}
 }

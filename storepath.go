@@ -30,7 +30,7 @@ func dbPath(env *cliEnv, dbFlag string) (string, error) {
 func openStore(env *cliEnv, dbFlag string) (*store.Store, int) {
 	path, err := dbPath(env, dbFlag)
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao:", err)
+		fmt.Fprintf(env.stderr, "jixiao: 找不到存放数据的文件夹，请用 --db 或 JIXIAO_DB 指定数据文件（%v）\n", err)
 		return nil, exitUsage
 	}
 	s, err := store.Open(path, &store.Options{LockTimeout: cliLockTimeout})
