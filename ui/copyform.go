@@ -86,9 +86,7 @@ func (f *copyForm) Update(msg tea.Msg) tea.Cmd {
 
 // submit asks for the copy to be worked out once the fields are filled.
 func (f *copyForm) submit() tea.Cmd {
-	if i := f.form.FirstMissing(); i >= 0 {
-		cmd := f.form.Focus(i)
-		f.form.SetError(i, "不能为空")
+	if cmd, missing := f.form.FocusMissing(); missing {
 		return cmd
 	}
 	year, _ := strconv.Atoi(f.form.Value(cfYear))

@@ -85,9 +85,7 @@ func (d *docForm) failed(err error) tea.Cmd {
 // submit creates the document if every required field is filled, else
 // moves to the first one missing.
 func (d *docForm) submit() tea.Cmd {
-	if i := d.form.FirstMissing(); i >= 0 {
-		cmd := d.form.Focus(i)
-		d.form.SetError(i, "不能为空")
+	if cmd, missing := d.form.FocusMissing(); missing {
 		return cmd
 	}
 	year, _ := strconv.Atoi(d.form.Value(dfYear))

@@ -192,15 +192,18 @@ func (f *Form) SetError(i int, msg string) {
 // Err returns the error shown under field i, or "".
 func (f *Form) Err(i int) string { return f.fields[i].err }
 
-// FirstMissing returns the first required field with no committed text,
-// or -1.
-func (f *Form) FirstMissing() int {
+// FocusMissing moves to the first required field with no committed text
+// and marks it 不能为空; ok is false (and nothing changes) when every
+// required field is filled.
+func (f *Form) FocusMissing() (cmd tea.Cmd, ok bool) {
 	for i, fd := range f.fields {
 		if fd.Required && fd.saved == "" {
-			return i
+			cmd = f.Focus(i)
+			f.SetError(i, "不能为空")
+			return cmd, true
 		}
 	}
-	return -1
+	return nil, false
 }
 
 // SetHints sets field i's offer and note (see formField).
