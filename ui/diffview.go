@@ -258,21 +258,7 @@ func (d *diffScreen) View() string {
 	}
 	head[2] = st.Muted.Render(firstKey(km.List.Open) + " 转到该处  " + firstKey(km.Global.Back) + " 换一个对比")
 	h := d.listHeight()
-	top := d.start[d.cur]
-	for top > 0 && d.item[top-1] == -1 && d.lines[top-1] != "" {
-		top--
-	}
-	end := len(d.lines)
-	if d.cur+1 < len(d.start) {
-		end = d.start[d.cur+1]
-	}
-	if top < d.first {
-		d.first = top
-	}
-	if end > d.first+h {
-		d.first = end - h
-	}
-	d.first = max(0, min(d.first, len(d.lines)-h))
+	d.first = keepInView(d.lines, d.item, d.start, d.cur, d.first, h)
 	lines := head
 	for i := d.first; i < len(d.lines) && i < d.first+h; i++ {
 		l := d.lines[i]

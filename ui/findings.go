@@ -269,23 +269,7 @@ func (p *findingsPanel) View() string {
 	}
 	lines := []string{head + st.Muted.Render("  "+firstKey(km.List.Open)+" 转到该处"), ""}
 	h := p.listHeight()
-	// Keep the cursor's whole finding in view, and its project's heading
-	// when it is the first of its project.
-	top := p.start[p.cur]
-	for top > 0 && p.item[top-1] == -1 && p.lines[top-1] != "" {
-		top--
-	}
-	end := len(p.lines)
-	if p.cur+1 < len(p.start) {
-		end = p.start[p.cur+1]
-	}
-	if top < p.first {
-		p.first = top
-	}
-	if end > p.first+h {
-		p.first = end - h
-	}
-	p.first = max(0, min(p.first, len(p.lines)-h))
+	p.first = keepInView(p.lines, p.item, p.start, p.cur, p.first, h)
 	for i := p.first; i < len(p.lines) && i < p.first+h; i++ {
 		l := p.lines[i]
 		if p.item[i] == p.cur {
@@ -307,4 +291,27 @@ func (p *findingsPanel) ShortHelp() []key.Binding {
 func (p *findingsPanel) FullHelp() [][]key.Binding {
 	km := p.common.Keys
 	return km.findingsHelp()
+}
+
+// keepInView returns the first of lines to show in a window of h lines so
+// that entry cur — lines start[cur] up to the next entry's start — is whole
+// in view, with the heading lines just above it (item -1, not blank) when
+// they fit: the findings panel's project heading, the diff's project.
+// first is where the window was; it moves as little as it must.
+func keepInView(lines []string, item, start []int, cur, first, h int) int {
+	top := start[cur]
+	for top > 0 && item[top-1] == -1 && lines[top-1] != "" {
+		top--
+	}
+	end := len(lines)
+	if cur+1 < len(start) {
+		end = start[cur+1]
+	}
+	if top < first {
+		first = top
+	}
+	if end > first+h {
+		first = end - h
+	}
+	return max(0, min(first, len(lines)-h))
 }
