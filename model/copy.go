@@ -2,8 +2,6 @@ package model
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // CopyForward returns a new 草案 document for key made from src — last
@@ -19,8 +17,7 @@ func CopyForward(src *Document, key DocKey, unitName string) *Document {
 	if unitName != "" {
 		d.UnitName = unitName
 	}
-	d.Title = strings.ReplaceAll(src.Title, strconv.Itoa(src.Year), strconv.Itoa(key.Year))
-	d.Title = strings.ReplaceAll(d.Title, "（"+string(StatusFinal)+"）", "（"+string(StatusDraft)+"）")
+	d.Title = Retitle(src.Title, src.Header(), d.Header())
 	d.Goals = slices.Clone(src.Goals)
 	d.Measures = slices.Clone(src.Measures)
 	d.Projects = make([]Project, len(src.Projects))

@@ -90,11 +90,13 @@ func TestCopyForwardSample(t *testing.T) {
 	}
 }
 
+// TestCopyForwardFinalAndName: a new 单位名称 is said in the title too,
+// as the new year and 草案 are.
 func TestCopyForwardFinalAndName(t *testing.T) {
 	src := &Document{UnitCode: "315002", UnitName: "司法局", Year: 2020, Title: "司法局 2020 年部门预算绩效文本（定稿）", Status: StatusFinal}
 	c := CopyForward(src, DocKey{UnitCode: "315003", Year: 2021}, "新单位")
 	if c.Key() != (DocKey{UnitCode: "315003", Year: 2021}) || c.UnitName != "新单位" || c.Status != StatusDraft ||
-		c.Title != "司法局 2021 年部门预算绩效文本（草案）" {
+		c.Title != "新单位 2021 年部门预算绩效文本（草案）" {
 		t.Errorf("copy %+v", c)
 	}
 }

@@ -481,6 +481,83 @@ func (s *Store) SaveHeader(doc *model.Document) error {
 	})
 }
 
+// SaveHeaderAs stores doc's header and Part 1 in place of the document
+// from, in one transaction. When doc's 单位编码 or 年度 differ from from's,
+// the whole document moves to the new key: header, project order, every
+// project and summary, and the snapshots kept of it (which keep the header
+// they were sent with). It returns ErrNotFound when from is not stored,
+// ErrExists when another document holds the new key (nothing changes),
+// and ErrInvalidKey for a key that cannot be stored.
+func (s *Store) SaveHeaderAs(from model.DocKey, doc *model.Document) error {
+	to := doc.Key()
+	if to == from {
+		return s.SaveHeader(doc)
+	}
+	if err := validKey(to); err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		old, err := openDoc(tx, from)
+		if err != nil {
+			return err
+		}
+		nu, err := newDocRef(tx, to)
+		if err != nil {
+			return err
+		}
+		if nu.headers.Get(nu.name) != nil {
+			return fmt.Errorf("document %s: %w", to, ErrExists)
+		}
+		order := bytes.Clone(old.orders.Get(old.name))
+		if err := putJSON(nu.headers, nu.name, doc); err != nil {
+			return err
+		}
+		if order != nil {
+			if err := nu.orders.Put(nu.name, order); err != nil {
+				return err
+			}
+		}
+		if err := movePrefix(old.projects, old.prefix, nu.prefix); err != nil {
+			return err
+		}
+		if err := old.headers.Delete(old.name); err != nil {
+			return err
+		}
+		if err := old.orders.Delete(old.name); err != nil {
+			return err
+		}
+		if b := tx.Bucket(bucketSnapshots); b != nil {
+			return movePrefix(b, old.prefix, nu.prefix)
+		}
+		return nil
+	})
+}
+
+// movePrefix renames every key of b that starts with from to start with to
+// instead, values unchanged. Two documents' prefixes never overlap (see
+// docPrefix), so no key is moved twice.
+func movePrefix(b *bolt.Bucket, from, to []byte) error {
+	type kv struct{ k, v []byte }
+	var moved []kv
+	c := b.Cursor()
+	for k, v := c.Seek(from); k != nil && bytes.HasPrefix(k, from); k, v = c.Next() {
+		// Keys and values are only valid inside the transaction until
+		// the bucket changes: copy them before writing.
+		moved = append(moved, kv{append(bytes.Clone(to), k[len(from):]...), bytes.Clone(v)})
+	}
+	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, from); k, _ = c.Seek(from) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	for _, m := range moved {
+		if err := b.Put(m.k, m.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // SaveProject stores one project and its summary. A project whose ID is
 // empty (one is assigned, in place) or not in the document is appended to
 // it; otherwise only that project and its summary are rewritten.
