@@ -18,7 +18,7 @@ import (
 func TestSaveHeaderAsMovesTheDocument(t *testing.T) {
 	s := storetest.MustOpen(t)
 	doc := storetest.Document("31", 2020, 3, 2)
-	near := storetest.Document("315", 2020, 2, 1)  // its code begins with doc's
+	near := storetest.Document("315", 2020, 2, 1) // its code begins with doc's
 	taken := storetest.Document("31", 2021, 1, 1) // the key asked for below
 	for _, d := range []*model.Document{doc, near, taken} {
 		if err := s.CreateDocument(d); err != nil {
