@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -164,3 +165,56 @@ func TestE2EEditingNeverSurprises(t *testing.T) {
 		}
 	}
 }
+
+// TestE2EHeaderMove edits the header in the real binary at 80×24: a 年度
+// another document has is refused under the field with the typed year
+// kept, a free one moves the document with its projects, and the
+// document screen and the file follow.
+func TestE2EHeaderMove(t *testing.T) {
+	tmuxtest.Available(t)
+	bin := tmuxtest.Binary(t, ".")
+	db := filepath.Join(t.TempDir(), "jixiao.db")
+	doc := model.Generate(12, 3)
+	other := model.Document{UnitCode: doc.UnitCode, UnitName: "另一份", Year: doc.Year + 1, Status: model.StatusDraft}
+	st, err := store.Open(db, &store.Options{NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*model.Document{doc, &other} {
+		if err := st.CreateDocument(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	taken, free := doc.Year+1, doc.Year+2
+
+	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
+	s.WaitFor(wait, "抚宁区示例局", "1/2")
+	s.Keys("Enter")
+	s.WaitFor(wait, "H 编辑表头", "项目 12")
+	s.Keys("H")
+	s.WaitFor(wait, "▸ 单位编码", "状态")
+	s.Keys("Tab", "Tab", "C-u")
+	s.Type(itoa(taken))
+	s.Keys("Tab")
+	s.WaitFor(wait, "年度：已有文本 "+doc.UnitCode+"/"+itoa(taken), "▸ 年度       "+itoa(taken))
+	s.Keys("C-u")
+	s.Type(itoa(free))
+	s.Keys("Tab")
+	s.WaitFor(wait, "▸ 编制单位", "已保存")
+	s.Keys("Escape")
+	s.WaitFor(wait, doc.UnitCode+"/"+itoa(free), itoa(free)+" 年", "项目 12")
+	s.Keys("q")
+	if status := s.WaitExit(wait); status != 0 {
+		t.Fatalf("exit status %d", status)
+	}
+	moved := storetest.StoredDocument(t, db, model.DocKey{UnitCode: doc.UnitCode, Year: free})
+	if len(moved.Projects) != 12 || moved.UnitName != doc.UnitName {
+		t.Fatalf("moved document: %d projects, %q", len(moved.Projects), moved.UnitName)
+	}
+	if o := storetest.StoredDocument(t, db, other.Key()); o.UnitName != "另一份" {
+		t.Fatalf("the other document changed: %+v", o)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -163,6 +163,7 @@ func TestManualScreens(t *testing.T) {
 		{name: "home", wait: []string{"315002", " 警"}},
 		{name: "newdoc", keys: []string{"n"}, wait: []string{"新建文本", "审核单位"}, after: []string{"Escape"}},
 		{name: "document", keys: []string{"Enter"}, wait: []string{"315-0401-JBN-V4MV", " 警"}},
+		{name: "header", keys: []string{"H"}, wait: []string{"编辑表头", "状态"}, after: []string{"Escape"}},
 		{name: "project", keys: []string{"Down", "Down", "Down", "Down", "Enter"}, wait: []string{"项目编码", "315-0405-JBN-A4W0", "绩效目标"}},
 		{name: "grid", keys: []string{"C-g"}, wait: []string{"第 1/7 行", "产出指标"}, after: []string{"Escape", "Escape"}},
 		{name: "findings", keys: []string{"v"}, wait: []string{"审核问题", "个警告"}, after: []string{"Escape"}},

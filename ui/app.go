@@ -263,6 +263,13 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return tea.Batch(w.saveProject(m), a.broadcastTo(a.stack[:len(a.stack)-1], m)), true
 	case headerChangedMsg:
 		return tea.Batch(w.saveHeader(m), a.broadcastTo(a.stack[:len(a.stack)-1], m)), true
+	case headerEditMsg:
+		return w.saveHeaderEdit(m), true
+	case headerSavedMsg:
+		// A document that moved keeps its undo histories; the screens
+		// showing it take the new key and header.
+		a.common.moveHistories(m.From, m.To)
+		return a.broadcast(m), true
 	case addSampleMsg:
 		if a.opts.Sample == nil {
 			return nil, true
@@ -322,6 +329,9 @@ func (a *App) route(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case newDocFormMsg:
 		a.push(newDocForm(a.common))
+		return nil, true
+	case openHeaderFormMsg:
+		a.push(newHeaderForm(a.common, &m.Doc, m.Counts))
 		return nil, true
 	case openCopyFormMsg:
 		a.push(newCopyForm(a.common, m.From, m.UnitName))

@@ -25,7 +25,7 @@ type Common struct {
 	Library *model.Library
 
 	// histories are the grids' undo histories, per project, for the run.
-	histories map[string]*undoHistory
+	histories map[historyKey]*undoHistory
 
 	// ExportDir is the folder of the last file exported in this run: the
 	// export dialog starts there.
@@ -41,17 +41,34 @@ func newCommon(w, h int) *Common {
 	return &Common{Width: w, Height: h, Styles: DefaultStyles(true), Keys: DefaultKeyMap(), Reviews: newReviews()}
 }
 
+// historyKey names one project's undo history.
+type historyKey struct {
+	doc model.DocKey
+	id  string
+}
+
 // history returns project id's undo history, made on first use.
 func (c *Common) history(k model.DocKey, id string) *undoHistory {
 	if c.histories == nil {
-		c.histories = map[string]*undoHistory{}
+		c.histories = map[historyKey]*undoHistory{}
 	}
-	h := c.histories[k.String()+"/"+id]
+	h := c.histories[historyKey{k, id}]
 	if h == nil {
 		h = &undoHistory{}
-		c.histories[k.String()+"/"+id] = h
+		c.histories[historyKey{k, id}] = h
 	}
 	return h
+}
+
+// moveHistories keeps the undo histories of a document that moved to a
+// new 单位编码/年度.
+func (c *Common) moveHistories(from, to model.DocKey) {
+	for hk, h := range c.histories {
+		if hk.doc == from {
+			delete(c.histories, hk)
+			c.histories[historyKey{to, hk.id}] = h
+		}
+	}
 }
 
 // post hands a request (above all a committed edit) to the root. The root

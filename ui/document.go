@@ -160,6 +160,13 @@ func (d *document) Update(msg tea.Msg) tea.Cmd {
 		if msg.Key == d.key && msg.Doc != nil {
 			d.doc = msg.Doc
 		}
+	case headerSavedMsg:
+		// The header form saved a field: the header as stored, under
+		// the document's new key if it moved.
+		if msg.From == d.key {
+			c := headerCopy(msg.Doc)
+			d.key, d.doc = msg.To, &c
+		}
 	case docStatusMsg:
 		if msg.Key == d.key && d.doc != nil {
 			c := *d.doc
@@ -276,6 +283,8 @@ func (d *document) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return d.stepFinding(-1)
 	case key.Matches(k, km.Doc.Layout):
 		return d.nextLayout()
+	case key.Matches(k, km.Doc.Header):
+		return d.common.post(openHeaderFormMsg{Doc: headerCopy(d.doc), Counts: model.ReviewCountsOf(d.projects)})
 	}
 	return nil
 }

@@ -66,7 +66,7 @@ func (d *document) View() string {
 			"  " + model.ReviewCountsOf(d.projects).String(),
 		fmt.Sprintf("预算数 %s  财政资金 %s  其他资金 %s（万元）  项目 %d  指标 %d",
 			orZero(t.Budget), orZero(t.Fiscal), orZero(t.Other), t.Projects, t.Indicators),
-		st.Muted.Render("指标体系 ") + layoutName(d.doc.Layout, dr) + st.Muted.Render("  "+d.common.Keys.Doc.Layout.Help().Key+" 切换"),
+		st.Muted.Render("指标体系 ") + layoutName(d.doc.Layout, dr) + st.Muted.Render("  "+d.common.Keys.Doc.Layout.Help().Key+" 切换  "+hintLine("", d.common.Keys.Doc.Header)),
 	}
 	// Narrow terminals drop the progress bar and two columns of 项目编码
 	// (codes are 17–18 wide) to make room for 问题数.

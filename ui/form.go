@@ -20,6 +20,7 @@ const (
 	kindMoney                      // an amount in 万元, checked on leaving
 	kindPercent                    // a percentage 0–100, checked on leaving
 	kindYear                       // a 4-digit year
+	kindChoice                     // one of Options, switched with ←/→/space
 )
 
 // formField is one labelled field of a Form. Saved is the last committed
@@ -30,6 +31,9 @@ type formField struct {
 	Kind     fieldKind
 	Required bool
 	Group    string // a heading shown above the field (plan: cumulative)
+	// Options are a kindChoice field's values, in the order ←/→ step
+	// through them; typed text is not taken.
+	Options []string
 
 	// Offer is a value proposed while the field is empty (其他资金 =
 	// 预算数 − 财政资金); enter takes it. Note is an inline warning shown
@@ -164,6 +168,19 @@ func (f *Form) Reopen(i int, text string) tea.Cmd {
 		}
 		return nil
 	}
+	cmd := f.Retype(i, text)
+	f.fields[i].failed = true
+	return cmd
+}
+
+// Retype puts the cursor on field i with text in its editor, not yet
+// committed: committing saves it if it differs from the committed text,
+// esc drops it. (A key refused because another document has it is typed
+// again, not saved again unchanged as Reopen would.)
+func (f *Form) Retype(i int, text string) tea.Cmd {
+	if i < 0 || i >= len(f.fields) {
+		return nil
+	}
 	var cmd tea.Cmd
 	if i != f.focus {
 		cmd = f.Focus(i)
@@ -178,7 +195,6 @@ func (f *Form) Reopen(i int, text string) tea.Cmd {
 		fd.input.SetValue(text)
 		fd.input.CursorEnd()
 	}
-	fd.failed = true
 	return cmd
 }
 
@@ -416,6 +432,12 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 			return cmd, res
 		}
 	}
+	if fd.Kind == kindChoice {
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, km.Form.Toggle) {
+			fd.input.SetValue(nextOption(fd.Options, fd.input.Value(), k.String() != "left"))
+		}
+		return nil, res
+	}
 	if fd.fresh && typing(msg) {
 		fd.fresh = false
 		if replaces(msg) {
@@ -434,6 +456,23 @@ func (f *Form) Update(msg tea.Msg) (tea.Cmd, formResult) {
 	return cmd, res
 }
 
+// nextOption is the option after (or before) cur, wrapping around.
+func nextOption(opts []string, cur string, forward bool) string {
+	if len(opts) == 0 {
+		return cur
+	}
+	i := slices.Index(opts, cur)
+	switch {
+	case i < 0:
+		i = 0
+	case forward:
+		i = (i + 1) % len(opts)
+	default:
+		i = (i + len(opts) - 1) % len(opts)
+	}
+	return opts[i]
+}
+
 // Help returns the form's bindings for the help bar: 换行 only in a
 // multi-line field, y/n while esc asks.
 func (f *Form) Help() []key.Binding {
@@ -444,6 +483,9 @@ func (f *Form) Help() []key.Binding {
 	b := km.formFields()
 	if len(f.fields) == 0 || f.fields[f.focus].Kind != kindMultiline {
 		b = slices.DeleteFunc(b, func(x key.Binding) bool { return x.Help() == km.Form.Newline.Help() })
+	}
+	if len(f.fields) > 0 && f.fields[f.focus].Kind == kindChoice {
+		b = append([]key.Binding{km.Form.Toggle}, b...)
 	}
 	return b
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,10 @@ func check(fd *formField, text string) (string, string) {
 			return "", fd.Label + "：" + numberError(err) + "（百分比 0–100，如 40.00）"
 		}
 		return p.String(), ""
+	case kindChoice:
+		if !slices.Contains(fd.Options, t) {
+			return "", fd.Label + "：应为 " + strings.Join(fd.Options, " 或 ")
+		}
 	case kindYear:
 		// Input methods often leave full-width digits (２０２０).
 		k, err := model.ParseDocKey("x/" + width.Narrow.String(t))

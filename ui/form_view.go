@@ -79,6 +79,17 @@ func (f *Form) fieldBody(i int, fd *formField, iw int) []string {
 	if i == f.focus && fd.readOnly {
 		return append(f.savedBody(fd, iw), st.Warning.Render("! "+errTooLongToEdit.Error()))
 	}
+	if i == f.focus && fd.Kind == kindChoice {
+		// Every option, the chosen one marked, and how to switch.
+		parts := make([]string, len(fd.Options))
+		for j, o := range fd.Options {
+			parts[j] = st.Muted.Render(" " + o + " ")
+			if o == fd.input.Value() {
+				parts[j] = st.Selected.Render("‹" + o + "›")
+			}
+		}
+		return []string{strings.Join(parts, " ") + st.Muted.Render("  "+f.common.Keys.Form.Toggle.Help().Key+" 切换")}
+	}
 	if i == f.focus {
 		if fd.Kind == kindMultiline {
 			return splitLines(sanitizeView(fd.area.View()))

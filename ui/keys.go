@@ -77,6 +77,8 @@ type DocKeys struct {
 	Diff key.Binding
 	// Import reads a CSV into this document.
 	Import key.Binding
+	// Header opens the header form (单位编码 … 状态).
+	Header key.Binding
 }
 
 // FormKeys are the form widget's keys (new document, project, Part 1).
@@ -86,6 +88,7 @@ type FormKeys struct {
 	// FieldDown and FieldUp leave a one-line field (or a text area's last
 	// or first line); NextField/PrevField's help names them.
 	FieldDown, FieldUp key.Binding
+	Toggle             key.Binding // a choice field's next or previous option
 	Commit             key.Binding // enter: keep and go on (every field)
 	Newline            key.Binding // a line break in a multi-line field
 	Submit             key.Binding // ctrl+s: keep and close
@@ -200,12 +203,14 @@ func DefaultKeyMap() *KeyMap {
 			Layout:      b("L", "指标体系", "L"),
 			Diff:        b("d", "变动对比", "d"),
 			Import:      b("I", "导入文件", "I"),
+			Header:      b("H", "编辑表头", "H"),
 		},
 		Form: FormKeys{
 			NextField:   b("tab/↓", "下一栏", "tab"),
 			PrevField:   b("shift+tab/↑", "上一栏", "shift+tab"),
 			FieldDown:   key.NewBinding(key.WithKeys("down")),
 			FieldUp:     key.NewBinding(key.WithKeys("up")),
+			Toggle:      b("←/→/空格", "切换", "left", "right", "space"),
 			Commit:      b("enter", "确定", "enter"),
 			Newline:     b("alt+enter", "换行", "alt+enter", "ctrl+j"),
 			Submit:      b("ctrl+s", "保存并关闭", "ctrl+s"),
@@ -307,7 +312,13 @@ func (km *KeyMap) docHelp() [][]key.Binding {
 	d := km.Doc
 	return [][]key.Binding{append(km.listMoves(true), km.List.Filter),
 		{km.List.Open, d.Grid, d.Findings, d.Review, d.Export, d.Add, d.Walk, d.Delete, d.MoveUp, d.MoveDown, km.Global.Back},
-		{d.NextFinding, d.PrevFinding, d.Layout, d.Diff, d.Import}}
+		{d.NextFinding, d.PrevFinding, d.Layout, d.Header, d.Diff, d.Import}}
+}
+
+// headerHelp is the header form's keys (H on the document screen).
+func (km *KeyMap) headerHelp() [][]key.Binding {
+	f := km.Form
+	return [][]key.Binding{{f.NextField, f.PrevField, f.Toggle, f.Commit, f.Cancel}}
 }
 
 func (km *KeyMap) part1Help() [][]key.Binding {
@@ -402,6 +413,7 @@ func KeyHelp() []KeySection {
 		{"复制文本", km.copyHelp()},
 		{"文档", km.docHelp()},
 		{"第一部分", km.part1Help()},
+		{"编辑表头", km.headerHelp()},
 		{"项目表单", km.formHelp()},
 		{"指标表", km.gridHelp()},
 		{"审核问题", km.findingsHelp()},

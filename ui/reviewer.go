@@ -63,6 +63,13 @@ func (r *reviewer) observe(msg tea.Msg) tea.Cmd {
 		if m.Err == nil && m.Doc != nil {
 			r.headers[m.Key] = m.Doc
 		}
+	case headerSavedMsg:
+		if m.From != m.To {
+			r.reviews.move(m.From, m.To)
+			delete(r.headers, m.From)
+		}
+		r.headers[m.To] = m.Doc
+		return r.headerChanged(headerCopy(m.Doc))
 	case headerChangedMsg:
 		d := m.Doc
 		r.headers[d.Key()] = &d

@@ -67,6 +67,19 @@ func (r *Reviews) ensure(k model.DocKey) *docReview {
 	return dr
 }
 
+// move keeps what is known of a document that moved to a new key.
+func (r *Reviews) move(from, to model.DocKey) {
+	if dr := r.docs[from]; dr != nil {
+		delete(r.docs, from)
+		dr.key = to
+		r.docs[to] = dr
+	}
+	if c, ok := r.counts[from]; ok {
+		delete(r.counts, from)
+		r.counts[to] = c
+	}
+}
+
 // count returns home's 问题数 of k, if known.
 func (r *Reviews) count(k model.DocKey) (issueCount, bool) {
 	if r == nil {

@@ -26,6 +26,10 @@ type saveJob struct {
 	coalesce string // "" never coalesces (inserts, deletes, moves)
 	what     string // for the status line: 保存<what>失败
 	key      model.DocKey
+	// keyAfter, when set, gives the document's key once run has run (a
+	// header edit may move the document): the reads after the queue
+	// drains read that key.
+	keyAfter func() model.DocKey
 	run      func(*store.Store) error
 	// after runs on success, e.g. to open the new document; for a read
 	// it always runs and reports the read's own error.
@@ -98,7 +102,11 @@ func (q *writeQueue) start() tea.Cmd {
 	st, now := q.store, q.now
 	return func() tea.Msg {
 		err := j.run(st)
-		return savedMsg{At: now(), What: j.what, Key: j.key, Err: err}
+		k := j.key
+		if j.keyAfter != nil {
+			k = j.keyAfter()
+		}
+		return savedMsg{At: now(), What: j.what, Key: k, Err: err}
 	}
 }
 

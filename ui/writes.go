@@ -30,6 +30,34 @@ func (q *writeQueue) saveHeader(m headerChangedMsg) tea.Cmd {
 		run: func(s *store.Store) error { return s.SaveHeader(&doc) }})
 }
 
+// saveHeaderEdit saves one field of a document's header: it reads the
+// header as stored, behind the queued writes, so no older copy of Part 1
+// is written back, and moves the document when its key changed. The
+// answer, headerSavedMsg, gives the screens the header as stored.
+func (q *writeQueue) saveHeaderEdit(m headerEditMsg) tea.Cmd {
+	t := m.Target
+	var saved *model.Document
+	var from model.DocKey
+	return q.add(saveJob{what: m.What, key: m.From, origin: m.Origin,
+		keyAfter: func() model.DocKey { return t.key },
+		run: func(s *store.Store) error {
+			from = t.key
+			doc, _, err := s.Header(from)
+			if err != nil {
+				return err
+			}
+			h := doc.Header()
+			m.Edit(&h)
+			doc.SetHeader(h)
+			if err := s.SaveHeaderAs(from, doc); err != nil {
+				return err
+			}
+			t.key, saved = doc.Key(), doc
+			return nil
+		},
+		after: func() tea.Cmd { return msgCmd(headerSavedMsg{From: from, To: saved.Key(), Doc: saved}) }})
+}
+
 // saveStatus sets a document's 状态 (草案 / 定稿): it reads the header as
 // stored, behind the queued writes, and changes only the status, so no
 // older copy of Part 1 is written back.
