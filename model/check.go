@@ -157,13 +157,10 @@ func Check(d *Document) []Finding {
 	defer putChecker(c)
 	c.partOne()
 	c.markDupCodes()
-	c.markBudgets()
+	total := totalBudget(d)
 	for i := range d.Projects {
 		c.dupCode = c.dups[i]
-		c.otherBudget = c.top1
-		if i == c.top1At {
-			c.otherBudget = c.top2
-		}
+		c.otherBudget = total - max(d.Projects[i].Budget.Units(), 0)
 		c.project(&d.Projects[i])
 	}
 	return c.findings()
@@ -184,40 +181,33 @@ func CheckProject(d *Document, p *Project) []Finding {
 		c.layout, c.layoutMixed = pickLayout(a, b, 0)
 	}
 	c.dupCode = !blank(p.Code) && codeUsedElsewhere(d, p)
-	c.otherBudget = largestOtherBudget(d, p)
+	c.otherBudget = OtherBudgets(d, p).Units()
 	c.project(p)
 	return c.findings()
 }
 
-// largestOtherBudget returns the largest 预算数 (in Money units) of the
-// projects of d other than p, or 0.
-func largestOtherBudget(d *Document, p *Project) int64 {
-	if d == nil {
-		return 0
-	}
-	var top int64
+// totalBudget is the sum of the 预算数 of d's projects, in Money units.
+func totalBudget(d *Document) int64 {
+	var t int64
 	for i := range d.Projects {
-		o := &d.Projects[i]
-		if o != p && o.ID != p.ID {
-			top = max(top, o.Budget.Units())
-		}
+		t += max(d.Projects[i].Budget.Units(), 0)
 	}
-	return top
+	return t
 }
 
-// markBudgets finds the two largest budgets of the document, so that each
-// project's largest other budget (for BUDGET_YUAN) costs nothing.
-func (c *checker) markBudgets() {
-	c.top1, c.top2, c.top1At = 0, 0, -1
-	for i := range c.d.Projects {
-		switch b := c.d.Projects[i].Budget.Units(); {
-		case c.top1At < 0 || b > c.top1:
-			c.top2 = c.top1
-			c.top1, c.top1At = b, i
-		case b > c.top2:
-			c.top2 = b
+// OtherBudgets is what the 预算数 of the projects of d other than p add
+// up to (zero for a nil d).
+func OtherBudgets(d *Document, p *Project) Money {
+	if d == nil {
+		return Money{}
+	}
+	var t int64
+	for i := range d.Projects {
+		if o := &d.Projects[i]; o != p && o.ID != p.ID {
+			t += max(o.Budget.Units(), 0)
 		}
 	}
+	return MoneyUnits(t)
 }
 
 // codeUsedElsewhere reports whether another project of d has p's 项目编码.
@@ -261,10 +251,7 @@ type checker struct {
 	// LAYOUT_MIXED's messages, once built.
 	layoutMsgL1, layoutMsgL2 string
 
-	// The two largest budgets of the document, where the largest is, and
-	// the largest of the projects other than the current one.
-	top1, top2, otherBudget int64
-	top1At                  int
+	otherBudget int64 // the other projects' 预算数 summed, for BUDGET_YUAN
 
 	p         *Project
 	total     beneficiaryTotal // the current project's 受益 count, if any

@@ -500,18 +500,34 @@ type valueMemo struct {
 
 const valueMemoBits = 7
 
-// yuanBudgetMin is the 预算数, in Money units, from which a budget may be
-// 元 typed into the 万元 field: 10,000 万元, when no other project of the
-// document comes within a thousandth of it.
+// yuanBudgetMin is the amount, in Money units, from which an amount may
+// be 元 typed into a 万元 field in a small unit: 10,000 万元, a hundred
+// million 元.
 const yuanBudgetMin = 10_000 * 10_000
+
+// LooksLikeYuan reports whether an amount typed into a 万元 field looks
+// written in 元. others is what the document's other projects' 预算数 add
+// up to. It does when the amount is 10,000 万元 or more in a small unit
+// (the other projects together under 1% of it), or 10,000 times the
+// others or more (one project in 元 among projects in 万元). It is a
+// question for the user, never a reason to change the amount.
+func LooksLikeYuan(m, others Money) bool {
+	u, o := m.Units(), max(others.Units(), 0)
+	switch {
+	case u <= 0:
+		return false
+	case o > 0 && u/10_000 >= o:
+		return true
+	}
+	return u >= yuanBudgetMin && u/100 >= o
+}
 
 // budgetYuan warns of a 预算数 that looks like 元 typed as 万元.
 func (c *checker) budgetYuan() {
-	b := c.p.Budget.Units()
-	if b < yuanBudgetMin || c.otherBudget > 0 && b < 1000*c.otherBudget {
+	if !LooksLikeYuan(c.p.Budget, MoneyUnits(c.otherBudget)) {
 		return
 	}
-	asWan := MoneyUnits(b / 10_000)
+	asWan := MoneyUnits(c.p.Budget.Units() / 10_000)
 	c.add(RuleBudgetYuan, -1, FieldBudget, "预算数 "+c.p.Budget.String()+" 万元，像是以元填写的（合 "+asWan.String()+" 万元）",
 		"预算数的单位是万元：若填的是元，改为 "+asWan.String())
 }

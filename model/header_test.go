@@ -31,3 +31,35 @@ func TestSetHeaderKeepsTheRest(t *testing.T) {
 		t.Errorf("after SetHeader: %+v", d)
 	}
 }
+
+// TestLooksLikeYuan: 元 typed as 万元 in a small unit, or 10,000 times the
+// other projects; a large project beside large ones is not asked about.
+func TestLooksLikeYuan(t *testing.T) {
+	for _, c := range []struct {
+		m, others string
+		want      bool
+	}{
+		{"50000", "191.09", true},  // a county bureau: 5 亿 for one project
+		{"160000", "191.09", true}, // 16 万 typed in 元
+		{"10000", "0", true},       // a one-project document, a hundred million
+		{"9999.99", "0", false},    // under 10,000 万元
+		{"16000", "991.09", false}, // 1.6 亿 beside 990 万: a big project
+		{"20000", "300", false},    // 2 亿 road beside 300 万
+		{"5000", "0.50", true},     // 10,000 × the others
+		{"4999.99", "0.50", false}, // just under
+		{"84", "191.09", false},
+		{"0", "0", false},
+	} {
+		m, err := ParseMoney(c.m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := ParseMoney(c.others)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := LooksLikeYuan(m, o); got != c.want {
+			t.Errorf("LooksLikeYuan(%s, others %s) = %v, want %v", c.m, c.others, got, c.want)
+		}
+	}
+}

@@ -219,3 +219,22 @@ func TestAmountsInWanYuanOrYuan(t *testing.T) {
 	}
 	h.mustSee("是否以元填写？50000.00 元 = 5.00 万元")
 }
+
+// TestYuanQuestionFollowsTheUnit: 是否以元填写？ is asked about an amount
+// out of scale with the unit's other projects, not about every large
+// number: in the sample (the other projects 191.09 万 in all) 50000 is
+// asked about, 16000 (1.6 亿, unusual but not 元) is not.
+func TestYuanQuestionFollowsTheUnit(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("down", "down", "down", "enter", "tab", "tab") // 预算数 of 法律援助经费
+	h.typeText("16000")
+	h.keys("tab")
+	if strings.Contains(h.screen(), "是否以元填写") {
+		t.Fatalf("16000 asked about:\n%s", h.screen())
+	}
+	h.keys("shift+tab")
+	h.typeText("50000")
+	h.keys("tab")
+	h.mustSee("是否以元填写？50000.00 元 = 5.00 万元")
+}

@@ -137,9 +137,10 @@ func (pf *projectForm) stepFinding(dir int) tea.Cmd {
 // hints recomputes the offer and warnings from the project as committed.
 func (pf *projectForm) hints() {
 	p := &pf.project
-	pf.form.SetHints(pfBudget, "", yuanNote(p.Budget))
-	pf.form.SetHints(pfFiscal, "", yuanNote(p.Fiscal))
-	pf.form.SetHints(pfOther, pf.otherOffer(), joinNotes(yuanNote(p.Other), pf.sumNote()))
+	others := pf.otherBudgets()
+	pf.form.SetHints(pfBudget, "", yuanNote(p.Budget, others))
+	pf.form.SetHints(pfFiscal, "", yuanNote(p.Fiscal, others))
+	pf.form.SetHints(pfOther, pf.otherOffer(), joinNotes(yuanNote(p.Other, others), pf.sumNote()))
 	pf.form.SetHints(pfDec, "", pf.planNote())
 }
 
@@ -180,14 +181,24 @@ func apply(p *model.Project, i int, v string) {
 	}
 }
 
-// yuanNote asks about an amount that looks written in 元 (10,000 万元 or
-// more: a hundred million 元, not a department's project); it is kept as
+// yuanNote asks about an amount that looks written in 元
+// (model.LooksLikeYuan, beside the other projects' budgets); it is kept as
 // typed, never changed silently.
-func yuanNote(m model.Money) string {
-	if !m.IsSet() || m.Units() < 10000*10000 {
+func yuanNote(m, others model.Money) string {
+	if !m.IsSet() || !model.LooksLikeYuan(m, others) {
 		return ""
 	}
 	return fmt.Sprintf("是否以元填写？%s 元 = %s 万元（按元填写请写 %s元）", m, model.MoneyUnits(m.Units()/10000), m)
+}
+
+// otherBudgets is what the document's other projects' 预算数 add up to,
+// from the review cache (zero until the document has been read).
+func (pf *projectForm) otherBudgets() model.Money {
+	dr := pf.common.Reviews.doc(pf.key)
+	if !dr.loaded() {
+		return model.Money{}
+	}
+	return model.OtherBudgets(dr.doc, &pf.project)
 }
 
 func joinNotes(a, b string) string {
