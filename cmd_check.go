@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"jixiao/export"
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -92,7 +93,7 @@ func runCheck(env *cliEnv, args []string) int {
 		err = writeFindingsText(env.stdout, results)
 	}
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao check:", err)
+		fmt.Fprintln(env.stderr, "jixiao check:", errtext.Reason(err))
 		return exitUsage
 	}
 	for _, r := range results {

@@ -147,7 +147,7 @@ func TestCLIDamagedFiles(t *testing.T) {
 			write(t, db, tt.data(t, db))
 
 			code, out, errOut := runBinary(t, bin, "list", "--db", db)
-			want := "jixiao: " + db + " " + tt.what + "（"
+			want := "jixiao: " + db + " " + tt.what
 			advice := "  最新的备份：" + backup + "\n  恢复它：jixiao restore --db " + db + "\n"
 			if code != exitUsage || out != "" || !strings.HasPrefix(errOut, want) || !strings.HasSuffix(errOut, advice) {
 				t.Fatalf("list: exit %d %q\n%s\nwant exit 2, %q … %q", code, out, errOut, want, advice)

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"jixiao/export"
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -84,7 +85,11 @@ func runDiff(env *cliEnv, args []string) int {
 	for i, sp := range specs {
 		d, label, err := sp.load(s)
 		if err != nil {
-			if errors.Is(err, store.ErrNotFound) || errors.Is(err, errNoSnapshot) {
+			switch {
+			case errors.Is(err, store.ErrNotFound):
+				fmt.Fprintln(env.stderr, "jixiao diff:", errtext.Reason(err)+"（jixiao list 列出已有的文档）")
+				return exitUsage
+			case errors.Is(err, errNoSnapshot):
 				fmt.Fprintln(env.stderr, "jixiao diff:", export.OneLine(err.Error()))
 				return exitUsage
 			}
@@ -108,7 +113,7 @@ func runDiff(env *cliEnv, args []string) int {
 		err = r.Text(env.stdout, paint)
 	}
 	if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao diff:", err)
+		fmt.Fprintln(env.stderr, "jixiao diff:", errtext.Reason(err))
 		return exitUsage
 	}
 	if r.Diff.Same() {

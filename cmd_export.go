@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"jixiao/export"
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -96,15 +97,18 @@ func runExport(env *cliEnv, args []string) int {
 		}
 		printCellErrors(env, cells)
 		return exitDomain
+	case err != nil && *out == "-":
+		fmt.Fprintln(env.stderr, "jixiao export:", errtext.Reason(err))
+		return exitUsage
 	case err != nil:
-		fmt.Fprintln(env.stderr, "jixiao export:", err)
+		fmt.Fprintf(env.stderr, "jixiao export: 没有写入 %s：%s\n", *out, errtext.WriteReason(*out, err))
 		return exitUsage
 	}
 	// Keep what was sent, so that `jixiao diff KEY@last KEY` shows what
 	// changed since. The file is written either way: a copy that cannot be
 	// kept is a warning.
 	if err := s.SaveSnapshot(doc, time.Now(), string(format)+" "+*out); err != nil {
-		fmt.Fprintf(env.stderr, "jixiao export: 警告：没有保留这次发送的副本：%v\n", err)
+		fmt.Fprintf(env.stderr, "jixiao export: 警告：没有保留这次发送的副本：%s\n", errtext.Reason(err))
 	}
 	if *out != "-" {
 		path, err := filepath.Abs(*out)

@@ -101,6 +101,7 @@ func TestExportErrors(t *testing.T) {
 	emoji.Projects[0].Indicators[2].Desc = "宣传😀"
 	db := putDoc(t, emoji)
 	out := filepath.Join(t.TempDir(), "gbk.csv")
+	noDir := filepath.Join(t.TempDir(), "没有这个文件夹", "a.md")
 	tests := []struct {
 		args []string
 		code int
@@ -109,7 +110,8 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"--format", "pdf"}, exitUsage, "jixiao export: --format 只能是 md、csv、xlsx 或 html（不是 “pdf”）\n"},
 		{[]string{"--no-bom"}, exitUsage, "jixiao export: --no-bom 和 --encoding 只用于 --format csv\n"},
 		{[]string{"--format", "csv", "--encoding", "big5"}, exitUsage, "jixiao export: --encoding 只能是 utf-8 或 gbk（不是 \"big5\"）\n"},
-		{[]string{"--doc", "315002/2021"}, exitDomain, "jixiao: document 315002/2021: not found\n"},
+		{[]string{"--doc", "315002/2021"}, exitDomain, "jixiao: 找不到文档 315002/2021（jixiao list 列出已有的文档）\n"},
+		{[]string{"-o", noDir}, exitUsage, "jixiao export: 没有写入 " + noDir + "：文件夹不存在：" + filepath.Dir(noDir) + "\n"},
 		{[]string{"--doc", "315002"}, exitUsage, "jixiao export: --doc 应写成 单位编码/年度，如 315002/2020（不是 “315002”）\n"},
 		{[]string{"--format", "csv", "--encoding", "gbk", "-o", out}, exitDomain,
 			"jixiao export: 315002/2020 有 GBK 无法表示的文字，没有写入。请用 --encoding utf-8，或修改这些单元格：\n" +
@@ -284,7 +286,7 @@ func TestImportOtherInputs(t *testing.T) {
 		{[]string{headerOnly}, exitDomain, "jixiao import: " + headerOnly + " 只有表头，没有数据行；要建一个空文档，请用 --doc 指定 单位编码/年度\n"},
 		{nil, exitUsage, "jixiao import: 请给出一个 CSV 文件（只能一个）\n"},
 		{[]string{"a.csv", "b.csv"}, exitUsage, "jixiao import: 请给出一个 CSV 文件（只能一个）\n"},
-		{[]string{filepath.Join(dir, "missing.csv")}, exitUsage, "jixiao import: 读不了 " + filepath.Join(dir, "missing.csv") + "：open " + filepath.Join(dir, "missing.csv") + ": no such file or directory\n"},
+		{[]string{filepath.Join(dir, "missing.csv")}, exitUsage, "jixiao import: 文件不存在：" + filepath.Join(dir, "missing.csv") + "\n"},
 		{[]string{gbkFile, "--encoding", "latin1"}, exitUsage, "jixiao import: --encoding 只能是 utf-8 或 gbk（不是 “latin1”）\n"},
 		{[]string{gbkFile, "--doc", "315002"}, exitUsage, "jixiao import: --doc 应写成 单位编码/年度，如 315002/2020（不是 “315002”）\n"},
 	}

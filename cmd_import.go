@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"jixiao/export"
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -77,7 +78,7 @@ func runImport(env *cliEnv, args []string) int {
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		fmt.Fprintf(env.stderr, "jixiao import: 读不了 %s：%v\n", export.OneLine(name), err)
+		fmt.Fprintln(env.stderr, "jixiao import:", errtext.ReadReason(export.OneLine(name), err))
 		return exitUsage
 	}
 	// Validate the whole file before the database is even opened.
@@ -88,7 +89,7 @@ func runImport(env *cliEnv, args []string) int {
 		printCellErrors(env, cells)
 		return exitDomain
 	} else if err != nil {
-		fmt.Fprintln(env.stderr, "jixiao import:", err)
+		fmt.Fprintln(env.stderr, "jixiao import:", errtext.Reason(err))
 		return exitUsage
 	}
 	if want == nil && im.Rows == 0 {

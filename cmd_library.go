@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"jixiao/export"
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -49,7 +50,7 @@ func runLibrary(env *cliEnv, args []string) int {
 	rows := model.NewLibrary(docs).Find(*search)
 	if *format == "csv" {
 		if err := export.WriteLibraryCSV(env.stdout, rows); err != nil {
-			fmt.Fprintln(env.stderr, "jixiao library:", err)
+			fmt.Fprintln(env.stderr, "jixiao library:", errtext.Reason(err))
 			return exitUsage
 		}
 		return exitOK

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"jixiao/internal/errtext"
 	"jixiao/store"
 )
 
@@ -33,7 +34,7 @@ func runRestore(env *cliEnv, args []string) int {
 	}
 	backups, err := store.ListBackups(path)
 	if err != nil {
-		fmt.Fprintf(env.stderr, "jixiao: %s 的备份：%v\n", path, err)
+		fmt.Fprintf(env.stderr, "jixiao: 读不了 %s 的备份：%s\n", path, errtext.Reason(err))
 		return exitUsage
 	}
 	if *listOnly {
@@ -61,10 +62,10 @@ func runRestore(env *cliEnv, args []string) int {
 		fmt.Fprint(env.stderr, lockedMessage(path))
 		return exitUsage
 	case errors.Is(err, store.ErrCorrupt), errors.Is(err, store.ErrNotJixiao), errors.Is(err, store.ErrNewerSchema):
-		fmt.Fprintf(env.stderr, "jixiao: %s 无法恢复：%v；%s 没有改动\n", src, errors.Unwrap(err), path)
+		fmt.Fprintf(env.stderr, "jixiao: %s 无法恢复：%s；%s 没有改动\n", src, errtext.Reason(err), path)
 		return exitDomain
 	case err != nil:
-		fmt.Fprintf(env.stderr, "jixiao: %v\n", err)
+		fmt.Fprintf(env.stderr, "jixiao: 没有恢复：%s；%s 没有改动\n", errtext.Reason(err), path)
 		return exitUsage
 	}
 	fmt.Fprintf(env.stdout, "已用 %s 恢复 %s。\n", src, path)

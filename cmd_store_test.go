@@ -119,7 +119,7 @@ func TestListDamagedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, errOut := runCLI(t, nil, "list", "--db", db)
-	want := "jixiao: " + db + " 已损坏（database file is damaged: the file is empty）\n" +
+	want := "jixiao: " + db + " 已损坏（详情：the file is empty）\n" +
 		"  最新的备份：" + backups[0] + "\n" +
 		"  恢复它：jixiao restore --db " + db + "\n"
 	if code != exitUsage || out != "" || errOut != want {

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/ui"
 )
@@ -45,7 +46,7 @@ func runTUI(env *cliEnv, args []string) int {
 				fmt.Fprintln(env.stderr, "jixiao: 崩溃日志已写入", log)
 			}
 		} else {
-			fmt.Fprintln(env.stderr, "jixiao:", err)
+			fmt.Fprintln(env.stderr, "jixiao:", errtext.Reason(err))
 		}
 		return exitUsage
 	}

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"jixiao/internal/errtext"
 	"jixiao/store"
 )
 
@@ -82,17 +84,35 @@ func reportStoreError(env *cliEnv, err error) int {
 		case errors.Is(err, store.ErrNewerSchema):
 			what = "由更新版本的 jixiao 写入；请升级 jixiao 后再打开"
 		}
-		fmt.Fprintf(env.stderr, "jixiao: %s %s（%v）\n", path, what, errors.Unwrap(err))
+		fmt.Fprintf(env.stderr, "jixiao: %s %s%s\n", path, what, damageDetail(err))
 		if oe != nil && oe.Backup != "" && !errors.Is(err, store.ErrNewerSchema) {
 			fmt.Fprintf(env.stderr, "  最新的备份：%s\n  恢复它：jixiao restore --db %s\n", oe.Backup, path)
 		}
-	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrExists), errors.Is(err, store.ErrInvalidKey):
-		fmt.Fprintln(env.stderr, "jixiao:", err)
+	case errors.Is(err, store.ErrNotFound):
+		fmt.Fprintln(env.stderr, "jixiao:", errtext.Reason(err)+"（jixiao list 列出已有的文档）")
+		return exitDomain
+	case errors.Is(err, store.ErrExists), errors.Is(err, store.ErrInvalidKey):
+		fmt.Fprintln(env.stderr, "jixiao:", errtext.Reason(err))
 		return exitDomain
 	default:
-		fmt.Fprintln(env.stderr, "jixiao:", err)
+		fmt.Fprintln(env.stderr, "jixiao:", errtext.Reason(err))
 	}
 	return exitUsage
+}
+
+// damageDetail is what the store found wrong with a damaged file, for
+// whoever helps the user ("（详情：the file is empty）"): a page-level
+// diagnosis the accountant need not read, so it is kept as the store says
+// it. A file that is not jixiao's, or is newer, needs none.
+func damageDetail(err error) string {
+	if !errors.Is(err, store.ErrCorrupt) {
+		return ""
+	}
+	d := errors.Unwrap(err)
+	if d == nil {
+		return ""
+	}
+	return "（详情：" + strings.TrimPrefix(d.Error(), store.ErrCorrupt.Error()+": ") + "）"
 }
 
 // lockedMessage is what a second jixiao (a second jixiao.exe started by a
@@ -107,6 +127,6 @@ func lockedMessage(path string) string {
 // command's work is already committed.
 func closeStore(env *cliEnv, s *store.Store) {
 	if err := s.Close(); err != nil {
-		fmt.Fprintf(env.stderr, "jixiao: 警告：%s：%v\n", s.Path(), err)
+		fmt.Fprintf(env.stderr, "jixiao: 警告：%s：%s\n", s.Path(), errtext.Reason(err))
 	}
 }

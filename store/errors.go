@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
+
+	"jixiao/model"
 )
 
 // Errors returned by the store. Callers test them with errors.Is and build
@@ -47,3 +49,21 @@ func (e *OpenError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *OpenError) Unwrap() error { return e.Err }
+
+// DocError is an error about one document (not found, exists, a key that
+// cannot be stored): it names the document. Unwrap gives the sentinel.
+type DocError struct {
+	Key model.DocKey
+	Err error
+}
+
+func (e *DocError) Error() string {
+	if errors.Is(e.Err, ErrInvalidKey) {
+		// %.40q: a pasted 100,000-character code must not fill the screen.
+		return fmt.Sprintf("document %.40q: %v", e.Key.String(), e.Err)
+	}
+	return fmt.Sprintf("document %s: %v", e.Key, e.Err)
+}
+
+// Unwrap returns the sentinel.
+func (e *DocError) Unwrap() error { return e.Err }

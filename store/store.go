@@ -40,8 +40,7 @@ const MaxUnitCodeBytes = 256
 
 func validKey(k model.DocKey) error {
 	if k.UnitCode == "" || len(k.UnitCode) > MaxUnitCodeBytes || k.Year < 1900 || k.Year > 9999 {
-		// %.40q: a pasted 100,000-character code must not fill the screen.
-		return fmt.Errorf("document %.40q: %w", k.String(), ErrInvalidKey)
+		return &DocError{Key: k, Err: ErrInvalidKey}
 	}
 	return nil
 }
@@ -113,7 +112,7 @@ func openDoc(tx *bolt.Tx, k model.DocKey) (*docRef, error) {
 		return nil, err
 	}
 	if d.headers.Get(d.name) == nil {
-		return nil, fmt.Errorf("document %s: %w", k, ErrNotFound)
+		return nil, &DocError{Key: k, Err: ErrNotFound}
 	}
 	return d, nil
 }
@@ -232,7 +231,7 @@ func writeDocument(tx *bolt.Tx, doc *model.Document) error {
 		return err
 	}
 	if d.headers.Get(d.name) != nil {
-		return fmt.Errorf("document %s: %w", doc.Key(), ErrExists)
+		return &DocError{Key: doc.Key(), Err: ErrExists}
 	}
 	if err := putJSON(d.headers, d.name, doc); err != nil {
 		return err
@@ -506,7 +505,7 @@ func (s *Store) SaveHeaderAs(from model.DocKey, doc *model.Document) error {
 			return err
 		}
 		if nu.headers.Get(nu.name) != nil {
-			return fmt.Errorf("document %s: %w", to, ErrExists)
+			return &DocError{Key: to, Err: ErrExists}
 		}
 		order := bytes.Clone(old.orders.Get(old.name))
 		if err := putJSON(nu.headers, nu.name, doc); err != nil {
@@ -668,7 +667,7 @@ func (s *Store) DeleteDocument(key model.DocKey) error {
 		}
 		found, err := d.delete()
 		if err == nil && !found {
-			return fmt.Errorf("document %s: %w", key, ErrNotFound)
+			return &DocError{Key: key, Err: ErrNotFound}
 		}
 		return err
 	})

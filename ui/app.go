@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"jixiao/internal/errtext"
 	"jixiao/model"
 	"jixiao/store"
 )
@@ -439,29 +440,19 @@ func (a *App) setError(what string, err error) {
 	a.status, a.statusBad = what+"失败："+describeErr(err), true
 }
 
-// describeErr says what went wrong in plain Chinese.
+// describeErr says what went wrong in plain Chinese: a failed save of the
+// data file says what to do; the rest is errtext's.
 func describeErr(err error) string {
 	switch {
-	case err == nil:
-		return "未知错误"
-	case errors.Is(err, store.ErrLocked):
-		return "数据文件正被另一个 jixiao 使用"
-	case errors.Is(err, store.ErrNotFound):
-		return "找不到（可能已被删除）"
-	case errors.Is(err, store.ErrExists):
-		return "已经存在同一单位编码和年度的文本"
-	case errors.Is(err, store.ErrInvalidKey):
-		return "单位编码或年度无效"
-	case errors.Is(err, store.ErrCorrupt):
-		return "数据文件已损坏：" + err.Error()
 	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return "磁盘已满，腾出空间后再确认一次即可保存"
 	case errors.Is(err, syscall.EROFS):
 		return "磁盘是只读的，无法写入数据文件"
 	case errors.Is(err, os.ErrPermission):
 		return "没有写入数据文件的权限"
-	case errors.Is(err, syscall.EIO):
-		return "磁盘读写出错"
+	case errors.Is(err, store.ErrNotFound):
+		// Another jixiao (or a command) may have deleted it meanwhile.
+		return errtext.Reason(err) + "（可能已被删除）"
 	}
-	return err.Error()
+	return errtext.Reason(err)
 }

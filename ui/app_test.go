@@ -279,7 +279,7 @@ func TestFailedWriteIsShownInPlainWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.keys("J")
-	h.mustSee("保存项目顺序失败：找不到（可能已被删除）")
+	h.mustSee("保存项目顺序失败：找不到文档 315002/2020（可能已被删除）")
 }
 
 // TestWritesRunOneAtATimeNewestWins holds the first write's command back

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"jixiao/export"
+	"jixiao/internal/errtext"
 	"jixiao/model"
 )
 
@@ -234,16 +234,10 @@ func (e *exportDialog) write(p string, overwrite bool) tea.Cmd {
 
 // describeExportErr says in plain Chinese why path could not be written.
 func describeExportErr(path string, err error) string {
-	dir := filepath.Dir(path)
-	switch {
-	case errors.Is(err, errExportIsDir):
+	if errors.Is(err, errExportIsDir) {
 		return "这是一个文件夹，请在后面写上文件名：" + path
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件夹不存在：" + dir
-	case errors.Is(err, fs.ErrPermission):
-		return "没有写入这个文件夹的权限：" + dir
 	}
-	return describeErr(err)
+	return errtext.WriteReason(path, err)
 }
 
 // errExportIsDir says the path names a folder.

@@ -54,7 +54,7 @@ func TestNewDocumentExistingKeySaysSo(t *testing.T) {
 	h.keys("tab")
 	h.typeText("2020")
 	h.keys("ctrl+s")
-	h.mustSee("已经存在同一单位编码和年度的文本")
+	h.mustSee("单位编码：文档 315002/2020 已经存在")
 }
 
 func TestDeleteDocumentNeedsTheYear(t *testing.T) {
