@@ -124,3 +124,38 @@ func TestSnapshotsListChecksDamage(t *testing.T) {
 		t.Errorf("LoadSnapshot of a damaged copy: %v, want ErrCorrupt", err)
 	}
 }
+
+// TestSnapshotsFollowTheDocument: an import that replaces a document keeps
+// what was sent of it; deleting the document deletes its snapshots (a new
+// document of that key starts with no history), and no other's.
+func TestSnapshotsFollowTheDocument(t *testing.T) {
+	s := storetest.MustOpen(t)
+	doc := model.Sample()
+	other := storetest.Document("3150021", 2020, 1, 1)
+	for _, d := range []*model.Document{doc, other} {
+		if err := s.CreateDocument(d); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveSnapshot(d, time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC), "md"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.PutDocument(model.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Snapshots(doc.Key()); err != nil || len(got) != 1 {
+		t.Fatalf("snapshots after an import: %v %v", got, err)
+	}
+	if err := s.DeleteDocument(doc.Key()); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateDocument(model.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Snapshots(doc.Key()); err != nil || len(got) != 0 {
+		t.Errorf("snapshots of a deleted document: %v %v", got, err)
+	}
+	if got, err := s.Snapshots(other.Key()); err != nil || len(got) != 1 {
+		t.Errorf("snapshots of the other document: %v %v", got, err)
+	}
+}

@@ -256,13 +256,7 @@ func (d *docRef) delete() (bool, error) {
 	if err := d.orders.Delete(d.name); err != nil {
 		return found, err
 	}
-	c := d.projects.Cursor()
-	for k, _ := c.Seek(d.prefix); k != nil && bytes.HasPrefix(k, d.prefix); k, _ = c.Seek(d.prefix) {
-		if err := c.Delete(); err != nil {
-			return found, err
-		}
-	}
-	return found, nil
+	return found, deletePrefix(d.projects, d.prefix)
 }
 
 // ListDocuments returns every document's list row, sorted by unit code then
@@ -544,10 +538,8 @@ func movePrefix(b *bolt.Bucket, from, to []byte) error {
 		// the bucket changes: copy them before writing.
 		moved = append(moved, kv{append(bytes.Clone(to), k[len(from):]...), bytes.Clone(v)})
 	}
-	for k, _ := c.Seek(from); k != nil && bytes.HasPrefix(k, from); k, _ = c.Seek(from) {
-		if err := c.Delete(); err != nil {
-			return err
-		}
+	if err := deletePrefix(b, from); err != nil {
+		return err
 	}
 	for _, m := range moved {
 		if err := b.Put(m.k, m.v); err != nil {
@@ -657,8 +649,9 @@ func (s *Store) MoveProject(key model.DocKey, id string, to int) error {
 	})
 }
 
-// DeleteDocument removes a document and all its projects, or returns
-// ErrNotFound.
+// DeleteDocument removes a document, all its projects and the snapshots
+// kept of it (a new document of the same key starts with no history), or
+// returns ErrNotFound. The backups still hold it.
 func (s *Store) DeleteDocument(key model.DocKey) error {
 	return s.update(func(tx *bolt.Tx) error {
 		d, err := newDocRef(tx, key)
@@ -666,11 +659,28 @@ func (s *Store) DeleteDocument(key model.DocKey) error {
 			return err
 		}
 		found, err := d.delete()
-		if err == nil && !found {
+		switch {
+		case err != nil:
+			return err
+		case !found:
 			return &DocError{Key: key, Err: ErrNotFound}
 		}
-		return err
+		if b := tx.Bucket(bucketSnapshots); b != nil {
+			return deletePrefix(b, d.prefix)
+		}
+		return nil
 	})
+}
+
+// deletePrefix deletes every key of b that starts with prefix.
+func deletePrefix(b *bolt.Bucket, prefix []byte) error {
+	c := b.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Stats are counters of the file's activity, for tests and benchmarks.
