@@ -10,7 +10,6 @@ import (
 	"jixiao/export"
 	"jixiao/internal/tmuxtest"
 	"jixiao/model"
-	"jixiao/store"
 	"jixiao/store/storetest"
 )
 
@@ -23,16 +22,8 @@ import (
 func TestE2EEditingNeverSurprises(t *testing.T) {
 	tmuxtest.Available(t)
 	bin := tmuxtest.Binary(t, ".")
-	db := filepath.Join(t.TempDir(), "jixiao.db")
 	doc := model.Generate(60, 2)
-	st, err := store.Open(db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.CreateDocument(doc); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	db := putDoc(t, doc)
 
 	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
 	s.WaitFor(wait, "抚宁区示例局", "1/1")
@@ -173,19 +164,9 @@ func TestE2EEditingNeverSurprises(t *testing.T) {
 func TestE2EHeaderMove(t *testing.T) {
 	tmuxtest.Available(t)
 	bin := tmuxtest.Binary(t, ".")
-	db := filepath.Join(t.TempDir(), "jixiao.db")
 	doc := model.Generate(12, 3)
 	other := model.Document{UnitCode: doc.UnitCode, UnitName: "另一份", Year: doc.Year + 1, Status: model.StatusDraft}
-	st, err := store.Open(db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range []*model.Document{doc, &other} {
-		if err := st.CreateDocument(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	st.Close()
+	db := putDoc(t, doc, &other)
 	taken, free := doc.Year+1, doc.Year+2
 
 	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
