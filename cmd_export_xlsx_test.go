@@ -59,7 +59,7 @@ func TestExportImportXLSX(t *testing.T) {
 	}
 	dst := tempDB(t)
 	code, out, errOut = runCLI(t, nil, "import", file, "--db", dst)
-	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已导入 "+file+" 到 315002/2020 抚宁区司法局：读取 54 行") || !strings.Contains(out, "新建 9 个项目，更新 0 个项目") {
+	if code != exitOK || errOut != "" || !strings.HasPrefix(out, "已导入 "+file+" 到 315002/2020 抚宁区司法局：读取 54 行（Excel 工作簿）") || !strings.Contains(out, "新建 9 个项目，更新 0 个项目") {
 		t.Fatalf("import: %d %q %q", code, out, errOut)
 	}
 	want, got := withoutIDs(storedDocument(t, src, key)), withoutIDs(storedDocument(t, dst, key))
@@ -111,13 +111,13 @@ func TestImportXLSXErrors(t *testing.T) {
 		t.Error("a failed import changed the database")
 	}
 	code, _, errOut = runCLI(t, nil, "import", file, "--db", db, "--encoding", "gbk")
-	if code != exitUsage || !strings.Contains(errOut, "--encoding applies to CSV files only") {
+	if code != exitUsage || !strings.Contains(errOut, "编码只用于 CSV 文件") {
 		t.Errorf("import xlsx --encoding gbk: %d %q", code, errOut)
 	}
 	if err := os.WriteFile(file, []byte("PK\x03\x04 not really a zip"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := runCLI(t, nil, "import", file, "--db", db); code != exitUsage || !strings.HasPrefix(errOut, "jixiao import: read xlsx: ") {
+	if code, _, errOut := runCLI(t, nil, "import", file, "--db", db); code != exitUsage || !strings.HasPrefix(errOut, "jixiao import: 不是能打开的 .xlsx 工作簿") {
 		t.Errorf("import of a broken zip: %d %q", code, errOut)
 	}
 }

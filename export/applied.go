@@ -82,15 +82,18 @@ type Summary struct {
 // terminal.
 func (s Summary) Lines() []string {
 	im := s.Import
-	enc := "UTF-8"
-	if im.Encoding == EncodingGBK {
-		enc = "GBK"
+	enc := "UTF-8 编码"
+	switch {
+	case im.Workbook:
+		enc = "Excel 工作簿"
+	case im.Encoding == EncodingGBK:
+		enc = "GBK 编码"
 	}
 	verb := "已导入"
 	if s.Pending {
 		verb = "将导入"
 	}
-	lines := []string{fmt.Sprintf(verb+" %s 到 %s %s：读取 %d 行（%s 编码），新建 %d 个项目，更新 %d 个项目，向下填充 %d 个空单元格。",
+	lines := []string{fmt.Sprintf(verb+" %s 到 %s %s：读取 %d 行（%s），新建 %d 个项目，更新 %d 个项目，向下填充 %d 个空单元格。",
 		OneLine(s.File), OneLine(s.Target.String()), clip(s.UnitName), im.Rows, enc, len(s.Applied.Created), len(s.Applied.Updated), im.FilledDown)}
 	if im.Rows > 0 && im.Key != s.Target && s.UnitMatch == "" {
 		lines = append(lines, fmt.Sprintf("文件中的行属于 %s，按 --doc 导入到 %s。", OneLine(im.Key.String()), OneLine(s.Target.String())))

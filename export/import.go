@@ -20,7 +20,8 @@ import (
 type Import struct {
 	Key      model.DocKey // 单位编码/年度 of the rows; zero when there are none
 	UnitName string       // 单位名称 of the rows
-	Encoding Encoding     // the encoding the file was read in
+	Encoding Encoding     // the encoding a CSV was read in
+	Workbook bool         // read from an .xlsx workbook (which has no encoding)
 	Rows     int          // data rows read
 	// FilledDown counts the blank cells that took the value of the cell
 	// above (continuation rows, merged 一级/二级).

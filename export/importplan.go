@@ -39,6 +39,9 @@ var zipMagic = []byte("PK\x03\x04")
 // IsXLSX reports whether data is a workbook (an .xlsx) rather than a CSV.
 func IsXLSX(data []byte) bool { return bytes.HasPrefix(data, zipMagic) }
 
+// errEncodingForXLSX refuses an encoding given for a workbook.
+var errEncodingForXLSX = errors.New("编码只用于 CSV 文件；.xlsx 文件不用选编码（选“自动识别”，或去掉 --encoding）")
+
 // ReadImportFile validates a whole import file — a workbook when it is
 // one, else a CSV in enc — and returns its content and how to merge it
 // into a document: a workbook jixiao wrote also brings the header and
@@ -52,7 +55,7 @@ func ReadImportFile(data []byte, enc Encoding) (*Import, func(*model.Document) A
 		return im, im.Apply, nil
 	}
 	if enc != EncodingAuto {
-		return nil, nil, errors.New("--encoding applies to CSV files only; an .xlsx file is always Unicode")
+		return nil, nil, errEncodingForXLSX
 	}
 	wi, err := ReadXLSX(bytes.NewReader(data))
 	if err != nil {

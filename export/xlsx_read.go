@@ -52,7 +52,9 @@ func (wi *WorkbookImport) Apply(doc *model.Document) Applied {
 func ReadXLSX(r io.Reader) (*WorkbookImport, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("read xlsx: %w", err)
+		// Not a zip, or one Excel cannot open either (a file cut off in
+		// the mail, or saved encrypted): the reason stays for support.
+		return nil, fmt.Errorf("不是能打开的 .xlsx 工作簿，可能不完整或设了密码；请在 Excel/WPS 中打开后另存为 .xlsx 再试（%w）", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -72,7 +74,7 @@ func ReadXLSX(r io.Reader) (*WorkbookImport, error) {
 func rawRows(f *excelize.File, sheet string) ([][]string, error) {
 	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, fmt.Errorf("read xlsx sheet %s: %w", sheet, err)
+		return nil, fmt.Errorf("读不了工作表 %s（%w）", sheet, err)
 	}
 	return rows, nil
 }
@@ -206,6 +208,7 @@ func readFlatSheet(f *excelize.File, sheet string) (*WorkbookImport, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	im.Workbook = true
 	return &WorkbookImport{Import: im}, nil
 }
 
@@ -321,6 +324,7 @@ func readWorkbook(f *excelize.File, sheets []string) (*WorkbookImport, error) {
 		}
 		return nil, errs
 	}
+	im.Workbook = true
 	return &WorkbookImport{Import: im, Header: header, part1: part1}, nil
 }
 
@@ -503,7 +507,7 @@ func readProjectSheet(f *excelize.File, sheet string, fail failFunc) (*wbProject
 	var merges []excelize.MergeCell
 	if mayBeMerged(rows, gridHead, last) {
 		if merges, err = f.GetMergeCells(sheet, true); err != nil {
-			return nil, fmt.Errorf("read xlsx sheet %s: %w", sheet, err)
+			return nil, fmt.Errorf("读不了工作表 %s（%w）", sheet, err)
 		}
 	}
 	ncols := len(model.IndicatorColumns)
