@@ -113,3 +113,21 @@ func TestMoveHistoriesKeepsUndo(t *testing.T) {
 		t.Fatal("histories not moved with the document")
 	}
 }
+
+// TestHeaderEditSurvivesPart1Edit: Part 1 and the layout are saved with
+// the document screen's copy of the header, which must be the one the
+// header form stored, or the next Part 1 edit would write the old 单位名称
+// back.
+func TestHeaderEditSurvivesPart1Edit(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.openSample()
+	h.keys("H", "tab", "ctrl+u")
+	h.typeText("新名字")
+	h.keys("tab", "esc")
+	h.keys("enter", "enter", "ctrl+u") // 总体绩效目标
+	h.typeText("总体")
+	h.keys("enter", "esc", "L")
+	if got := h.storedHeader(); got.UnitName != "新名字" || got.Overall != "总体" || got.Layout == model.LayoutAuto {
+		t.Fatalf("stored header: %q %q %q", got.UnitName, got.Overall, got.Layout)
+	}
+}
