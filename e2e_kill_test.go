@@ -36,6 +36,15 @@ type killRig struct {
 	edits int // confirmed edits found after a kill
 }
 
+// newKillRig returns a rig over a new file holding one document of one
+// project with four rows.
+func newKillRig(t *testing.T) *killRig {
+	doc := storetest.Document("315002", 2020, 1, 4)
+	k := &killRig{t: t, bin: tmuxtest.Binary(t, "."), db: putDoc(t, doc)}
+	k.key, k.id, k.want = doc.Key(), doc.Projects[0].ID, doc.Projects[0]
+	return k
+}
+
 var savedStamp = regexp.MustCompile(`已保存 (\d\d:\d\d:\d\d)`)
 
 // start runs the app and opens the project's indicator grid.
@@ -211,17 +220,7 @@ func TestE2EKillNine(t *testing.T) {
 		t.Skip("drives the real binary 20 times")
 	}
 	begin := time.Now()
-	k := &killRig{t: t, bin: tmuxtest.Binary(t, "."), db: filepath.Join(t.TempDir(), "jixiao.db")}
-	st, err := store.Open(k.db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := storetest.Document("315002", 2020, 1, 4)
-	if err := st.CreateDocument(doc); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	k.key, k.id, k.want = doc.Key(), doc.Projects[0].ID, doc.Projects[0]
+	k := newKillRig(t)
 
 	n := 0
 	val := func() string { n++; return fmt.Sprintf("改动%02d号", n) }

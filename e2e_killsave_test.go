@@ -12,7 +12,6 @@ import (
 	"jixiao/internal/tmuxtest"
 	"jixiao/model"
 	"jixiao/store"
-	"jixiao/store/storetest"
 )
 
 // TestE2EKillDuringSaves kills the real binary with SIGKILL while a burst
@@ -32,17 +31,7 @@ func TestE2EKillDuringSaves(t *testing.T) {
 		t.Skip("drives the real binary 50 times")
 	}
 	begin := time.Now()
-	k := &killRig{t: t, bin: tmuxtest.Binary(t, "."), db: filepath.Join(t.TempDir(), "jixiao.db")}
-	st, err := store.Open(k.db, &store.Options{NoBackup: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc := storetest.Document("315002", 2020, 1, 4)
-	if err := st.CreateDocument(doc); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	k.key, k.id, k.want = doc.Key(), doc.Projects[0].ID, doc.Projects[0]
+	k := newKillRig(t)
 
 	const moments = 50
 	n := 0

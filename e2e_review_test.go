@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,11 +16,8 @@ import (
 func TestE2EReviewFixAndExport(t *testing.T) {
 	tmuxtest.Available(t)
 	bin := tmuxtest.Binary(t, ".")
-	dir := t.TempDir()
-	db := filepath.Join(dir, "jixiao.db")
-	if out, err := exec.Command(bin, "sample", "--db", db).CombinedOutput(); err != nil {
-		t.Fatalf("sample: %v\n%s", err, out)
-	}
+	db := sampleDB(t)
+	dir := filepath.Dir(db)
 
 	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
 	s.WaitFor(wait, "315002", "4 错 53 警") // home's 问题数, checked after the list showed
