@@ -124,17 +124,13 @@ func (d *diffScreen) Update(msg tea.Msg) tea.Cmd {
 func (d *diffScreen) onChooseKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
 	n := len(d.choices)
+	if pick, ok := km.List.move(k, d.pick, n, 0); ok {
+		d.pick = pick
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Global.Back):
 		return d.common.post(backMsg{})
-	case key.Matches(k, km.List.Up):
-		d.pick = max(0, d.pick-1)
-	case key.Matches(k, km.List.Down):
-		d.pick = max(0, min(n-1, d.pick+1))
-	case key.Matches(k, km.List.Top):
-		d.pick = 0
-	case key.Matches(k, km.List.Bottom):
-		d.pick = max(0, n-1)
 	case key.Matches(k, km.List.Open):
 		if d.pick < n {
 			return d.common.post(compareMsg{Key: d.key, Other: d.choices[d.pick]})
@@ -146,22 +142,14 @@ func (d *diffScreen) onChooseKey(k tea.KeyPressMsg) tea.Cmd {
 func (d *diffScreen) onKey(k tea.KeyPressMsg) tea.Cmd {
 	km := d.common.Keys
 	n := len(d.report.Diff.Changes)
+	if cur, ok := km.List.move(k, d.cur, n, max(1, d.listHeight()/3)); ok {
+		d.cur = cur
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Global.Back):
 		d.report = nil // back to the choice
 		return nil
-	case key.Matches(k, km.List.Up):
-		d.cur = max(0, d.cur-1)
-	case key.Matches(k, km.List.Down):
-		d.cur = max(0, min(n-1, d.cur+1))
-	case key.Matches(k, km.List.Top):
-		d.cur = 0
-	case key.Matches(k, km.List.Bottom):
-		d.cur = max(0, n-1)
-	case key.Matches(k, km.List.PageUp):
-		d.cur = max(0, d.cur-max(1, d.listHeight()/3))
-	case key.Matches(k, km.List.PageDown):
-		d.cur = max(0, min(n-1, d.cur+max(1, d.listHeight()/3)))
 	case key.Matches(k, km.List.Open):
 		if d.cur < n {
 			return d.jump(&d.report.Diff.Changes[d.cur])
