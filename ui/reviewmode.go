@@ -142,6 +142,10 @@ func (r *reviewMode) onKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	p := &dr.doc.Projects[i]
+	if row, ok := km.List.move(k, r.row, len(p.Indicators), 0); ok {
+		r.row = row
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Global.Back):
 		return tea.Batch(msgCmd(backMsg{}), msgCmd(focusProjectMsg{Key: r.key, ID: r.id}))
@@ -149,14 +153,6 @@ func (r *reviewMode) onKey(k tea.KeyPressMsg) tea.Cmd {
 		r.step(dr, i, 1)
 	case key.Matches(k, rk.Prev):
 		r.step(dr, i, -1)
-	case key.Matches(k, km.List.Up):
-		r.row = max(0, r.row-1)
-	case key.Matches(k, km.List.Down):
-		r.row = max(0, min(len(p.Indicators)-1, r.row+1))
-	case key.Matches(k, km.List.Top):
-		r.row = 0
-	case key.Matches(k, km.List.Bottom):
-		r.row = max(0, len(p.Indicators)-1)
 	case key.Matches(k, rk.Approve):
 		return r.setStatus(p, model.ReviewApproved)
 	case key.Matches(k, rk.Changes):
