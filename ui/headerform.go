@@ -208,12 +208,13 @@ func (h *headerForm) finalKey(k tea.KeyPressMsg) tea.Cmd {
 func (h *headerForm) failed(o editOrigin, err error) tea.Cmd {
 	h.closing = false
 	h.form.SetValues(headerValues(h.stored))
+	var de *store.DocError
 	switch {
-	case errors.Is(err, store.ErrExists):
+	case errors.As(err, &de) && errors.Is(err, store.ErrExists):
 		// Typed again, to be changed: saving it unchanged would be
 		// refused again.
 		cmd := h.form.Retype(o.field, o.text)
-		h.form.SetError(o.field, "已有文本 "+h.wanted(o).String()+"，不能改成这个（原文本未动）")
+		h.form.SetError(o.field, "已有文本 "+safe(de.Key.String())+"，不能改成这个（原文本未动）")
 		return cmd
 	case errors.Is(err, store.ErrInvalidKey):
 		cmd := h.form.Retype(o.field, o.text)
@@ -221,31 +222,6 @@ func (h *headerForm) failed(o editOrigin, err error) tea.Cmd {
 		return cmd
 	}
 	return h.form.Reopen(o.field, o.text)
-}
-
-// wanted is the key the failed edit asked for.
-func (h *headerForm) wanted(o editOrigin) model.DocKey {
-	k := h.key
-	switch o.field {
-	case hfCode:
-		k.UnitCode = o.text
-	case hfYear:
-		if y, ok := parseYear(o.text); ok {
-			k.Year = y
-		}
-	}
-	return k
-}
-
-// parseYear reads a year as the form's 年度 field does.
-func parseYear(s string) (int, bool) {
-	fd := &formField{Kind: kindYear}
-	t, msg := check(fd, s)
-	if msg != "" {
-		return 0, false
-	}
-	y, err := strconv.Atoi(t)
-	return y, err == nil
 }
 
 // Flush commits the field being typed in, for quitting.
