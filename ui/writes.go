@@ -58,19 +58,11 @@ func (q *writeQueue) saveHeaderEdit(m headerEditMsg) tea.Cmd {
 		after: func() tea.Cmd { return msgCmd(headerSavedMsg{From: from, To: saved.Key(), Doc: saved}) }})
 }
 
-// saveStatus sets a document's 状态 (草案 / 定稿): it reads the header as
-// stored, behind the queued writes, and changes only the status, so no
-// older copy of Part 1 is written back.
+// saveStatus sets a document's 状态 (草案 / 定稿) alone: a header edit of
+// that one field, so no older copy of Part 1 is written back.
 func (q *writeQueue) saveStatus(k model.DocKey, st model.Status) tea.Cmd {
-	return q.add(saveJob{what: "状态 " + string(st), key: k,
-		run: func(s *store.Store) error {
-			doc, _, err := s.Header(k)
-			if err != nil {
-				return err
-			}
-			doc.Status = st
-			return s.SaveHeader(doc)
-		}})
+	return q.saveHeaderEdit(headerEditMsg{Target: &headerTarget{key: k}, From: k, What: "状态 " + string(st),
+		Edit: func(h *model.Header) { h.Status = st }})
 }
 
 func (q *writeQueue) deleteDoc(k model.DocKey) tea.Cmd {
