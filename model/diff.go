@@ -125,24 +125,12 @@ func (d *Diff) comparePart1(a, b *Document) {
 	}
 	add("overall", a.Overall, b.Overall)
 	for i := range max(len(a.Goals), len(b.Goals)) {
-		var o, n Goal
-		if i < len(a.Goals) {
-			o = a.Goals[i]
-		}
-		if i < len(b.Goals) {
-			n = b.Goals[i]
-		}
+		o, n := itemAt(a.Goals, i), itemAt(b.Goals, i)
 		add("goals["+strconv.Itoa(i+1)+"].goal", o.Goal, n.Goal)
 		add("goals["+strconv.Itoa(i+1)+"].indicator", o.Indicator, n.Indicator)
 	}
 	for i := range max(len(a.Measures), len(b.Measures)) {
-		var o, n Measure
-		if i < len(a.Measures) {
-			o = a.Measures[i]
-		}
-		if i < len(b.Measures) {
-			n = b.Measures[i]
-		}
+		o, n := itemAt(a.Measures, i), itemAt(b.Measures, i)
 		add("measures["+strconv.Itoa(i+1)+"].title", o.Title, n.Title)
 		add("measures["+strconv.Itoa(i+1)+"].content", o.Content, n.Content)
 	}
@@ -385,4 +373,13 @@ func signedMoney(m Money) string {
 		return "+" + s
 	}
 	return s
+}
+
+// itemAt is s[i], or the zero item past the end of s (a list the other
+// side has more of).
+func itemAt[T any](s []T, i int) (v T) {
+	if i < len(s) {
+		v = s[i]
+	}
+	return v
 }
