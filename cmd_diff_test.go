@@ -11,21 +11,8 @@ import (
 	"jixiao/store/storetest"
 )
 
-// plannedChanges is the sample as 315002/2021 with five planned changes: a
-// value, an amount, a goal, a new row and a renamed project.
-func plannedChanges() *model.Document {
-	d := model.Sample()
-	d.Year = 2021
-	d.Projects[0].Indicators[0].Value = "≥300件"
-	d.Projects[1].Budget, d.Projects[1].Fiscal = model.MoneyUnits(5_0000), model.MoneyUnits(5_0000)
-	d.Projects[2].Goal = "全年开展普法宣传活动不少于 20 场"
-	d.Projects[3].Indicators = append(d.Projects[3].Indicators, model.Indicator{L1: "满意度指标", L2: "服务对象满意度指标", L3: "当事人满意度", Desc: "调解当事人满意程度", Value: "≥90%", Basis: "计划标准"})
-	d.Projects[4].Name = "社区矫正工作经费"
-	return d
-}
-
 func TestDiffFivePlannedChanges(t *testing.T) {
-	db := putDoc(t, model.Sample(), plannedChanges())
+	db := putDoc(t, model.Sample(), storetest.FiveChanges())
 	for _, format := range []string{"md", "text", "json"} {
 		code, out, errOut := runCLI(t, nil, "diff", "--db", db, "--format", format, "315002/2020", "315002/2021")
 		if code != exitDomain || errOut != "" {

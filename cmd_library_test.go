@@ -6,10 +6,11 @@ import (
 
 	"jixiao/export"
 	"jixiao/model"
+	"jixiao/store/storetest"
 )
 
 func TestLibraryCommand(t *testing.T) {
-	db := putDoc(t, model.Sample(), plannedChanges())
+	db := putDoc(t, model.Sample(), storetest.FiveChanges())
 	code, out, errOut := runCLI(t, nil, "library", "--db", db, "--search", "满意")
 	if code != exitOK || errOut != "" {
 		t.Fatalf("library: %d %q", code, errOut)

@@ -5,6 +5,7 @@ import (
 
 	"jixiao/internal/tmuxtest"
 	"jixiao/model"
+	"jixiao/store/storetest"
 )
 
 // TestE2EDiffScreen: d on 315002/2021 in the real binary compares it with
@@ -14,7 +15,7 @@ import (
 func TestE2EDiffScreen(t *testing.T) {
 	tmuxtest.Available(t)
 	bin := tmuxtest.Binary(t, ".")
-	db := putDoc(t, model.Sample(), plannedChanges())
+	db := putDoc(t, model.Sample(), storetest.FiveChanges())
 
 	s := tmuxtest.Start(t, 80, 24, nil, bin, "--db", db)
 	s.WaitFor(wait, "315002", "2021")

@@ -7,19 +7,8 @@ import (
 	"time"
 
 	"jixiao/model"
+	"jixiao/store/storetest"
 )
-
-// nextYear is the sample as 315002/2021 with five planned changes.
-func nextYear() *model.Document {
-	d := model.Sample()
-	d.Year = 2021
-	d.Projects[0].Indicators[0].Value = "≥300件"
-	d.Projects[1].Budget, d.Projects[1].Fiscal = model.MoneyUnits(5_0000), model.MoneyUnits(5_0000)
-	d.Projects[2].Goal = "全年开展普法宣传活动不少于 20 场"
-	d.Projects[3].Indicators = append(d.Projects[3].Indicators, model.Indicator{L1: "满意度指标", L2: "服务对象满意度指标", L3: "当事人满意度", Desc: "调解当事人满意程度", Value: "≥90%", Basis: "计划标准"})
-	d.Projects[4].Name = "社区矫正工作经费"
-	return d
-}
 
 // TestDiffScreen: d on 315002/2021 offers 2020 first (then the copy kept
 // at an export, then other units), shows the five changes with the
@@ -29,12 +18,12 @@ func TestDiffScreen(t *testing.T) {
 	st := openStore(t, path)
 	other := model.Sample()
 	other.UnitCode, other.UnitName = "999001", "别的单位"
-	for _, d := range []*model.Document{model.Sample(), nextYear(), other} {
+	for _, d := range []*model.Document{model.Sample(), storetest.FiveChanges(), other} {
 		if err := st.PutDocument(d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	sent := nextYear()
+	sent := storetest.FiveChanges()
 	sent.Projects[0].Name = "法律援助"
 	if err := st.SaveSnapshot(sent, time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC), "md"); err != nil {
 		t.Fatal(err)

@@ -66,6 +66,21 @@ func MustReopen(t testing.TB, s *store.Store, opts *store.Options) *store.Store 
 	return MustOpenPath(t, s.Path(), opts)
 }
 
+// FiveChanges is the sample as 315002/2021 with five planned changes, one
+// of each kind a reviewer meets most: a value, an amount, a goal, a new
+// row and a renamed project. (model's own tests have the same five in
+// fiveChanges: they cannot import this package.)
+func FiveChanges() *model.Document {
+	d := model.Sample()
+	d.Year = 2021
+	d.Projects[0].Indicators[0].Value = "≥300件"
+	d.Projects[1].Budget, d.Projects[1].Fiscal = model.MoneyUnits(5_0000), model.MoneyUnits(5_0000)
+	d.Projects[2].Goal = "全年开展普法宣传活动不少于 20 场"
+	d.Projects[3].Indicators = append(d.Projects[3].Indicators, model.Indicator{L1: "满意度指标", L2: "服务对象满意度指标", L3: "当事人满意度", Desc: "调解当事人满意程度", Value: "≥90%", Basis: "计划标准"})
+	d.Projects[4].Name = "社区矫正工作经费"
+	return d
+}
+
 // Document builds a document of the given unit and year with n projects of
 // k indicators each. Project i has 预算数 i+1 万元 (all 财政资金) and code
 // P001, P002, …, so totals are easy to predict: n(n+1)/2 万元.
