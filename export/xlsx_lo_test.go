@@ -164,7 +164,7 @@ const loRecalcAlways = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
-func mergeRefs(t *testing.T, f *excelize.File, sheet string) []string {
+func mergeRefs(t testing.TB, f *excelize.File, sheet string) []string {
 	t.Helper()
 	merges, err := f.GetMergeCells(sheet, true)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -66,16 +65,7 @@ func dumpWorkbook(t testing.TB, f *excelize.File) string {
 			widths = append(widths, fmt.Sprintf("%s %g", name, w))
 		}
 		fmt.Fprintf(&b, "widths: %s\n", strings.Join(widths, ", "))
-		merges, err := f.GetMergeCells(sheet, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var refs []string
-		for _, m := range merges {
-			refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
-		}
-		sort.Strings(refs)
-		fmt.Fprintf(&b, "merges: %s\n", strings.Join(refs, " "))
+		fmt.Fprintf(&b, "merges: %s\n", strings.Join(mergeRefs(t, f, sheet), " "))
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
