@@ -111,7 +111,8 @@ func (h *headerForm) Update(msg tea.Msg) tea.Cmd {
 		}
 		h.key, h.stored = m.To, m.Doc.Header()
 		h.form.SetValues(headerValues(h.stored))
-		if h.closing {
+		// The move's own answer, not that of a field saved before it.
+		if h.closing && m.To != m.From {
 			return h.common.post(backMsg{})
 		}
 		return nil
