@@ -11,11 +11,16 @@ import (
 	"jixiao/store/storetest"
 )
 
-// TestSaveHeaderAsMovesTheDocument: changing a document's 单位编码 and
+// TestEditHeaderMovesTheDocument: changing a document's 单位编码 and
 // 年度 moves all of it (header, order, projects, summaries, snapshots) in
 // one transaction; the neighbours whose codes share its first bytes are
 // untouched; a key that is taken is refused and nothing changes.
-func TestSaveHeaderAsMovesTheDocument(t *testing.T) {
+func TestEditHeaderMovesTheDocument(t *testing.T) {
+	// set is the edit that makes a header say what d's says.
+	set := func(d *model.Document) func(*model.Header) {
+		h := d.Header()
+		return func(x *model.Header) { *x = h }
+	}
 	s := storetest.MustOpen(t)
 	doc := storetest.Document("31", 2020, 3, 2)
 	near := storetest.Document("315", 2020, 2, 1) // its code begins with doc's
@@ -40,8 +45,8 @@ func TestSaveHeaderAsMovesTheDocument(t *testing.T) {
 	// The key is taken: refused, all three documents as they were.
 	h := *before
 	h.Projects, h.Year, h.UnitName = nil, 2021, "改了名字"
-	if err := s.SaveHeaderAs(doc.Key(), &h); !errors.Is(err, store.ErrExists) {
-		t.Fatalf("SaveHeaderAs onto 31/2021: %v, want ErrExists", err)
+	if _, err := s.EditHeader(doc.Key(), set(&h)); !errors.Is(err, store.ErrExists) {
+		t.Fatalf("EditHeader onto 31/2021: %v, want ErrExists", err)
 	}
 	for _, want := range []*model.Document{before, near, taken} {
 		if got, err := s.Document(want.Key()); err != nil || !reflect.DeepEqual(got, want) {
@@ -51,8 +56,12 @@ func TestSaveHeaderAsMovesTheDocument(t *testing.T) {
 
 	// A free key: moved, with the new header and everything else.
 	h.UnitCode, h.Year = "310001", 2022
-	if err := s.SaveHeaderAs(doc.Key(), &h); err != nil {
+	stored, err := s.EditHeader(doc.Key(), set(&h))
+	if err != nil {
 		t.Fatal(err)
+	}
+	if stored.Key() != h.Key() || stored.Overall != before.Overall {
+		t.Errorf("EditHeader returned %s with 总体绩效目标 %q", stored.Key(), stored.Overall)
 	}
 	s = storetest.MustReopen(t, s, &store.Options{NoBackup: true})
 	if _, err := s.Document(doc.Key()); !errors.Is(err, store.ErrNotFound) {
@@ -95,18 +104,18 @@ func TestSaveHeaderAsMovesTheDocument(t *testing.T) {
 
 	// The same key is a header save; a missing or invalid one is refused.
 	h.Status = model.StatusFinal
-	if err := s.SaveHeaderAs(h.Key(), &h); err != nil {
+	if _, err := s.EditHeader(h.Key(), set(&h)); err != nil {
 		t.Fatal(err)
 	}
 	if got, _, _ := s.Header(h.Key()); got.Status != model.StatusFinal {
 		t.Errorf("status after a same-key save: %q", got.Status)
 	}
-	if err := s.SaveHeaderAs(model.DocKey{UnitCode: "999", Year: 2020}, &h); !errors.Is(err, store.ErrNotFound) {
+	if _, err := s.EditHeader(model.DocKey{UnitCode: "999", Year: 2020}, set(&h)); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("moving a missing document: %v, want ErrNotFound", err)
 	}
 	bad := h
 	bad.Year = 20
-	if err := s.SaveHeaderAs(h.Key(), &bad); !errors.Is(err, store.ErrInvalidKey) {
+	if _, err := s.EditHeader(h.Key(), set(&bad)); !errors.Is(err, store.ErrInvalidKey) {
 		t.Errorf("moving to year 20: %v, want ErrInvalidKey", err)
 	}
 }

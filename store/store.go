@@ -474,56 +474,77 @@ func (s *Store) SaveHeader(doc *model.Document) error {
 	})
 }
 
-// SaveHeaderAs stores doc's header and Part 1 in place of the document
-// from, in one transaction. When doc's 单位编码 or 年度 differ from from's,
-// the whole document moves to the new key: header, project order, every
-// project and summary, and the snapshots kept of it (which keep the header
-// they were sent with). It returns ErrNotFound when from is not stored,
-// ErrExists when another document holds the new key (nothing changes),
-// and ErrInvalidKey for a key that cannot be stored.
-func (s *Store) SaveHeaderAs(from model.DocKey, doc *model.Document) error {
-	to := doc.Key()
-	if to == from {
-		return s.SaveHeader(doc)
-	}
-	if err := validKey(to); err != nil {
-		return err
-	}
-	return s.update(func(tx *bolt.Tx) error {
+// EditHeader changes the header of the document from with edit and stores
+// it, reading and writing in one transaction: what an edit of one header
+// field needs, so no older copy of the rest (Part 1) is written back. A
+// changed 单位编码 or 年度 moves the whole document: header, project
+// order, every project and summary, and the snapshots kept of it (which
+// keep the header they were sent with). It returns ErrNotFound when from
+// is not stored, ErrExists when another document holds the new key
+// (nothing changes), ErrInvalidKey for a key that cannot be stored, and
+// otherwise the header as stored.
+func (s *Store) EditHeader(from model.DocKey, edit func(*model.Header)) (*model.Document, error) {
+	var doc *model.Document
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := openDoc(tx, from)
 		if err != nil {
 			return err
 		}
-		nu, err := newDocRef(tx, to)
-		if err != nil {
+		if doc, err = old.readHeader(); err != nil {
 			return err
 		}
-		if nu.headers.Get(nu.name) != nil {
-			return &DocError{Key: to, Err: ErrExists}
-		}
-		order := bytes.Clone(old.orders.Get(old.name))
-		if err := putJSON(nu.headers, nu.name, doc); err != nil {
+		h := doc.Header()
+		edit(&h)
+		doc.SetHeader(h)
+		if err := validKey(doc.Key()); err != nil {
 			return err
 		}
-		if order != nil {
-			if err := nu.orders.Put(nu.name, order); err != nil {
-				return err
-			}
-		}
-		if err := movePrefix(old.projects, old.prefix, nu.prefix); err != nil {
-			return err
-		}
-		if err := old.headers.Delete(old.name); err != nil {
-			return err
-		}
-		if err := old.orders.Delete(old.name); err != nil {
-			return err
-		}
-		if b := tx.Bucket(bucketSnapshots); b != nil {
-			return movePrefix(b, old.prefix, nu.prefix)
-		}
-		return nil
+		return old.saveAs(tx, doc)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// saveAs stores doc's header in place of the document d, moving the
+// document (header, order, projects and summaries, snapshots) when doc's
+// key differs from d's, or refusing with ErrExists when another document
+// has that key.
+func (d *docRef) saveAs(tx *bolt.Tx, doc *model.Document) error {
+	to := doc.Key()
+	if to == d.key {
+		return putJSON(d.headers, d.name, doc)
+	}
+	nu, err := newDocRef(tx, to)
+	if err != nil {
+		return err
+	}
+	if nu.headers.Get(nu.name) != nil {
+		return &DocError{Key: to, Err: ErrExists}
+	}
+	order := bytes.Clone(d.orders.Get(d.name))
+	if err := putJSON(nu.headers, nu.name, doc); err != nil {
+		return err
+	}
+	if order != nil {
+		if err := nu.orders.Put(nu.name, order); err != nil {
+			return err
+		}
+	}
+	if err := movePrefix(d.projects, d.prefix, nu.prefix); err != nil {
+		return err
+	}
+	if err := d.headers.Delete(d.name); err != nil {
+		return err
+	}
+	if err := d.orders.Delete(d.name); err != nil {
+		return err
+	}
+	if b := tx.Bucket(bucketSnapshots); b != nil {
+		return movePrefix(b, d.prefix, nu.prefix)
+	}
+	return nil
 }
 
 // movePrefix renames every key of b that starts with from to start with to

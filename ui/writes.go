@@ -30,9 +30,10 @@ func (q *writeQueue) saveHeader(m headerChangedMsg) tea.Cmd {
 		run: func(s *store.Store) error { return s.SaveHeader(&doc) }})
 }
 
-// saveHeaderEdit saves one field of a document's header: it reads the
-// header as stored, behind the queued writes, so no older copy of Part 1
-// is written back, and moves the document when its key changed. The
+// saveHeaderEdit saves one field of a document's header
+// (store.EditHeader: the header as stored, behind the queued writes,
+// changed and saved in one transaction, so no older copy of Part 1 is
+// written back), moving the document when its key changed. The
 // answer, headerSavedMsg, gives the screens the header as stored.
 func (q *writeQueue) saveHeaderEdit(m headerEditMsg) tea.Cmd {
 	t := m.Target
@@ -42,14 +43,8 @@ func (q *writeQueue) saveHeaderEdit(m headerEditMsg) tea.Cmd {
 		keyAfter: func() model.DocKey { return t.key },
 		run: func(s *store.Store) error {
 			from = t.key
-			doc, _, err := s.Header(from)
+			doc, err := s.EditHeader(from, m.Edit)
 			if err != nil {
-				return err
-			}
-			h := doc.Header()
-			m.Edit(&h)
-			doc.SetHeader(h)
-			if err := s.SaveHeaderAs(from, doc); err != nil {
 				return err
 			}
 			t.key, saved = doc.Key(), doc
