@@ -143,7 +143,7 @@ func (h *headerForm) Update(msg tea.Msg) tea.Cmd {
 }
 
 // commit saves committed field i: the header as stored with that field
-// (and the title, where it says the old name, year or status) changed.
+// changed (and the title with it: saveHeaderEdit).
 // moving reports a new 单位编码 or 年度. confirmed is the answer y to
 // 仍设为定稿？.
 func (h *headerForm) commit(i int, confirmed bool) (cmd tea.Cmd, moving bool) {
@@ -175,14 +175,7 @@ func (h *headerForm) commit(i int, confirmed bool) (cmd tea.Cmd, moving bool) {
 	default:
 		return nil, false
 	}
-	edit := func(x *model.Header) {
-		was := *x
-		set(x)
-		if i != hfTitle {
-			x.Title = model.Retitle(x.Title, was, *x)
-		}
-	}
-	return h.common.post(headerEditMsg{Target: h.target, From: h.key, Edit: edit, What: h.form.fields[i].Label,
+	return h.common.post(headerEditMsg{Target: h.target, From: h.key, Edit: set, What: h.form.fields[i].Label,
 		Origin: &editOrigin{owner: h, field: i, text: h.form.Typed(i)}}), moving
 }
 

@@ -100,9 +100,13 @@ func TestReviewModeFinal(t *testing.T) {
 	if got := h.storedHeader(); got.Status != model.StatusFinal || got.Overall == "" {
 		t.Fatalf("header after F y: %q, Part 1 kept: %v", got.Status, got.Overall != "")
 	}
+	// The title says the status too, as the header form's change does.
+	if got := h.storedHeader().Title; got != "司法局 2020 年部门预算绩效文本（定稿）" {
+		t.Fatalf("title after F y: %q", got)
+	}
 	h.keys("F")
-	if got := h.storedHeader().Status; got != model.StatusDraft {
-		t.Fatalf("F on 定稿: %q", got)
+	if got := h.storedHeader(); got.Status != model.StatusDraft || got.Title != "司法局 2020 年部门预算绩效文本（草案）" {
+		t.Fatalf("F on 定稿: %q %q", got.Status, got.Title)
 	}
 	// Every project 已审核: no question.
 	for range 8 {

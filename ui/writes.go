@@ -33,7 +33,9 @@ func (q *writeQueue) saveHeader(m headerChangedMsg) tea.Cmd {
 // saveHeaderEdit saves one field of a document's header
 // (store.EditHeader: the header as stored, behind the queued writes,
 // changed and saved in one transaction, so no older copy of Part 1 is
-// written back), moving the document when its key changed. The
+// written back), moving the document when its key changed. Unless the
+// edit is of the title itself, the title follows a changed 单位名称, 年度
+// or 状态 (model.Retitle), whichever screen made the edit. The
 // answer, headerSavedMsg, gives the screens the header as stored.
 func (q *writeQueue) saveHeaderEdit(m headerEditMsg) tea.Cmd {
 	t := m.Target
@@ -43,7 +45,15 @@ func (q *writeQueue) saveHeaderEdit(m headerEditMsg) tea.Cmd {
 		keyAfter: func() model.DocKey { return t.key },
 		run: func(s *store.Store) error {
 			from = t.key
-			doc, err := s.EditHeader(from, m.Edit)
+			doc, err := s.EditHeader(from, func(h *model.Header) {
+				was := *h
+				m.Edit(h)
+				if h.Title == was.Title {
+					// A title that says the old name, year or status
+					// says the new ones.
+					h.Title = model.Retitle(h.Title, was, *h)
+				}
+			})
 			if err != nil {
 				return err
 			}
