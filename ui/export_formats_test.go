@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +15,8 @@ import (
 // TestExportDialogXLSXAndHTML: ←/→ on the format row go through Markdown,
 // CSV, Excel and HTML; a path still at its default follows the format's
 // extension; the Excel and HTML files written are the workbook jixiao
-// import reads back and the self-contained page.
+// import reads back and the self-contained page, each with the 审核问题
+// the dialog promises (as jixiao export writes them).
 func TestExportDialogXLSXAndHTML(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -29,10 +32,26 @@ func TestExportDialogXLSXAndHTML(t *testing.T) {
 			if wi.Key.UnitCode != "315002" || len(wi.Projects) != 9 || wi.Header == nil {
 				t.Errorf("read back %v with %d projects", wi.Key, len(wi.Projects))
 			}
+			zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := zr.Open("xl/workbook.xml")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			wb, _ := io.ReadAll(f)
+			if !strings.Contains(string(wb), `name="`+export.SheetFindings+`"`) {
+				t.Errorf("no %s sheet: %s", export.SheetFindings, wb)
+			}
 		}},
 		{"html", []string{"left"}, ".html", func(t *testing.T, b []byte) {
 			if !strings.HasPrefix(string(b), "<!DOCTYPE html>") || !strings.Contains(string(b), "法律援助经费") {
 				t.Errorf("html starts %q", b[:min(len(b), 60)])
+			}
+			if !strings.Contains(string(b), "审核问题（4 个错误，53 个警告）") {
+				t.Error("the page has no 审核问题 section")
 			}
 		}},
 	}

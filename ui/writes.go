@@ -208,7 +208,9 @@ func (q *writeQueue) export(m exportMsg) tea.Cmd {
 			return exportDoneMsg{Path: m.Path, Err: errExportExists}
 		}
 		var findings []model.Finding
-		if m.Opts.Format == export.FormatMarkdown {
+		if m.Opts.Format != export.FormatCSV {
+			// Markdown, Excel and HTML carry the 审核问题, as jixiao
+			// export's do; a CSV has no place for them.
 			findings = model.Check(doc)
 		}
 		if err := export.WriteFile(m.Path, doc, findings, m.Opts); err != nil {
